@@ -1,0 +1,36 @@
+import { join, resolve } from 'node:path';
+import { Flags } from '@oclif/core';
+import { HeadroomCommand } from '../io/cli/base-command.js';
+import { scenarioFlag, strategyFlag } from '../io/cli/flags.js';
+import { loadScenario } from '../io/loaders/scenario.js';
+import { buildReport, type ClusterReport } from '../engine/report/report.js';
+import { renderReport } from '../io/output/formatters/report.js';
+import { writeFilesAtomically } from '../io/output/atomic-write.js';
+
+export default class Report extends HeadroomCommand {
+  static summary = 'The main job: load per node against the 85% threshold, the placement, and the N+1 check.';
+  static description =
+    'Places the inventory, reports per node and resource used / capacity / percent with the alert threshold marked, lists VMs that do not fit, and fails each node in turn to check that every HA VM restarts elsewhere. --out writes report.md and report.json atomically.';
+  static examples = ['<%= config.bin %> report', '<%= config.bin %> report --json', '<%= config.bin %> report --out reports/lab'];
+  static flags = {
+    scenario: scenarioFlag,
+    strategy: strategyFlag,
+    out: Flags.string({ description: 'Directory to write report.md and report.json to (created if missing).' }),
+  };
+
+  async run(): Promise<ClusterReport> {
+    const { flags } = await this.parse(Report);
+    const cluster = loadScenario(flags.scenario);
+    const report = buildReport(cluster, flags.strategy ?? cluster.policy.strategy);
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    if (flags.out !== undefined) {
+      const dir = resolve(flags.out);
+      writeFilesAtomically([
+        { path: join(dir, 'report.md'), content: renderReport(report, 'markdown') },
+        { path: join(dir, 'report.json'), content: json },
+      ]);
+    }
+    if (!this.printJson(flags.json, report)) this.log(renderReport(report, 'text'));
+    return report;
+  }
+}

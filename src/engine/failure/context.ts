@@ -1,0 +1,67 @@
+/**
+ * What every failure scenario of one placed cluster shares, computed once: the placed base
+ * state, the strategy, and which VMs each node runs or serves storage to (compressed sparse
+ * rows), so a scenario touches only the VMs its failed nodes affect.
+ */
+import { NO_INDEX } from '../model/cluster-index.js';
+import type { ClusterState } from '../model/state.js';
+import type { Strategy } from '../placement/types.js';
+
+export interface FailureContext {
+  readonly base: ClusterState;
+  readonly strategy: Strategy;
+  /** VMs running on node n: runsOn.vms[runsOn.start[n] .. runsOn.start[n + 1]). */
+  readonly runsOn: NodeLists;
+  /** VMs whose disk sits on a shared pool served by node n. */
+  readonly storedOn: NodeLists;
+  /** VMs in restart order: HA priority descending, then name byte-wise (Proxmox's sid order). */
+  readonly restartRank: Int32Array;
+}
+
+export interface NodeLists {
+  readonly start: Int32Array;
+  readonly vms: Int32Array;
+}
+
+export function failureContext(base: ClusterState, strategy: Strategy): FailureContext {
+  const { index } = base;
+  const sharedHost = (vm: number): number => {
+    const instance = base.vmInstance[vm]!;
+    return instance !== NO_INDEX && index.instanceShared[instance] === 1 ? index.instanceHost[instance]! : NO_INDEX;
+  };
+  const vms = index.cluster.vms;
+  const order = vms.map((_, vm) => vm).sort((a, b) => index.vmPriority[b]! - index.vmPriority[a]! || byteOrder(vms[a]!.name, vms[b]!.name));
+  const restartRank = new Int32Array(index.vmCount);
+  order.forEach((vm, rank) => (restartRank[vm] = rank));
+  return {
+    base,
+    strategy,
+    runsOn: groupByNode(index.nodeCount, index.vmCount, (vm) => base.vmNode[vm]!),
+    storedOn: groupByNode(index.nodeCount, index.vmCount, sharedHost),
+    restartRank,
+  };
+}
+
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function groupByNode(nodeCount: number, vmCount: number, nodeOf: (vm: number) => number): NodeLists {
+  const start = new Int32Array(nodeCount + 1);
+  for (let vm = 0; vm < vmCount; vm++) {
+    const node = nodeOf(vm);
+    if (node !== NO_INDEX) start[node + 1]! += 1;
+  }
+  for (let n = 0; n < nodeCount; n++) start[n + 1]! += start[n]!;
+  const fill = start.slice(0, nodeCount);
+  const vms = new Int32Array(start[nodeCount]!);
+  for (let vm = 0; vm < vmCount; vm++) {
+    const node = nodeOf(vm);
+    if (node !== NO_INDEX) vms[fill[node]!++] = vm;
+  }
+  return { start, vms };
+}
+
+export function listOf(lists: NodeLists, node: number): Int32Array {
+  return lists.vms.subarray(lists.start[node]!, lists.start[node + 1]!);
+}

@@ -1,0 +1,146 @@
+/**
+ * One failure scenario: fail the chosen nodes on a copy of the placed cluster and decide what
+ * happens to every VM, as Proxmox VE would. The rules, in the order they apply:
+ *
+ * 1. Quorum (quorum.ts). Without it the HA stack recovers nothing, and every surviving node
+ *    whose LRM runs HA services loses its watchdog lease and resets itself (self-fencing;
+ *    Proxmox admin guide "HA / Fencing", pve-ha-manager LRM.pm and watchdog-mux), taking all
+ *    its VMs down: `fenced`. VMs of the failed nodes: `no-quorum`.
+ * 2. Storage. A VM whose disk is on a shared pool served by a failed node stops wherever it
+ *    runs and cannot start until that node returns: `storage-lost`.
+ * 3. VMs of failed nodes. Not HA-managed: `not-ha` (nothing restarts them). On a failed node's
+ *    local disk: `local-disk`, unless the disk is replicated (pvesr) to a surviving node, where
+ *    it then restarts, losing up to one replication interval of writes.
+ * 4. HA VMs restart one at a time in restart order (context.ts), each through the same
+ *    placement pipeline as `place` (chooseNode) with the failed nodes filtered out, on the
+ *    state that already holds the VMs restarted before it. A GPU VM with no free GPU of its
+ *    kind on any surviving node is `no-gpu`; otherwise a VM no node accepts is
+ *    `node-affinity` (every allowed node is down), `anti-affinity` (some node would take it
+ *    but for the rule) or `no-capacity`.
+ *
+ * The base state is never written: the scenario runs on cloneState(base).
+ * Cost: O(nodes + VMs) to copy, plus O(affected VMs × nodes × filters) to restart.
+ */
+import { NO_INDEX } from '../model/cluster-index.js';
+import { assign, cloneState, stopVm, type ClusterState } from '../model/state.js';
+import { chooseNode, explainRejections, passesAllFilters } from '../placement/pipeline.js';
+import type { NodeRejection } from '../placement/types.js';
+import { listOf, type FailureContext } from './context.js';
+import { DOWN_REASONS, type DownReason } from './outcome.js';
+import { hasQuorum } from './quorum.js';
+
+/** Outcome codes per VM: RUNNING, RESTARTED, or DOWN_BASE + index in DOWN_REASONS. */
+export const RUNNING = 0;
+export const RESTARTED = 1;
+export const DOWN_BASE = 2;
+export const downCode = (reason: DownReason): number => DOWN_BASE + DOWN_REASONS.indexOf(reason);
+
+export interface CompactOutcome {
+  readonly quorate: boolean;
+  readonly after: ClusterState;
+  /** One outcome code per VM. */
+  readonly code: Uint8Array;
+  /** Node each restarted VM went to, or where a VM had run before it went down (NO_INDEX if never placed). */
+  readonly from: Int32Array;
+  /** Node rejections for VMs down for a placement reason; filled only when asked to explain. */
+  readonly rejections: Map<number, NodeRejection[]>;
+}
+
+export function simulateFailure(context: FailureContext, failedNodes: readonly number[], explain: boolean): CompactOutcome {
+  const { base } = context;
+  const { index } = base;
+  const after = cloneState(base);
+  for (const node of failedNodes) after.nodeUp[node] = 0;
+  const code = new Uint8Array(index.vmCount);
+  const from = new Int32Array(index.vmCount).fill(NO_INDEX);
+  const rejections = new Map<number, NodeRejection[]>();
+  for (let vm = 0; vm < index.vmCount; vm++) if (base.vmNode[vm] === NO_INDEX) code[vm] = downCode('unplaced');
+
+  const goDown = (vm: number, reason: DownReason): void => {
+    if (code[vm] !== RUNNING) return;
+    from[vm] = base.vmNode[vm]!;
+    if (after.vmNode[vm] !== NO_INDEX) stopVm(after, vm);
+    code[vm] = downCode(reason);
+  };
+
+  const quorate = hasQuorum(index, after.nodeUp);
+  if (!quorate) {
+    for (const node of failedNodes) for (const vm of listOf(context.runsOn, node)) goDown(vm, 'no-quorum');
+    for (let node = 0; node < index.nodeCount; node++) {
+      if (after.nodeUp[node] === 0) continue;
+      const hosted = listOf(context.runsOn, node);
+      if (hosted.some((vm) => index.vmHa[vm] === 1)) for (const vm of hosted) goDown(vm, 'fenced');
+    }
+  }
+  for (const node of failedNodes) for (const vm of listOf(context.storedOn, node)) goDown(vm, 'storage-lost');
+  if (!quorate) return { quorate, after, code, from, rejections };
+
+  const toRestart: number[] = [];
+  for (const node of failedNodes) {
+    for (const vm of listOf(context.runsOn, node)) {
+      if (code[vm] !== RUNNING) continue;
+      if (index.vmHa[vm] === 0) goDown(vm, 'not-ha');
+      else {
+        stopVm(after, vm);
+        from[vm] = node;
+        toRestart.push(vm);
+      }
+    }
+  }
+  toRestart.sort((a, b) => context.restartRank[a]! - context.restartRank[b]!);
+
+  for (const vm of toRestart) {
+    const target = restartTarget(context, after, vm);
+    if (typeof target === 'number') {
+      assign(after, vm, target);
+      code[vm] = RESTARTED;
+      continue;
+    }
+    code[vm] = downCode(target);
+    if (explain && (target === 'no-capacity' || target === 'anti-affinity' || target === 'node-affinity')) {
+      rejections.set(vm, explainRejections(after, vm).filter((rejection) => !rejection.reasons.some((r) => r.code === 'node-down')));
+    }
+  }
+  return { quorate, after, code, from, rejections };
+}
+
+/** The node an HA VM restarts on, or why it cannot. */
+function restartTarget(context: FailureContext, state: ClusterState, vm: number): number | DownReason {
+  const { index } = state;
+  const instance = context.base.vmInstance[vm]!;
+  const onLocalDisk = index.instanceShared[instance] === 0;
+  if (onLocalDisk) {
+    // pvesr replicates a local disk to one target node; the VM can restart only there.
+    const replica = index.cluster.vms[vm]!.replication;
+    const target = replica === null ? NO_INDEX : index.nodeIndex.get(replica.target)!;
+    if (target === NO_INDEX || state.nodeUp[target] === 0) return 'local-disk';
+    return passesAllFilters(state, vm, target) ? target : classifyNoFit(state, vm);
+  }
+  if (index.vmGpus[vm]! > 0 && !freeGpuSomewhere(state, vm)) return 'no-gpu';
+  const node = chooseNode(state, vm, context.strategy);
+  return node !== NO_INDEX ? node : classifyNoFit(state, vm);
+}
+
+function freeGpuSomewhere(state: ClusterState, vm: number): boolean {
+  const { index } = state;
+  const model = index.vmGpuModel[vm]!;
+  for (let node = 0; node < index.nodeCount; node++) {
+    if (state.nodeUp[node] === 0 || (model !== NO_INDEX && index.nodeGpuModel[node] !== model)) continue;
+    if (index.gpuCap[node]! - state.gpuUsed[node]! >= index.vmGpus[vm]!) return true;
+  }
+  return false;
+}
+
+/** Why no surviving node took the VM: a rule, or capacity. */
+function classifyNoFit(state: ClusterState, vm: number): DownReason {
+  const allowed = state.index.vmAllowed[vm];
+  let anyAllowedUp = allowed === null || allowed === undefined;
+  let blockedOnlyByAntiAffinity = false;
+  for (const { reasons } of explainRejections(state, vm)) {
+    if (reasons.some((r) => r.code === 'node-down')) continue;
+    if (!reasons.some((r) => r.code === 'node-affinity')) anyAllowedUp = true;
+    if (reasons.length > 0 && reasons.every((r) => r.code === 'anti-affinity')) blockedOnlyByAntiAffinity = true;
+  }
+  if (!anyAllowedUp) return 'node-affinity';
+  return blockedOnlyByAntiAffinity ? 'anti-affinity' : 'no-capacity';
+}

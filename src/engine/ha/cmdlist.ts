@@ -1,0 +1,96 @@
+/**
+ * The cmdlist command language of the HA simulator (`Sim/Hardware.pm::sim_hardware_cmd`,
+ * `Sim/TestHardware.pm::run` for `delay` and `skip-round`). Parsing is pure: it returns the
+ * command or, for an unknown one, what was expected, so the loader can report it with a location.
+ */
+
+export type SimCommand =
+  | { kind: 'power' | 'network'; text: string; node: string; on: boolean }
+  | { kind: 'delay'; text: string; seconds: number }
+  | { kind: 'skip-round'; text: string; daemon: 'crm' | 'lrm'; rounds: number }
+  | { kind: 'cfs'; text: string; node: string; what: 'rw' | 'update'; works: boolean }
+  | { kind: 'reboot' | 'shutdown' | 'restart-lrm'; text: string; node: string }
+  | { kind: 'crm'; text: string; node: string; action: CrmAction; mode?: 'freeze' | 'ignore' }
+  | { kind: 'pve-manager-version'; text: string; node: string; version: string }
+  | { kind: 'service'; text: string; sid: string; action: ServiceAction; args: string[] };
+
+export type CrmAction = 'stop' | 'start' | 'enable-node-maintenance' | 'disable-node-maintenance' | 'disarm-ha' | 'arm-ha';
+
+export type ServiceAction =
+  | 'started' | 'stopped' | 'disabled' | 'ignored'
+  | 'migrate' | 'relocate' | 'stop' | 'lock' | 'unlock' | 'add' | 'delete'
+  | 'set-static-stats' | 'set-dynamic-stats' | 'manual-migrate';
+
+const CRM_ACTIONS: readonly CrmAction[] = ['stop', 'start', 'enable-node-maintenance', 'disable-node-maintenance', 'disarm-ha', 'arm-ha'];
+const SERVICE_ACTIONS: readonly ServiceAction[] = [
+  'started', 'stopped', 'disabled', 'ignored', 'migrate', 'relocate', 'stop', 'lock', 'unlock', 'add', 'delete',
+  'set-static-stats', 'set-dynamic-stats', 'manual-migrate',
+];
+/** Actions whose first argument is mandatory (a node, a timeout, or a stats key). */
+const SERVICE_ACTIONS_WITH_ARGUMENT: ReadonlySet<ServiceAction> = new Set([
+  'migrate', 'relocate', 'stop', 'add', 'set-static-stats', 'set-dynamic-stats', 'manual-migrate',
+]);
+
+export type ParsedCommand = { ok: true; command: SimCommand } | { ok: false; expected: string };
+
+const EXPECTED =
+  "a command 'power|network <node> on|off', 'delay <s>', 'skip-round crm|lrm [n]', 'cfs <node> rw|update work|fail', " +
+  "'reboot|shutdown|restart-lrm <node>', 'crm <node> <action>', 'pve-manager-version <node> set <v>' or 'service <sid> <action> ...'";
+
+export function parseCommand(text: string, knownNodes: ReadonlySet<string>): ParsedCommand {
+  const words = text.trim().split(/\s+/);
+  const [verb, subject, action, ...rest] = words;
+  const fail = (expected: string): ParsedCommand => ({ ok: false, expected });
+  if (verb === 'delay') {
+    return subject !== undefined && /^\d+$/.test(subject) && action === undefined
+      ? { ok: true, command: { kind: 'delay', text, seconds: Number(subject) } }
+      : fail("'delay <seconds>' with a whole number of seconds");
+  }
+  if (verb === 'skip-round') {
+    if ((subject === 'crm' || subject === 'lrm') && (action === undefined || /^\d+$/.test(action))) {
+      return { ok: true, command: { kind: 'skip-round', text, daemon: subject, rounds: action === undefined ? 1 : Number(action) } };
+    }
+    return fail("'skip-round crm|lrm [rounds]'");
+  }
+  if (verb === 'service') {
+    if (subject === undefined || !/^(vm|ct|fa):\d+$/.test(subject)) return fail("'service <sid> ...' with a sid like vm:101, ct:102 or fa:1501");
+    if (!SERVICE_ACTIONS.includes(action as ServiceAction)) return fail(`a service action, one of ${SERVICE_ACTIONS.join(', ')}`);
+    const serviceAction = action as ServiceAction;
+    if (SERVICE_ACTIONS_WITH_ARGUMENT.has(serviceAction) && rest.length === 0) return fail(`an argument after 'service <sid> ${serviceAction}'`);
+    return { ok: true, command: { kind: 'service', text, sid: subject, action: serviceAction, args: rest } };
+  }
+  const nodeVerbs = ['power', 'network', 'cfs', 'reboot', 'shutdown', 'restart-lrm', 'crm', 'pve-manager-version'];
+  if (verb === undefined || !nodeVerbs.includes(verb)) return fail(EXPECTED);
+  if (subject === undefined || !knownNodes.has(subject)) {
+    return fail(`a node of hardware_status (${[...knownNodes].join(', ')}) after '${verb}'`);
+  }
+  const node = subject;
+  switch (verb) {
+    case 'power':
+    case 'network':
+      return action === 'on' || action === 'off'
+        ? { ok: true, command: { kind: verb, text, node, on: action === 'on' } }
+        : fail(`'${verb} <node> on|off'`);
+    case 'cfs':
+      return (action === 'rw' || action === 'update') && (rest[0] === 'work' || rest[0] === 'fail')
+        ? { ok: true, command: { kind: 'cfs', text, node, what: action, works: rest[0] === 'work' } }
+        : fail("'cfs <node> rw|update work|fail'");
+    case 'reboot':
+    case 'shutdown':
+    case 'restart-lrm':
+      return action === undefined ? { ok: true, command: { kind: verb, text, node } } : fail(`'${verb} <node>'`);
+    case 'pve-manager-version':
+      return action === 'set' && rest.length === 1
+        ? { ok: true, command: { kind: 'pve-manager-version', text, node, version: rest[0]! } }
+        : fail("'pve-manager-version <node> set <version>'");
+    default: {
+      if (!CRM_ACTIONS.includes(action as CrmAction)) return fail(`a crm action, one of ${CRM_ACTIONS.join(', ')}`);
+      if (action === 'disarm-ha') {
+        return rest[0] === 'freeze' || rest[0] === 'ignore'
+          ? { ok: true, command: { kind: 'crm', text, node, action, mode: rest[0] } }
+          : fail("'crm <node> disarm-ha freeze|ignore'");
+      }
+      return { ok: true, command: { kind: 'crm', text, node, action: action as CrmAction } };
+    }
+  }
+}

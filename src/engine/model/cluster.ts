@@ -1,0 +1,118 @@
+/**
+ * The cluster model: plain, immutable data as loaded from the user's files. No I/O here.
+ *
+ * Units are in the field names: `memGiB`, `diskGiB`, `netGbps`. CPU is counted in hardware
+ * threads on nodes and in vCPUs on VMs; `policy.cpuOvercommit` converts between them.
+ */
+
+export interface NodeSpec {
+  name: string;
+  /** CPU model, for the record (e.g. `Ryzen 5700U`). */
+  cpuModel: string;
+  /** Hardware threads (SMT included). */
+  cpuThreads: number;
+  memGiB: number;
+  /** Memory the host keeps for itself (Proxmox services, ZFS ARC); never given to VMs. */
+  memReservedGiB: number;
+  /** Passthrough GPUs on this node, all of one model. */
+  gpus: number;
+  gpuModel: string | null;
+  netGbps: number;
+  /** Failure domains by kind, e.g. `{ rack: 'rack-a', power: 'feed-1' }`. */
+  domains: Readonly<Record<string, string>>;
+  tags: readonly string[];
+  /** Corosync quorum votes (default 1). */
+  votes: number;
+}
+
+/**
+ * A storage pool as Proxmox defines one: a local pool exists separately on each node that
+ * has it (like `local-lvm`), a shared pool is one store reachable from several nodes.
+ */
+export type StoragePool = LocalPool | SharedPool;
+
+export interface LocalPool {
+  name: string;
+  kind: 'local';
+  media: string;
+  /** Capacity of this pool's instance on each node that has one. */
+  capacityGiBByNode: Readonly<Record<string, number>>;
+}
+
+export interface SharedPool {
+  name: string;
+  kind: 'shared';
+  media: string;
+  capacityGiB: number;
+  /** The node that serves the pool (a ZFS pool exported over NFS/iSCSI); null when external. */
+  servedBy: string | null;
+  reachableFrom: readonly string[];
+}
+
+export interface NodeAffinity {
+  nodes: readonly string[];
+  /** strict: only these nodes (a filter); preferred: these first when they fit (a ranking tier). */
+  strict: boolean;
+}
+
+export interface Replication {
+  /** Node holding a replica of the VM's local disk (Proxmox storage replication). */
+  target: string;
+  /** Replication interval: the data-loss window when the VM restarts from the replica. */
+  intervalMinutes: number;
+}
+
+/** The shape shared by a class and a VM: what one VM asks for and which rules bind it. */
+export interface VmRequirements {
+  vcpus: number;
+  memGiB: number;
+  diskGiB: number;
+  pool: string;
+  gpus: number;
+  /** Required GPU model, or null for any model. */
+  gpuModel: string | null;
+  /** No two VMs of one anti-affinity group on the same node. */
+  antiAffinity: string | null;
+  affinity: NodeAffinity | null;
+  ha: boolean;
+  /** Higher restarts first. */
+  haPriority: number;
+}
+
+export interface VmClass extends VmRequirements {
+  name: string;
+  description: string;
+}
+
+export interface VmSpec extends VmRequirements {
+  name: string;
+  className: string;
+  /** Where the VM runs today, if known; placement keeps it there when it fits. */
+  currentNode: string | null;
+  replication: Replication | null;
+}
+
+export const RESOURCES = ['cpu', 'memGiB', 'diskGiB', 'gpus'] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+export interface Policy {
+  /** Alert threshold per resource as a fraction of capacity (the lab: 0.85 sustained). */
+  threshold: Readonly<Record<Resource, number>>;
+  /** vCPUs allowed per hardware thread. */
+  cpuOvercommit: number;
+  /** Memory that may be promised per GiB available (1 = no ballooning overcommit). */
+  memOvercommit: number;
+  /** Placement strategy name from the registry. */
+  strategy: string;
+  /** Failover policy name (`n+1`, `n+2`, `domains`). */
+  failover: string;
+}
+
+export interface Cluster {
+  name: string;
+  nodes: readonly NodeSpec[];
+  pools: readonly StoragePool[];
+  classes: readonly VmClass[];
+  vms: readonly VmSpec[];
+  policy: Policy;
+}

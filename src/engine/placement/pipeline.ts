@@ -1,0 +1,82 @@
+/**
+ * The placement pipeline, read top to bottom (Nomad's generic stack, K8s' framework):
+ *
+ *   for each VM, in the strategy's order (vm-order.ts):
+ *     1. the node it runs on today, if it has one and that node passes every filter;
+ *     2. else, if it has a preferred node affinity, the best preferred node that passes;
+ *     3. else the best node that passes every filter (FILTERS, cheapest first), where "best"
+ *        is the first in name order for first-fit strategies and the highest score otherwise,
+ *        ties going to the first in name order;
+ *     4. no node passes: the VM is unplaced, with every node's rejection reasons.
+ *
+ * Scoring reads the state and never writes it; only the chosen node is committed. Placement,
+ * failover, headroom and sizing all call chooseNode, so their answers cannot disagree.
+ */
+import { NO_INDEX } from '../model/cluster-index.js';
+import { assign, type ClusterState } from '../model/state.js';
+import { FILTERS } from './filters/index.js';
+import type { NodeRejection, Strategy } from './types.js';
+import { placementOrder } from './vm-order.js';
+
+const SCORE_TIE = 1e-12;
+
+export function passesAllFilters(state: ClusterState, vm: number, node: number): boolean {
+  for (const filter of FILTERS) if (!filter.passes(state, vm, node)) return false;
+  return true;
+}
+
+/** The node the strategy picks for `vm` on this state, NO_INDEX when none passes. Reads only. */
+export function chooseNode(state: ClusterState, vm: number, strategy: Strategy): number {
+  const { index } = state;
+  const current = index.vmCurrentNode[vm]!;
+  if (current !== NO_INDEX && passesAllFilters(state, vm, current)) return current;
+  const preferred = index.vmPreferred[vm];
+  if (preferred !== null && preferred !== undefined) {
+    const choice = bestNode(state, vm, strategy, preferred);
+    if (choice !== NO_INDEX) return choice;
+  }
+  return bestNode(state, vm, strategy, null);
+}
+
+function bestNode(state: ClusterState, vm: number, strategy: Strategy, mask: Uint8Array | null): number {
+  const { scorer } = strategy;
+  let best = NO_INDEX;
+  let bestScore = -Infinity;
+  for (let node = 0; node < state.index.nodeCount; node++) {
+    if (mask !== null && mask[node] !== 1) continue;
+    if (!passesAllFilters(state, vm, node)) continue;
+    if (scorer === null) return node;
+    const score = scorer(state, vm, node);
+    if (score > bestScore + SCORE_TIE) {
+      best = node;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Every node's reasons for rejecting `vm`, in node order; only called for a VM that did not fit. */
+export function explainRejections(state: ClusterState, vm: number): NodeRejection[] {
+  const rejections: NodeRejection[] = [];
+  for (let node = 0; node < state.index.nodeCount; node++) {
+    const reasons = FILTERS.flatMap((filter) => (filter.passes(state, vm, node) ? [] : filter.explain(state, vm, node)));
+    rejections.push({ node: state.index.nodes[node]!.name, reasons });
+  }
+  return rejections;
+}
+
+export interface Unplaced {
+  vm: number;
+  rejections: NodeRejection[];
+}
+
+/** Places `vms` on `state` (which the caller owns: pass a copy) in the strategy's order. */
+export function placeVms(state: ClusterState, vms: readonly number[], strategy: Strategy): Unplaced[] {
+  const unplaced: Unplaced[] = [];
+  for (const vm of placementOrder(state.index, vms, strategy.order)) {
+    const node = chooseNode(state, vm, strategy);
+    if (node === NO_INDEX) unplaced.push({ vm, rejections: explainRejections(state, vm) });
+    else assign(state, vm, node);
+  }
+  return unplaced.sort((a, b) => a.vm - b.vm);
+}

@@ -1,0 +1,73 @@
+/**
+ * The public placement job: every VM of the cluster placed by one strategy, as a typed result
+ * that `place --json` prints as is.
+ */
+import { InvariantError } from '../../errors.js';
+import type { Cluster } from '../model/cluster.js';
+import { indexCluster, type ClusterIndex } from '../model/cluster-index.js';
+import { emptyState, type ClusterState } from '../model/state.js';
+import { nodeUsage, poolUsage, type NodeUsage, type PoolUsage } from '../report/usage.js';
+import { placeVms } from './pipeline.js';
+import { STRATEGIES, isStrategyName } from './strategies/index.js';
+import type { NodeRejection, Strategy } from './types.js';
+
+export interface VmSummary {
+  name: string;
+  class: string;
+  vcpus: number;
+  memGiB: number;
+  diskGiB: number;
+  pool: string;
+  gpus: number;
+  ha: boolean;
+}
+
+export interface PlacementResult {
+  scenario: string;
+  strategy: string;
+  vms: VmSummary[];
+  nodes: NodeUsage[];
+  pools: PoolUsage[];
+  placements: Array<{ vm: string; node: string }>;
+  unplaced: Array<{ vm: string; reasons: NodeRejection[] }>;
+}
+
+export interface PlacedCluster {
+  index: ClusterIndex;
+  state: ClusterState;
+  result: PlacementResult;
+}
+
+export function strategyNamed(name: string): Strategy {
+  if (!isStrategyName(name)) throw new InvariantError('unknown strategy reached the engine', name);
+  return STRATEGIES[name];
+}
+
+export function planPlacement(cluster: Cluster, strategyName: string = cluster.policy.strategy): PlacedCluster {
+  const strategy = strategyNamed(strategyName);
+  const index = indexCluster(cluster);
+  const state = emptyState(index);
+  const unplaced = placeVms(state, cluster.vms.map((_, vm) => vm), strategy);
+  const result: PlacementResult = {
+    scenario: cluster.name,
+    strategy: strategy.name,
+    vms: cluster.vms.map((vm) => ({
+      name: vm.name,
+      class: vm.className,
+      vcpus: vm.vcpus,
+      memGiB: vm.memGiB,
+      diskGiB: vm.diskGiB,
+      pool: vm.pool,
+      gpus: vm.gpus,
+      ha: vm.ha,
+    })),
+    nodes: nodeUsage(state),
+    pools: poolUsage(state),
+    placements: cluster.vms.flatMap((vm, i) => {
+      const node = state.vmNode[i]!;
+      return node < 0 ? [] : [{ vm: vm.name, node: index.nodes[node]!.name }];
+    }),
+    unplaced: unplaced.map(({ vm, rejections }) => ({ vm: cluster.vms[vm]!.name, reasons: rejections })),
+  };
+  return { index, state, result };
+}

@@ -1,0 +1,85 @@
+/**
+ * The one place where placement reasons become English. Everything else passes reasons around
+ * as data. Aggregates are sorted (count descending, then text) so output is byte-stable, as in
+ * the Kubernetes scheduler's FitError.
+ */
+import type { Resource } from '../model/cluster.js';
+import type { DownReason } from '../failure/outcome.js';
+import type { NodeRejection, Reason } from '../placement/types.js';
+
+const RESOURCE_WORDS: Record<Resource, { noun: string; unit: string }> = {
+  cpu: { noun: 'CPU', unit: 'vCPU' },
+  memGiB: { noun: 'memory', unit: 'GiB' },
+  diskGiB: { noun: 'disk', unit: 'GiB' },
+  gpus: { noun: 'GPUs', unit: 'GPU' },
+};
+
+/** Short form, for the aggregate line: "insufficient memory", "anti-affinity (k8s-workers)". */
+export function reasonSummary(reason: Reason): string {
+  switch (reason.code) {
+    case 'node-down':
+      return 'node down';
+    case 'node-affinity':
+      return `node affinity (${reason.allowed.join(', ')})`;
+    case 'storage-unreachable':
+      return `pool ${reason.pool} not reachable`;
+    case 'storage-offline':
+      return `pool ${reason.pool} offline (${reason.servedBy} down)`;
+    case 'gpu-model':
+      return `no ${reason.requested} GPU`;
+    case 'anti-affinity':
+      return `anti-affinity (${reason.group})`;
+    case 'insufficient':
+      return `insufficient ${RESOURCE_WORDS[reason.resource].noun}`;
+  }
+}
+
+/** Long form, for one node: "insufficient memory: requested 32 GiB, free 12 of 62 GiB". */
+export function reasonDetail(reason: Reason): string {
+  switch (reason.code) {
+    case 'insufficient': {
+      const { unit } = RESOURCE_WORDS[reason.resource];
+      return `${reasonSummary(reason)}: requested ${fmt(reason.requested)} ${unit}, free ${fmt(reason.free)} of ${fmt(reason.capacity)} ${unit}`;
+    }
+    case 'anti-affinity':
+      return `${reasonSummary(reason)}: already runs ${reason.conflictsWith.join(', ')}`;
+    case 'gpu-model':
+      return `${reasonSummary(reason)}: node has ${reason.available ?? 'no GPU'}`;
+    default:
+      return reasonSummary(reason);
+  }
+}
+
+/** "0/5 nodes fit gpu3: 4 no gpu GPU, 1 insufficient GPUs" (a node counts once per distinct reason). */
+export function aggregateRejections(vm: string, rejections: readonly NodeRejection[]): string {
+  const counts = new Map<string, number>();
+  for (const { reasons } of rejections) {
+    for (const summary of new Set(reasons.map(reasonSummary))) counts.set(summary, (counts.get(summary) ?? 0) + 1);
+  }
+  const parts = [...counts.entries()]
+    .sort(([textA, countA], [textB, countB]) => countB - countA || (textA < textB ? -1 : textA > textB ? 1 : 0))
+    .map(([text, count]) => `${count} ${text}`);
+  const fitting = rejections.filter(({ reasons }) => reasons.length === 0).length;
+  return `${fitting}/${rejections.length} nodes fit ${vm}: ${parts.join(', ')}`;
+}
+
+const DOWN_WORDS: Record<DownReason, string> = {
+  'no-quorum': 'cluster lost quorum: nothing is recovered',
+  fenced: 'node fenced itself (no quorum, watchdog reset)',
+  'storage-lost': 'its storage is served by a failed node',
+  'local-disk': 'its disk is local to the failed node and not replicated',
+  'no-gpu': 'no surviving node has a free GPU of its kind',
+  'node-affinity': 'every node its strict affinity allows is down',
+  'anti-affinity': 'only anti-affinity stops it restarting',
+  'no-capacity': 'no surviving node has room',
+  'not-ha': 'not HA-managed: nothing restarts it',
+  unplaced: 'never placed',
+};
+
+export function downReasonText(reason: DownReason): string {
+  return DOWN_WORDS[reason];
+}
+
+function fmt(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}

@@ -1,0 +1,61 @@
+/** Renders a placement result: node loads against the threshold, where each VM went, and why the rest did not fit. */
+import type { Policy, Resource } from '../../../engine/model/cluster.js';
+import type { PlacementResult } from '../../../engine/placement/plan.js';
+import { aggregateRejections, reasonDetail } from '../../../engine/report/explain.js';
+import type { NodeUsage } from '../../../engine/report/usage.js';
+import { markdownTable, textTable, type Cell } from '../tables.js';
+
+const SHOWN: ReadonlyArray<[Resource, string]> = [
+  ['cpu', 'vCPU'],
+  ['memGiB', 'mem GiB'],
+  ['diskGiB', 'local disk GiB'],
+  ['gpus', 'GPUs'],
+];
+
+export type Flavour = 'text' | 'markdown';
+
+/** "48/64 75.0%" with a marker when at or over the threshold. */
+function usageCell(node: NodeUsage, resource: Resource): string {
+  if (node.capacity[resource] === 0) return '-';
+  const mark = node.overCapacity.includes(resource) ? ' OVER' : node.overThreshold.includes(resource) ? ' !' : '';
+  return `${round1(node.used[resource])}/${round1(node.capacity[resource])} ${node.percent[resource].toFixed(1)}%${mark}`;
+}
+
+export function nodeLoadTable(nodes: readonly NodeUsage[], policy: Policy, flavour: Flavour): string {
+  const headers = ['node', ...SHOWN.map(([resource, label]) => `${label} (${Math.round(policy.threshold[resource] * 100)}%)`)];
+  const rows: Cell[][] = nodes.map((node) => [node.up ? node.name : `${node.name} (down)`, ...SHOWN.map(([r]) => usageCell(node, r))]);
+  const legend = `'!' marks a resource at or over its alert threshold (in brackets); 'OVER' one above capacity.`;
+  return `${(flavour === 'text' ? textTable : markdownTable)(headers, rows)}\n${legend}`;
+}
+
+export function renderPlacement(result: PlacementResult, policy: Policy, flavour: Flavour): string {
+  const table = flavour === 'text' ? textTable : markdownTable;
+  const nodeOf = new Map(result.placements.map((p) => [p.vm, p.node]));
+  const parts = [
+    `Scenario ${result.scenario}, strategy ${result.strategy}: ${result.placements.length} of ${result.vms.length} VMs placed.`,
+    '',
+    nodeLoadTable(result.nodes, policy, flavour),
+    '',
+    table(
+      ['pool', 'node', 'used GiB', 'capacity GiB', '%'],
+      result.pools.map((pool) => [pool.pool, pool.node ?? '-', pool.usedGiB, pool.capacityGiB, `${pool.percent.toFixed(1)}${pool.overThreshold ? ' !' : ''}`]),
+    ),
+    '',
+    table(
+      ['vm', 'class', 'vCPU', 'mem GiB', 'disk GiB', 'pool', 'GPUs', 'HA', 'node'],
+      result.vms.map((vm) => [vm.name, vm.class, vm.vcpus, vm.memGiB, vm.diskGiB, vm.pool, vm.gpus, vm.ha ? 'yes' : 'no', nodeOf.get(vm.name) ?? 'UNPLACED']),
+    ),
+  ];
+  if (result.unplaced.length > 0) {
+    parts.push('', `Unplaced (${result.unplaced.length}):`);
+    for (const { vm, reasons } of result.unplaced) {
+      parts.push(`- ${aggregateRejections(vm, reasons)}`);
+      for (const { node, reasons: nodeReasons } of reasons) parts.push(`    ${node}: ${nodeReasons.map(reasonDetail).join('; ')}`);
+    }
+  }
+  return parts.join('\n');
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,25 @@
+/** Plain-text and Markdown tables with aligned columns (numbers right-aligned). */
+
+export type Cell = string | number;
+
+export function textTable(headers: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
+  const all = [headers, ...rows.map((row) => row.map(String))];
+  const widths = headers.map((_, c) => Math.max(...all.map((row) => String(row[c] ?? '').length)));
+  const numeric = headers.map((_, c) => rows.length > 0 && rows.every((row) => typeof row[c] === 'number'));
+  const line = (row: readonly Cell[]): string =>
+    row
+      .map((cell, c) => (numeric[c] ? String(cell).padStart(widths[c]!) : String(cell).padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function markdownTable(headers: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
+  const escape = (cell: Cell): string => String(cell).replaceAll('|', '\\|');
+  const numeric = headers.map((_, c) => rows.length > 0 && rows.every((row) => typeof row[c] === 'number'));
+  return [
+    `| ${headers.join(' | ')} |`,
+    `|${numeric.map((isNumber) => (isNumber ? '---:' : '---')).join('|')}|`,
+    ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+  ].join('\n');
+}
