@@ -12,7 +12,7 @@ export type Reason =
   | { code: 'storage-unreachable'; pool: string }
   /** The pool's serving node is down (the ZFS pool on a failed storage node). */
   | { code: 'storage-offline'; pool: string; servedBy: string }
-  | { code: 'gpu-model'; requested: string; available: string | null }
+  | { code: 'gpu-model'; requested: string; available: string }
   | { code: 'anti-affinity'; group: string; conflictsWith: string[] }
   | { code: 'insufficient'; resource: Resource; requested: number; free: number; capacity: number };
 

@@ -26,7 +26,7 @@ export function reasonSummary(reason: Reason): string {
     case 'storage-offline':
       return `pool ${reason.pool} offline (${reason.servedBy} down)`;
     case 'gpu-model':
-      return `no ${reason.requested} GPU`;
+      return `GPU model ${reason.requested} not installed`;
     case 'anti-affinity':
       return `anti-affinity (${reason.group})`;
     case 'insufficient':
@@ -44,7 +44,7 @@ export function reasonDetail(reason: Reason): string {
     case 'anti-affinity':
       return `${reasonSummary(reason)}: already runs ${reason.conflictsWith.join(', ')}`;
     case 'gpu-model':
-      return `${reasonSummary(reason)}: node has ${reason.available ?? 'no GPU'}`;
+      return `${reasonSummary(reason)}: node has ${reason.available}`;
     default:
       return reasonSummary(reason);
   }

@@ -1,0 +1,40 @@
+/** End-to-end runs of the built CLI (npm test builds first), as a user would type them. */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { labCopy } from '../support/scenario-files.js';
+
+function headroom(...args: string[]) {
+  const run = spawnSync(process.execPath, ['bin/run.js', ...args], { encoding: 'utf8', env: { ...process.env, DEBUG: undefined } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('bin/run.js', () => {
+  it('--help lists every command with a one-line purpose', () => {
+    const { code, stdout } = headroom('--help');
+    expect(code).toBe(0);
+    for (const command of ['validate', 'place', 'report']) expect(stdout).toMatch(new RegExp(`\\n  ${command}\\s+\\S`));
+  });
+
+  it('every command has examples in its help', () => {
+    for (const command of ['validate', 'place', 'report']) expect(headroom(command, '--help').stdout).toContain('EXAMPLES');
+  });
+
+  it('report on the lab exits 0 and its --json is byte-identical run to run', () => {
+    const first = headroom('report', '--json');
+    const second = headroom('report', '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).scenario).toBe('lab');
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('bad input exits 2 with one line naming file, line, field and value, and no stack trace', () => {
+    // vms.csv: header on line 1, then dns1, dns2, dc1, dc2, monitoring, glpi, pbs, k8s-cp1..3,
+    // k8s-worker1..3, postgres (line 15), app1 (line 16).
+    const lab = labCopy().edit('vms.csv', 'app1,app-server', 'app1,app-servr');
+    const { code, stderr, stdout } = headroom('place', '--scenario', lab.scenario);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(new RegExp(`^headroom: ${lab.file('vms.csv')}:16: field 'class' has value 'app-servr': expected a class from the classes file \\(.*\\)\\n$`));
+    expect(stderr).not.toMatch(/\bat \S+ \(/);
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, type InputIssue } from '../../../src/errors.js';
+import { loadScenario } from '../../../src/io/loaders/scenario.js';
+import { labCopy } from '../../support/scenario-files.js';
+
+function issueOf(load: () => unknown): InputIssue {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof InputError) return error.issues[0]!;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('scenario loading', () => {
+  it('loads the lab: 5 nodes, 7 pool rows as 4 pools, 8 classes, 19 VMs', () => {
+    const lab = loadScenario('scenarios/lab.yaml');
+    expect([lab.nodes.length, lab.pools.length, lab.classes.length, lab.vms.length]).toEqual([5, 4, 8, 19]);
+    // k8s-worker1 inherits everything from its class.
+    expect(lab.vms.find((v) => v.name === 'k8s-worker1')).toMatchObject({ vcpus: 8, memGiB: 32, pool: 'zfs-shared', antiAffinity: 'k8s-workers', ha: true });
+    // dc1 overrides the class's pool and HA flag.
+    expect(lab.vms.find((v) => v.name === 'dc1')).toMatchObject({ pool: 'local-nvme', ha: false, className: 'infra' });
+  });
+
+  const cases: Array<{ name: string; edit: (lab: ReturnType<typeof labCopy>) => { file: string; line?: number }; expected: Partial<InputIssue> }> = [
+    {
+      name: 'a missing scenario file',
+      edit: (lab) => ({ file: lab.file('nope.yaml') }),
+      expected: { field: 'scenario', expected: 'a readable file (ENOENT)' },
+    },
+    {
+      name: 'a CSV the scenario names that does not exist',
+      edit: (lab) => (lab.edit('lab.yaml', './vms.csv', './missing.csv'), { file: lab.file('missing.csv') }),
+      expected: { field: 'file', expected: 'a readable file (ENOENT)' },
+    },
+    {
+      name: 'a non-numeric cell',
+      edit: (lab) => (lab.edit('nodes.csv', 'node02,Ryzen 7 5700U,16,64', 'node02,Ryzen 7 5700U,16,lots'), { file: lab.file('nodes.csv'), line: 3 }),
+      expected: { field: 'memGiB', value: 'lots', expected: 'a number > 0' },
+    },
+    {
+      name: 'a negative size',
+      edit: (lab) => (lab.edit('classes.csv', 'Kubernetes worker,8,32,200', 'Kubernetes worker,8,32,-200'), { file: lab.file('classes.csv'), line: lab.lineOf('classes.csv', 'k8s-worker,') }),
+      expected: { field: 'diskGiB', value: '-200', expected: 'a number >= 0' },
+    },
+    {
+      name: 'an unknown CSV column',
+      edit: (lab) => (lab.edit('nodes.csv', ',votes\n', ',votes,colour\n').edit('nodes.csv', /,1\n/g, ',1,red\n'), { file: lab.file('nodes.csv'), line: 1 }),
+      expected: { field: 'header', value: 'colour' },
+    },
+    {
+      name: 'an unknown YAML key',
+      edit: (lab) => (lab.edit('lab.yaml', '  cpuOvercommit: 4', '  cpuOvercomit: 4'), { file: lab.file('lab.yaml'), line: lab.lineOf('lab.yaml', 'cpuOvercomit') }),
+      expected: { field: 'policy.cpuOvercomit', value: 'cpuOvercomit' },
+    },
+    {
+      name: 'a bad YAML value',
+      edit: (lab) => (lab.edit('lab.yaml', 'strategy: balanced', 'strategy: random'), { file: lab.file('lab.yaml'), line: lab.lineOf('lab.yaml', 'strategy: random') }),
+      expected: { field: 'policy.strategy', value: 'random', expected: 'one of first-fit, best-fit, worst-fit, ffd, dot-product, balanced' },
+    },
+    {
+      name: 'a duplicate node name',
+      edit: (lab) => (lab.edit('nodes.csv', 'node03,', 'node02,'), { file: lab.file('nodes.csv'), line: 4 }),
+      expected: { field: 'name', value: 'node02', expected: 'a name not used before (line 3 has it)' },
+    },
+    {
+      name: 'a duplicate VM name',
+      edit: (lab) => (lab.edit('vms.csv', 'dns2,', 'dns1,'), { file: lab.file('vms.csv'), line: 3 }),
+      expected: { field: 'name', value: 'dns1' },
+    },
+    {
+      name: 'a reference to an unknown class',
+      edit: (lab) => (lab.edit('vms.csv', 'postgres,database', 'postgres,databse'), { file: lab.file('vms.csv'), line: lab.lineOf('vms.csv', 'postgres') }),
+      expected: { field: 'class', value: 'databse' },
+    },
+    {
+      name: 'a reference to an unknown pool',
+      edit: (lab) => (lab.edit('vms.csv', 'dc1,infra,local-nvme', 'dc1,infra,local-nvm'), { file: lab.file('vms.csv'), line: lab.lineOf('vms.csv', 'dc1,') }),
+      expected: { field: 'pool', value: 'local-nvm' },
+    },
+    {
+      name: 'a reference to an unknown node',
+      edit: (lab) => (lab.edit('vms.csv', 'pbs,infra,,,node05', 'pbs,infra,,,node06'), { file: lab.file('vms.csv'), line: lab.lineOf('vms.csv', 'pbs,') }),
+      expected: { field: 'affinity', value: 'node06', expected: 'the name of a node in the nodes file' },
+    },
+    {
+      name: 'a VM bigger than every node',
+      edit: (lab) => (lab.edit('vms.csv', /^[\s\S]*$/, 'name,class,memGiB\ndns1,infra-small,\nhpc1,hpc,200\n'), { file: lab.file('vms.csv'), line: 3 }),
+      // The largest node after reservation: node04, 128 − 2 = 126 GiB.
+      expected: { field: 'memGiB', value: 200, expected: 'at most 126 GiB (the largest node\'s memory after its reservation): VM hpc1 is bigger than every node' },
+    },
+  ];
+
+  for (const { name, edit, expected } of cases) {
+    it(`rejects ${name} with file, line, field, value and what was expected`, () => {
+      const lab = labCopy();
+      const where = edit(lab);
+      const scenario = where.file.endsWith('nope.yaml') ? where.file : lab.scenario;
+      const issue = issueOf(() => loadScenario(scenario));
+      expect(issue).toMatchObject({ ...expected, file: where.file, ...(where.line === undefined ? {} : { line: where.line }) });
+      expect(issue.expected.length).toBeGreaterThan(0);
+    });
+  }
+});
