@@ -15,6 +15,7 @@
 import { NO_INDEX } from '../model/cluster-index.js';
 import { assign, type ClusterState } from '../model/state.js';
 import { FILTERS } from './filters/index.js';
+import { RoomIndex } from './room-index.js';
 import type { NodeRejection, Strategy } from './types.js';
 import { placementOrder } from './vm-order.js';
 
@@ -25,8 +26,12 @@ export function passesAllFilters(state: ClusterState, vm: number, node: number):
   return true;
 }
 
-/** The node the strategy picks for `vm` on this state, NO_INDEX when none passes. Reads only. */
-export function chooseNode(state: ClusterState, vm: number, strategy: Strategy): number {
+/**
+ * The node the strategy picks for `vm` on this state, NO_INDEX when none passes. Reads only.
+ * `room`, when the caller keeps one in step with the state, makes first fit O(log n); it never
+ * changes the answer.
+ */
+export function chooseNode(state: ClusterState, vm: number, strategy: Strategy, room: RoomIndex | null = null): number {
   const { index } = state;
   const current = index.vmCurrentNode[vm]!;
   if (current !== NO_INDEX && passesAllFilters(state, vm, current)) return current;
@@ -34,6 +39,10 @@ export function chooseNode(state: ClusterState, vm: number, strategy: Strategy):
   if (preferred !== null && preferred !== undefined) {
     const choice = bestNode(state, vm, strategy, preferred);
     if (choice !== NO_INDEX) return choice;
+  }
+  if (room !== null && strategy.scorer === null) {
+    const node = room.firstFit(vm, (candidate) => passesAllFilters(state, vm, candidate));
+    return node === -1 ? NO_INDEX : node;
   }
   return bestNode(state, vm, strategy, null);
 }
@@ -73,10 +82,14 @@ export interface Unplaced {
 /** Places `vms` on `state` (which the caller owns: pass a copy) in the strategy's order. */
 export function placeVms(state: ClusterState, vms: readonly number[], strategy: Strategy): Unplaced[] {
   const unplaced: Unplaced[] = [];
+  const room = strategy.scorer === null ? new RoomIndex(state) : null;
   for (const vm of placementOrder(state.index, vms, strategy.order)) {
-    const node = chooseNode(state, vm, strategy);
+    const node = chooseNode(state, vm, strategy, room);
     if (node === NO_INDEX) unplaced.push({ vm, rejections: explainRejections(state, vm) });
-    else assign(state, vm, node);
+    else {
+      assign(state, vm, node);
+      room?.update(node);
+    }
   }
   return unplaced.sort((a, b) => a.vm - b.vm);
 }
