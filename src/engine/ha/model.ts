@@ -6,6 +6,7 @@
  * Units: memory in bytes (`...Bytes`), CPU in cores.
  */
 import type { SimCommand } from './cmdlist.js';
+import type { ServiceStatus } from './service-status.js';
 
 /** Configured (requested) state of a service; `enabled` in the files is read as `started`. */
 export type ConfiguredState = 'started' | 'stopped' | 'disabled' | 'ignored';
@@ -93,8 +94,8 @@ export interface DynamicServiceStats {
 export interface InitialManagerStatus {
   masterNode?: string;
   nodeStatus: Record<string, string>;
-  serviceStatus: Record<string, Record<string, unknown>>;
-  nodeRequest?: Record<string, Record<string, unknown>>;
+  serviceStatus: Record<string, ServiceStatus>;
+  nodeRequest: Record<string, { maintenance?: boolean }>;
 }
 
 export interface HaScenario {

@@ -1,0 +1,42 @@
+import { Args } from '@oclif/core';
+import { InputError } from '../../errors.js';
+import type { HaDecision } from '../../engine/ha/model.js';
+import { replayScenario } from '../../engine/ha/simulate.js';
+import { HeadroomCommand } from '../../io/cli/base-command.js';
+import { formatDecisions } from '../../io/proxmox/pve-ha-test/format.js';
+import { loadHaTest } from '../../io/proxmox/pve-ha-test/load.js';
+
+export interface PveHaReplayResult {
+  test: string;
+  /** Simulated end of the run, in seconds. */
+  endTime: number;
+  decisions: HaDecision[];
+}
+
+export default class PveHaReplay extends HeadroomCommand {
+  static description =
+    'Replay a Proxmox VE HA regression-test folder (hardware_status, service_config, cmdlist, rules, ...) ' +
+    'through a faithful simulation of the HA manager and print its placement decisions: every recovery ' +
+    'of a fenced node\'s services, and every migration, relocation or rebalance-on-start it chose.';
+
+  static examples = [
+    '<%= config.bin %> pve-ha replay ../shared/bench/pve-ha/test-basic1',
+    '<%= config.bin %> pve-ha replay ../shared/bench/pve-ha/test-crs-static2 --json',
+  ];
+
+  static args = {
+    dir: Args.string({ description: 'Test folder in the pve-ha-manager src/test format', required: true }),
+  };
+
+  async run(): Promise<PveHaReplayResult> {
+    const { args, flags } = await this.parse(PveHaReplay);
+    const scenario = loadHaTest(args.dir);
+    const replay = replayScenario(scenario);
+    if (replay.status === 'unsupported') {
+      throw new InputError({ file: args.dir, field: 'feature', value: replay.features.join(', '), expected: 'only features the simulator models' });
+    }
+    const result: PveHaReplayResult = { test: scenario.name, endTime: replay.endTime, decisions: replay.decisions };
+    if (!this.printJson(flags.json, result)) process.stdout.write(formatDecisions(result.decisions));
+    return result;
+  }
+}

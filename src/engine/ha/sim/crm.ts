@@ -1,0 +1,101 @@
+/**
+ * The cluster resource manager daemon of one node (`CRM.pm`). States: wait_for_quorum, slave,
+ * master (holds `ha_manager_lock` and runs the Manager each round), lost_manager_lock. A node
+ * may only become active while quorate, with a consistent cluster file system, with services
+ * configured, and with none of its own services waiting to be fenced.
+ */
+import { type DaemonEnv, managerLockName } from './env.js';
+import { Manager } from './manager.js';
+
+type CrmState = 'startup' | 'wait_for_quorum' | 'master' | 'lost_manager_lock' | 'slave';
+
+export class Crm {
+  private state: CrmState = 'startup';
+  private manager: Manager | undefined;
+  private watchdog: string | undefined;
+  private shutdownRequested = false;
+  private clusterStateUpdate = false;
+
+  constructor(private readonly env: DaemonEnv) {
+    this.setState('wait_for_quorum');
+  }
+
+  shutdownRequest(): void {
+    if (!this.shutdownRequested) this.env.log('info', 'server received shutdown request');
+    this.shutdownRequested = true;
+  }
+
+  /** One iteration; false when the daemon exits. */
+  doOneIteration(): boolean {
+    this.env.loopStart();
+    this.clusterStateUpdate = this.env.hardware.cfsWorks(this.env.node, 'update');
+    const keepRunning = this.work();
+    this.env.loopEnd();
+    return keepRunning;
+  }
+
+  private setState(next: CrmState): void {
+    if (next === this.state) return;
+    this.env.log('info', `status change ${this.state} => ${next}`);
+    this.state = next;
+    this.manager = next === 'master' ? new Manager(this.env) : undefined;
+  }
+
+  private protectedManagerLock(): boolean {
+    if (!this.env.getLock(managerLockName)) return false;
+    if (this.watchdog === undefined) this.watchdog = this.env.watchdogOpen();
+    else this.env.watchdogUpdate(this.watchdog);
+    return true;
+  }
+
+  private canGetActive(allowNoService: boolean): boolean {
+    const hardware = this.env.hardware;
+    if (!this.env.quorate() || !this.clusterStateUpdate) return false;
+    const services = hardware.managerStatus.serviceStatus;
+    const fencedHere = Object.values(services).some((status) => status.state === 'fence' && status.node === this.env.node);
+    if (fencedHere) return false;
+    return allowNoService || hardware.services.size > 0;
+  }
+
+  private work(): boolean {
+    if (this.state === 'wait_for_quorum') {
+      if (this.canGetActive(false)) this.setState(this.protectedManagerLock() ? 'master' : 'slave');
+    } else if (this.state === 'slave') {
+      if (!this.canGetActive(false)) this.setState('wait_for_quorum');
+      else if (this.protectedManagerLock()) this.setState('master');
+    } else if (this.state === 'lost_manager_lock') {
+      if (this.canGetActive(true) && this.protectedManagerLock()) this.setState('master');
+    } else if (this.state === 'master' && !this.protectedManagerLock()) {
+      this.setState('lost_manager_lock');
+    }
+
+    switch (this.state) {
+      case 'master':
+        if (this.shutdownRequested) {
+          this.closeWatchdog();
+          this.env.log('info', 'voluntary release CRM lock');
+          if (!this.env.releaseLock(managerLockName)) this.env.log('notice', 'CRM lock release failed, let the lock timeout');
+          return false;
+        }
+        if (!this.clusterStateUpdate) {
+          this.env.log('notice', 'temporary inconsistent cluster state (cfs restart?), skip round');
+          return true;
+        }
+        this.manager!.manage();
+        return true;
+      case 'lost_manager_lock':
+        this.closeWatchdog();
+        if (this.shutdownRequested) return false;
+        this.setState('wait_for_quorum');
+        return true;
+      default:
+        return !this.shutdownRequested;
+    }
+  }
+
+  private closeWatchdog(): void {
+    if (this.watchdog === undefined) return;
+    this.env.watchdogClose(this.watchdog);
+    this.watchdog = undefined;
+  }
+}

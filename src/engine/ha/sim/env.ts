@@ -1,0 +1,56 @@
+/**
+ * The environment one daemon (a node's CRM or LRM) sees (`Sim/Env.pm`, `Sim/TestEnv.pm`):
+ * its own clock, logging under `<node>/<crm|lrm>`, quorum, locks and watchdogs. In the test
+ * simulator every daemon iteration starts at the hardware time and takes exactly one second
+ * (`loop_end_hook`); sleeps never advance the clock.
+ */
+import type { SimHardware } from './hardware.js';
+
+export class DaemonEnv {
+  time = 0;
+
+  constructor(
+    readonly hardware: SimHardware,
+    readonly node: string,
+    readonly daemon: 'crm' | 'lrm',
+  ) {}
+
+  log(level: string, message: string): void {
+    this.hardware.addLog(this.time, `${this.node}/${this.daemon}`, level, message);
+  }
+
+  loopStart(): void {
+    this.time = this.hardware.time;
+  }
+
+  loopEnd(): void {
+    this.time += 1;
+  }
+
+  quorate(): boolean {
+    return this.hardware.quorateFor(this.node);
+  }
+
+  getLock(name: string): boolean {
+    return this.hardware.getLock(name, this.node, this.time, (message) => this.log('info', message));
+  }
+
+  releaseLock(name: string): boolean {
+    return this.hardware.releaseLock(name, this.node, this.time);
+  }
+
+  watchdogOpen(): string {
+    return this.hardware.watchdogOpen(this.node, this.time);
+  }
+
+  watchdogUpdate(id: string): void {
+    this.hardware.watchdogUpdate(id, this.time);
+  }
+
+  watchdogClose(id: string): void {
+    this.hardware.watchdogClose(id);
+  }
+}
+
+export const managerLockName = 'ha_manager_lock';
+export const agentLockName = (node: string): string => `ha_agent_${node}_lock`;

@@ -1,0 +1,55 @@
+/**
+ * Replays one HA scenario through the simulated cluster and returns the manager's placement
+ * decisions in order, with the simulated log for inspection. Pure: the scenario is copied, the
+ * clock is simulated, nothing is random.
+ */
+import type { HaDecision, HaScenario } from './model.js';
+import { DaemonEnv } from './sim/env.js';
+import { type LogLine, SimHardware, type SimNode } from './sim/hardware.js';
+import { runTimeline } from './sim/timeline.js';
+
+export type HaReplay =
+  | { status: 'ok'; decisions: HaDecision[]; log: LogLine[]; endTime: number }
+  | { status: 'unsupported'; features: string[] };
+
+export function replayScenario(scenario: HaScenario): HaReplay {
+  const features = [...scenario.unsupported];
+  if (scenario.datacenter.autoRebalance) features.push('auto-rebalance (crs ha-auto-rebalance)');
+  if (features.length > 0) return { status: 'unsupported', features };
+
+  const initial = structuredClone(scenario.managerStatus);
+  const hardware = new SimHardware(
+    structuredClone(scenario.rules),
+    structuredClone(scenario.groups),
+    { ...scenario.datacenter },
+    new Map(Object.entries(structuredClone(scenario.staticStats))),
+    new Map(Object.entries(structuredClone(scenario.dynamicStats))),
+    { masterNode: initial.masterNode, nodeStatus: initial.nodeStatus, serviceStatus: initial.serviceStatus, nodeRequest: initial.nodeRequest },
+  );
+  for (const node of scenario.nodes) {
+    const simNode: SimNode = {
+      name: node.name,
+      power: node.power,
+      network: node.network,
+      cfs: { rw: true, update: true },
+      crmEnv: new DaemonEnv(hardware, node.name, 'crm'),
+      lrmEnv: new DaemonEnv(hardware, node.name, 'lrm'),
+      lrmRestart: false,
+    };
+    if (node.maxCpu !== undefined) simNode.maxCpu = node.maxCpu;
+    if (node.maxMemBytes !== undefined) simNode.maxMemBytes = node.maxMemBytes;
+    hardware.nodes.set(node.name, simNode);
+    hardware.running.set(node.name, new Map((scenario.runningAtStart[node.name] ?? []).map((sid) => [sid, true])));
+  }
+  for (const service of scenario.services) hardware.services.set(service.sid, { ...service });
+
+  hardware.hardwareLog('info', 'starting simulation');
+  runTimeline(hardware, scenario.cmdlist);
+  return { status: 'ok', decisions: hardware.decisions, log: hardware.log, endTime: hardware.time };
+}
+
+/** A log line in upstream's `log.expect` layout, for comparing runs by eye. */
+export function formatLogLine(line: LogLine): string {
+  const level = line.level.slice(0, 4).padEnd(5);
+  return `${level} ${String(line.time).padStart(5)} ${line.origin.padStart(12)}: ${line.message}`;
+}

@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { loadHaTest } from '../../src/io/proxmox/pve-ha-test/load.js';
+
+// Runs the built CLI (npm test builds first), as a user would.
+function replay(...args: string[]) {
+  const run = spawnSync(process.execPath, ['bin/run.js', 'pve-ha', 'replay', ...args], { encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const FIXTURES = 'test/fixtures/pve-ha';
+
+describe('headroom pve-ha replay', () => {
+  it('prints one line per decision', () => {
+    const run = replay(`${FIXTURES}/small-ok`);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('t=  240  recover  ct:310  gamma -> alpha  (fence)\nt=  240  recover  vm:300  gamma -> alpha  (fence)\n');
+  });
+
+  it('prints the test name and timed decisions with --json', () => {
+    const run = replay(`${FIXTURES}/small-ok`, '--json');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      test: 'small-ok',
+      endTime: 720,
+      decisions: [
+        { time: 240, kind: 'recover', cause: 'fence', sid: 'ct:310', from: 'gamma', to: 'alpha' },
+        { time: 240, kind: 'recover', cause: 'fence', sid: 'vm:300', from: 'gamma', to: 'alpha' },
+      ],
+    });
+  });
+
+  it.each([
+    ['bad-json', "service_config:3: field '(document)'", 'expected valid JSON'],
+    ['unknown-command', "cmdlist: field 'cmdlist[1][1]' has value 'teleport gamma alpha'", "expected a command 'power|network"],
+    ['rule-unknown-node', "rules_config:2: field 'pin-to-nowhere.nodes' has value 'delta:2'", 'expected a node of hardware_status'],
+    ['rule-unknown-service', "rules_config:2: field 'apart.resources' has value 'vm:999'", 'expected a service of service_config'],
+  ])('rejects %s with exit 2 and a located message, no stack', (fixture, where, expected) => {
+    const run = replay(`${FIXTURES}/${fixture}`);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(where);
+    expect(run.stderr).toContain(expected);
+    expect(run.stderr).not.toContain('    at ');
+  });
+});
+
+describe('loadHaTest', () => {
+  it('throws InputError naming file, line and field for malformed JSON', () => {
+    let caught: unknown;
+    try {
+      loadHaTest(`${FIXTURES}/bad-json`);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    expect((caught as InputError).issues[0]).toMatchObject({ file: 'service_config', line: 3, field: '(document)', expected: 'valid JSON' });
+  });
+
+  it('reads defaults as the simulator does', () => {
+    const scenario = loadHaTest(`${FIXTURES}/small-ok`);
+    expect(scenario.services.find((service) => service.sid === 'vm:200')).toEqual({
+      sid: 'vm:200', node: 'beta', state: 'started', failback: true, maxRestart: 1, maxRelocate: 1,
+    });
+    expect(scenario.datacenter).toEqual({ scheduler: 'basic', rebalanceOnStart: false, autoRebalance: false, shutdownPolicy: 'conditional' });
+  });
+});
