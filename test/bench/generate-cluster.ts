@@ -1,8 +1,9 @@
 /**
  * Seeded synthetic clusters for the benchmarks: `nodeCount` nodes of mixed sizes (a tenth
- * with GPUs), a local NVMe pool on every node and one shared pool, and about `vmsPerNode` VMs
- * per node from a mix of classes, a tenth of them in anti-affinity groups of 3-5 and a few
- * GPU VMs. Demand is sized to roughly 75% of memory so that most VMs fit (see NODE_SHAPES).
+ * with GPUs), a local NVMe pool on every node and one shared pool, and `vmCount` VMs from a
+ * mix of classes, a tenth of them in anti-affinity groups of 3-5 and a few GPU VMs. Demand is
+ * sized to roughly 75% of memory so that most VMs fit (see NODE_SHAPES); node shapes scale with
+ * the VMs per node beyond 20.
  * PRNG: mulberry32 (Tommy Ettinger, public domain), seeded per cluster.
  */
 import type { Cluster, NodeSpec, VmSpec } from '../../src/engine/model/cluster.js';
@@ -34,8 +35,9 @@ const VM_CLASSES = [
   { name: 'memory', vcpus: 4, memGiB: 24, diskGiB: 100 },
 ];
 
-export function generateCluster(nodeCount: number, vmsPerNode: number, seed: number): Cluster {
+export function generateCluster(nodeCount: number, vmCount: number, seed: number): Cluster {
   const random = mulberry32(seed);
+  const scale = Math.max(1, vmCount / nodeCount / 20);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const nodes: NodeSpec[] = Array.from({ length: nodeCount }, (_, i) => {
     const shape = pick(NODE_SHAPES);
@@ -43,8 +45,8 @@ export function generateCluster(nodeCount: number, vmsPerNode: number, seed: num
     return {
       name: `node${String(i + 1).padStart(5, '0')}`,
       cpuModel: 'synthetic',
-      cpuThreads: shape.threads,
-      memGiB: shape.memGiB,
+      cpuThreads: Math.round(shape.threads * scale),
+      memGiB: Math.round(shape.memGiB * scale),
       memReservedGiB: 4,
       gpus,
       gpuModel: gpus > 0 ? 'a100' : null,
@@ -56,7 +58,7 @@ export function generateCluster(nodeCount: number, vmsPerNode: number, seed: num
   });
   const vms: VmSpec[] = [];
   let group = 0;
-  const total = nodeCount * vmsPerNode;
+  const total = vmCount;
   while (vms.length < total) {
     const vmClass = pick(VM_CLASSES);
     const grouped = random() < 0.1;
@@ -86,7 +88,7 @@ export function generateCluster(nodeCount: number, vmsPerNode: number, seed: num
     name: `synthetic-${nodeCount}`,
     nodes,
     pools: [
-      { name: 'local-nvme', kind: 'local', media: 'nvme', capacityGiBByNode: Object.fromEntries(nodes.map((n) => [n.name, 3500])) },
+      { name: 'local-nvme', kind: 'local', media: 'nvme', capacityGiBByNode: Object.fromEntries(nodes.map((n) => [n.name, Math.round(3500 * scale)])) },
       { name: 'shared', kind: 'shared', media: 'ceph', capacityGiB: nodeCount * 4000, servedBy: null, reachableFrom: nodes.map((n) => n.name) },
     ],
     classes: [],

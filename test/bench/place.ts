@@ -20,7 +20,7 @@ console.log('strategy      nodes      VMs   placed    seconds      VMs/s   time 
 for (const strategy of strategies) {
   let previous: number | null = null;
   for (const nodes of sizes) {
-    const cluster = generateCluster(nodes, VMS_PER_NODE, 42 + nodes);
+    const cluster = generateCluster(nodes, nodes * VMS_PER_NODE, 42 + nodes);
     const started = performance.now();
     const { result } = planPlacement(cluster, strategy);
     const seconds = (performance.now() - started) / 1000;

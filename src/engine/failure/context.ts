@@ -14,6 +14,8 @@ export interface FailureContext {
   readonly runsOn: NodeLists;
   /** VMs whose disk sits on a shared pool served by node n. */
   readonly storedOn: NodeLists;
+  /** VMs that were never placed. */
+  readonly unplaced: Int32Array;
   /** VMs in restart order: HA priority descending, then name byte-wise (Proxmox's sid order). */
   readonly restartRank: Int32Array;
 }
@@ -39,6 +41,7 @@ export function failureContext(base: ClusterState, strategy: Strategy): FailureC
     runsOn: groupByNode(index.nodeCount, index.vmCount, (vm) => base.vmNode[vm]!),
     storedOn: groupByNode(index.nodeCount, index.vmCount, sharedHost),
     restartRank,
+    unplaced: Int32Array.from(vms.flatMap((_, vm) => (base.vmNode[vm] === NO_INDEX ? [vm] : []))),
   };
 }
 

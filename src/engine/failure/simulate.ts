@@ -44,6 +44,8 @@ export interface CompactOutcome {
   readonly from: Int32Array;
   /** Node rejections for VMs down for a placement reason; filled only when asked to explain. */
   readonly rejections: Map<number, NodeRejection[]>;
+  /** Every VM whose code is not RUNNING (never-placed VMs first), so callers need not scan all VMs. */
+  readonly touched: number[];
 }
 
 export function simulateFailure(context: FailureContext, failedNodes: readonly number[], explain: boolean): CompactOutcome {
@@ -54,13 +56,15 @@ export function simulateFailure(context: FailureContext, failedNodes: readonly n
   const code = new Uint8Array(index.vmCount);
   const from = new Int32Array(index.vmCount).fill(NO_INDEX);
   const rejections = new Map<number, NodeRejection[]>();
-  for (let vm = 0; vm < index.vmCount; vm++) if (base.vmNode[vm] === NO_INDEX) code[vm] = downCode('unplaced');
+  const touched = Array.from(context.unplaced);
+  for (const vm of touched) code[vm] = downCode('unplaced');
 
   const goDown = (vm: number, reason: DownReason): void => {
     if (code[vm] !== RUNNING) return;
     from[vm] = base.vmNode[vm]!;
     if (after.vmNode[vm] !== NO_INDEX) stopVm(after, vm);
     code[vm] = downCode(reason);
+    touched.push(vm);
   };
 
   const quorate = hasQuorum(index, after.nodeUp);
@@ -73,7 +77,7 @@ export function simulateFailure(context: FailureContext, failedNodes: readonly n
     }
   }
   for (const node of failedNodes) for (const vm of listOf(context.storedOn, node)) goDown(vm, 'storage-lost');
-  if (!quorate) return { quorate, after, code, from, rejections };
+  if (!quorate) return { quorate, after, code, from, rejections, touched };
 
   const toRestart: number[] = [];
   for (const node of failedNodes) {
@@ -84,6 +88,7 @@ export function simulateFailure(context: FailureContext, failedNodes: readonly n
         stopVm(after, vm);
         from[vm] = node;
         toRestart.push(vm);
+        touched.push(vm);
       }
     }
   }
@@ -101,7 +106,7 @@ export function simulateFailure(context: FailureContext, failedNodes: readonly n
       rejections.set(vm, explainRejections(after, vm).filter((rejection) => !rejection.reasons.some((r) => r.code === 'node-down')));
     }
   }
-  return { quorate, after, code, from, rejections };
+  return { quorate, after, code, from, rejections, touched };
 }
 
 /** The node an HA VM restarts on, or why it cannot. */

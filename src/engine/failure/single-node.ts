@@ -1,20 +1,29 @@
 /**
- * The first N+1 check: fail each node alone and ask whether every HA VM it ran starts again
- * elsewhere. A node "holds" when none of its HA VMs ends down, whatever the reason; the
- * reasons say whether more capacity would help (no-capacity) or not (GPU, local disk, storage).
+ * The N+1 check: fail each node alone. A node "holds" when none of the HA VMs it affects ends
+ * down. Each down VM is classed as a single point of failure (structural: it goes down whenever
+ * that node fails, whatever the capacity: its storage is served there, its disk is local there,
+ * no other node has its GPU model, its pin allows only nodes that are down, or it is not HA) or
+ * as lost for capacity (more room elsewhere would have saved it).
  */
-import type { FailureContext } from './context.js';
-import { listOf } from './context.js';
+import { NO_INDEX } from '../model/cluster-index.js';
+import { listOf, type FailureContext } from './context.js';
 import { reasonOf } from './describe.js';
 import type { DownReason } from './outcome.js';
 import { RESTARTED, RUNNING, simulateFailure } from './simulate.js';
+
+export interface DownAfterSingleFailure {
+  vm: string;
+  reason: DownReason;
+  ha: boolean;
+  ranOn: string;
+  structural: boolean;
+}
 
 export interface SingleNodeCheck {
   node: string;
   haVms: number;
   restarted: number;
-  /** HA VMs of that node that stay down, and VMs elsewhere that it takes down. */
-  down: Array<{ vm: string; reason: DownReason; ha: boolean; ranOn: string }>;
+  down: DownAfterSingleFailure[];
   holds: boolean;
 }
 
@@ -22,13 +31,14 @@ export function checkEverySingleFailure(context: FailureContext): SingleNodeChec
   const { index } = context.base;
   return index.nodes.map((node, n) => {
     const outcome = simulateFailure(context, [n], false);
-    const hosted = listOf(context.runsOn, n);
-    const haVms = hosted.filter((vm) => index.vmHa[vm] === 1);
-    const down: SingleNodeCheck['down'] = [];
-    outcome.code.forEach((code, vm) => {
-      if (code === RUNNING || code === RESTARTED || context.base.vmNode[vm] === -1) return;
-      down.push({ vm: index.cluster.vms[vm]!.name, reason: reasonOf(code), ha: index.vmHa[vm] === 1, ranOn: index.nodes[context.base.vmNode[vm]!]!.name });
-    });
+    const haVms = listOf(context.runsOn, n).filter((vm) => index.vmHa[vm] === 1);
+    const down = outcome.touched
+      .filter((vm) => outcome.code[vm] !== RUNNING && outcome.code[vm] !== RESTARTED && context.base.vmNode[vm] !== NO_INDEX)
+      .sort((a, b) => a - b)
+      .map((vm): DownAfterSingleFailure => {
+        const reason = reasonOf(outcome.code[vm]!);
+        return { vm: index.cluster.vms[vm]!.name, reason, ha: index.vmHa[vm] === 1, ranOn: index.nodes[context.base.vmNode[vm]!]!.name, structural: isStructural(context, vm, n, reason) };
+      });
     return {
       node: node.name,
       haVms: haVms.length,
@@ -37,4 +47,15 @@ export function checkEverySingleFailure(context: FailureContext): SingleNodeChec
       holds: down.every((entry) => !entry.ha),
     };
   });
+}
+
+function isStructural(context: FailureContext, vm: number, failed: number, reason: DownReason): boolean {
+  if (reason !== 'no-gpu') return reason !== 'no-capacity' && reason !== 'anti-affinity';
+  // no-gpu is structural only when no other node has a GPU of the model at all.
+  const { index } = context.base;
+  const model = index.vmGpuModel[vm]!;
+  for (let node = 0; node < index.nodeCount; node++) {
+    if (node !== failed && index.gpuCap[node]! > 0 && (model === NO_INDEX || index.nodeGpuModel[node] === model)) return false;
+  }
+  return true;
 }

@@ -97,3 +97,18 @@ function moveDisk(state: ClusterState, vm: number, instance: number): void {
   state.instanceUsed[instance]! += disk;
   state.vmInstance[vm] = instance;
 }
+
+/** The typed arrays of a state, as sent to a worker thread (which has its own copy of the index). */
+export type StateArrays = Omit<ClusterState, 'index'>;
+
+export function stateArrays(state: ClusterState): StateArrays {
+  const { index: _index, ...arrays } = state;
+  return arrays;
+}
+
+export function stateFromArrays(index: ClusterIndex, arrays: StateArrays): ClusterState {
+  if (arrays.vmNode.length !== index.vmCount || arrays.cpuUsed.length !== index.nodeCount) {
+    throw new InvariantError('state arrays do not match the cluster', { vms: arrays.vmNode.length, nodes: arrays.cpuUsed.length });
+  }
+  return { index, ...arrays };
+}

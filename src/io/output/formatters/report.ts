@@ -15,7 +15,6 @@ export function renderReport(report: ClusterReport, flavour: Flavour): string {
     check.restarted,
     countByReason(check.down.filter((d) => d.ha).map((d) => d.reason)),
   ]);
-  const downDetails = nPlusOne.nodes.flatMap((check) => check.down.map((d) => ({ ...d, failed: check.node })));
   const lines = [
     flavour === 'markdown' ? `# headroom report: ${report.scenario}` : `headroom report: ${report.scenario}`,
     '',
@@ -25,13 +24,15 @@ export function renderReport(report: ClusterReport, flavour: Flavour): string {
     heading(`N+1: ${nPlusOne.holds ? 'every HA VM restarts after any single node failure' : 'some HA VMs stay down after a single node failure'}`),
     table(['failed node', 'holds', 'its HA VMs', 'restarted', 'HA VMs down, by reason'], nodeRows),
   ];
-  if (downDetails.length > 0) {
-    lines.push('', 'VMs down after a single node failure:');
-    for (const d of downDetails) {
-      const where = d.ranOn === d.failed ? 'ran there' : `on ${d.ranOn}`;
-      lines.push(`- ${d.failed} fails: ${d.vm} (${d.ha ? 'HA' : 'not HA'}, ${where}): ${d.reason}, ${downReasonText(d.reason)}`);
-    }
-  }
+  const listing = (title: string, entries: typeof nPlusOne.singlePointsOfFailure): void => {
+    if (entries.length === 0) return;
+    lines.push('', title);
+    for (const d of entries) lines.push(`- ${d.vm} (on ${d.ranOn}) when ${d.failedNode} fails: ${d.reason}, ${downReasonText(d.reason)}`);
+  };
+  listing('Single points of failure (HA VMs down whatever the capacity):', nPlusOne.singlePointsOfFailure);
+  listing('HA VMs lost for capacity (more room would save them):', nPlusOne.lostForCapacity);
+  const notHa = nPlusOne.nodes.flatMap((c) => c.down.filter((d) => !d.ha).map((d) => `${d.vm} (${c.node}, ${d.reason})`));
+  if (notHa.length > 0) lines.push('', `VMs without HA that a single failure stops: ${notHa.join(', ')}.`);
   const reasons = [...new Set(nPlusOne.nodes.flatMap((c) => c.down.map((d) => d.reason)))].sort();
   if (reasons.length > 0) {
     lines.push('', 'Reasons:');

@@ -1,0 +1,48 @@
+import { availableParallelism } from 'node:os';
+import { Flags } from '@oclif/core';
+import { HeadroomCommand } from '../io/cli/base-command.js';
+import { selectFailures } from '../io/cli/failure-selection.js';
+import { scenarioFlag, strategyFlag } from '../io/cli/flags.js';
+import { loadScenario } from '../io/loaders/scenario.js';
+import { runFailover, type FailoverResult } from '../engine/failure/failover.js';
+import type { SweepResult } from '../engine/failure/sweep.js';
+import { planPlacement } from '../engine/placement/plan.js';
+import { renderFailover, renderSweep } from '../io/output/formatters/failover.js';
+import { runSweep } from '../workers/sweep-runner.js';
+
+export default class Failover extends HeadroomCommand {
+  static summary = 'Fail nodes, a domain, or every combination of up to k nodes: what restarts where, what is lost and why.';
+  static description =
+    'Places the inventory, then fails the chosen nodes on a copy of the cluster and decides every VM as Proxmox VE would: quorum and self-fencing, storage served by a failed node, local disks (and their replicas), GPUs, HA restarts in priority order through the placement filters. Exit 1 when an HA VM is lost for capacity (or a node ends over capacity) in some scenario.';
+  static examples = [
+    '<%= config.bin %> failover --fail node04',
+    '<%= config.bin %> failover --fail node01,node02 --json',
+    '<%= config.bin %> failover --domain rack-a',
+    '<%= config.bin %> failover --sweep 2 --threads 2',
+    '<%= config.bin %> failover --sweep domains',
+  ];
+  static flags = {
+    scenario: scenarioFlag,
+    strategy: strategyFlag,
+    fail: Flags.string({ description: 'Nodes that fail, separated by commas.' }),
+    domain: Flags.string({ description: 'A failure domain that fails: rack-a, or kind:name such as power:ups-a.' }),
+    sweep: Flags.string({ description: "Every combination of up to k failed nodes (a number), or 'domains' for every failure domain." }),
+    threads: Flags.integer({ description: 'Threads for a sweep (default: the machine\'s cores).', min: 1, default: availableParallelism() }),
+    yes: Flags.boolean({ description: 'Run a sweep larger than the scenario limit.', default: false }),
+  };
+
+  async run(): Promise<FailoverResult | SweepResult> {
+    const { flags } = await this.parse(Failover);
+    const cluster = loadScenario(flags.scenario);
+    const strategy = flags.strategy ?? cluster.policy.strategy;
+    const placed = planPlacement(cluster, strategy);
+    const selection = selectFailures(placed.index, flags);
+    const result =
+      selection.kind === 'single'
+        ? runFailover(placed, strategy, selection.scenario)
+        : await runSweep(placed, strategy, selection.scenarios, selection.label, flags.threads);
+    if (!this.printJson(flags.json, result)) this.log('verdict' in result ? renderFailover(result, cluster.policy) : renderSweep(result));
+    if (!('verdict' in result ? result.verdict.holds : result.holds)) this.failGate();
+    return result;
+  }
+}

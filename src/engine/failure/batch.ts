@@ -1,0 +1,57 @@
+/**
+ * A batch of failure scenarios in the compact form that crosses thread boundaries: scenarios
+ * as offsets into one node list, results as flat typed arrays (per-scenario counts, and one
+ * (scenario, VM, code) triple per VM that is not simply running). simulateBatch is what a sweep
+ * worker calls; the sweep runs it in-process as well, so both give the same bytes.
+ */
+import type { FailureContext } from './context.js';
+import { DOWN_REASONS } from './outcome.js';
+import { RUNNING, simulateFailure } from './simulate.js';
+
+export interface ScenarioBatch {
+  /** Scenario s fails nodes[offsets[s] .. offsets[s + 1]). */
+  offsets: Int32Array;
+  nodes: Int32Array;
+}
+
+/** Per scenario: [quorate, running, restarted, down per reason in DOWN_REASONS order]. */
+export const COUNT_STRIDE = 3 + DOWN_REASONS.length;
+
+export interface BatchResult {
+  counts: Int32Array;
+  /** Every VM whose outcome is not RUNNING: its scenario (within the batch), index and code. */
+  affectedScenario: Int32Array;
+  affectedVm: Int32Array;
+  affectedCode: Uint8Array;
+}
+
+export function packScenarios(scenarios: ReadonlyArray<{ nodes: readonly number[] }>): ScenarioBatch {
+  const offsets = new Int32Array(scenarios.length + 1);
+  scenarios.forEach((scenario, s) => (offsets[s + 1] = offsets[s]! + scenario.nodes.length));
+  const nodes = new Int32Array(offsets[scenarios.length]!);
+  scenarios.forEach((scenario, s) => nodes.set(scenario.nodes, offsets[s]!));
+  return { offsets, nodes };
+}
+
+export function simulateBatch(context: FailureContext, batch: ScenarioBatch): BatchResult {
+  const scenarioCount = batch.offsets.length - 1;
+  const counts = new Int32Array(scenarioCount * COUNT_STRIDE);
+  const scenarioOf: number[] = [];
+  const vmOf: number[] = [];
+  const codeOf: number[] = [];
+  for (let s = 0; s < scenarioCount; s++) {
+    const failed = Array.from(batch.nodes.subarray(batch.offsets[s]!, batch.offsets[s + 1]!));
+    const outcome = simulateFailure(context, failed, false);
+    const row = s * COUNT_STRIDE;
+    counts[row] = outcome.quorate ? 1 : 0;
+    counts[row + 1 + RUNNING] = outcome.code.length - outcome.touched.length;
+    for (const vm of outcome.touched) {
+      const code = outcome.code[vm]!;
+      counts[row + 1 + code]! += 1;
+      scenarioOf.push(s);
+      vmOf.push(vm);
+      codeOf.push(code);
+    }
+  }
+  return { counts, affectedScenario: Int32Array.from(scenarioOf), affectedVm: Int32Array.from(vmOf), affectedCode: Uint8Array.from(codeOf) };
+}

@@ -1,0 +1,66 @@
+/** Renders one failure scenario or a sweep for the terminal. */
+import type { Policy } from '../../../engine/model/cluster.js';
+import type { FailoverResult } from '../../../engine/failure/failover.js';
+import type { SweepResult } from '../../../engine/failure/sweep.js';
+import { aggregateRejections, downReasonText } from '../../../engine/report/explain.js';
+import { textTable } from '../tables.js';
+import { nodeLoadTable } from './placement.js';
+
+const SHOWN_SCENARIOS = 20;
+const SHOWN_CAUSES = 6;
+
+export function renderFailover(result: FailoverResult, policy: Policy): string {
+  const { counts, verdict } = result;
+  const rows = result.vms.map((v) => {
+    if (v.state === 'running') return [v.vm, 'running', v.node, ''];
+    if (v.state === 'restarted') return [v.vm, 'restarted', v.node, `from ${v.from}${v.dataLossWindowMinutes ? `, up to ${v.dataLossWindowMinutes} min of writes lost` : ''}`];
+    return [v.vm, `down: ${v.reason}`, '-', downReasonText(v.reason)];
+  });
+  const lines = [
+    `Failure of ${result.scenario.label} (${result.scenario.failed.join(', ')}), strategy ${result.strategy}: ${result.quorate ? 'quorum kept' : 'QUORUM LOST'}.`,
+    `${counts.running} running, ${counts.restarted} restarted, ${counts.down} down.`,
+    '',
+    textTable(['vm', 'outcome', 'node', 'detail'], rows),
+  ];
+  for (const v of result.vms) if (v.state === 'down' && v.rejections) lines.push(`  ${aggregateRejections(v.vm, v.rejections)}`);
+  lines.push('', 'Load after recovery:', nodeLoadTable(result.nodesAfter, policy, 'text'), '');
+  lines.push(
+    verdict.holds
+      ? 'Verdict: holds (no HA VM lost for capacity, no node over capacity).'
+      : `Verdict: BREAKS. HA VMs lost for capacity: ${verdict.haDownForCapacity.join(', ') || '-'}; nodes over capacity: ${verdict.nodesOverCapacity.join(', ') || '-'}.`,
+  );
+  if (verdict.nodesOverThreshold.length > 0) lines.push(`Nodes at or over the alert threshold after recovery: ${verdict.nodesOverThreshold.join(', ')}.`);
+  return lines.join('\n');
+}
+
+export function renderSweep(result: SweepResult): string {
+  const reasons = (byReason: Record<string, number | undefined>): string =>
+    Object.entries(byReason).map(([reason, count]) => `${count} ${reason}`).join(', ') || '-';
+  const lines = [
+    `Sweep of ${result.scenarioCount} scenarios (${result.sweep}), strategy ${result.strategy}.`,
+    `${result.holds ? 'Holds' : 'BREAKS'}: ${result.capacityFailures} scenario(s) lose an HA VM for capacity; quorum lost in ${result.quorumLostIn}.`,
+    '',
+    `Worst scenarios${result.scenarios.length > SHOWN_SCENARIOS ? ` (first ${SHOWN_SCENARIOS} of ${result.scenarios.length})` : ''}:`,
+    textTable(
+      ['failed', 'quorum', 'running', 'restarted', 'down', 'HA down', 'down by reason'],
+      result.scenarios.slice(0, SHOWN_SCENARIOS).map((s) => [s.label, s.quorate ? 'yes' : 'LOST', s.running, s.restarted, s.down, s.haDown, reasons(s.byReason)]),
+    ),
+  ];
+  if (result.vmsDown.length > 0) {
+    lines.push(
+      '',
+      'VMs down in some scenario, with the smallest failures that take them down:',
+      textTable(
+        ['vm', 'HA', 'scenarios', 'reasons', 'minimal causes'],
+        result.vmsDown.map((v) => [
+          v.vm,
+          v.ha ? 'yes' : 'no',
+          v.downIn,
+          reasons(v.byReason),
+          v.minimalCauses.slice(0, SHOWN_CAUSES).join(' ') + (v.minimalCauses.length > SHOWN_CAUSES ? ` (+${v.minimalCauses.length - SHOWN_CAUSES} more)` : ''),
+        ]),
+      ),
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,42 @@
+/**
+ * Runs a failure sweep on `threads` threads: in-process for one thread, on a piscina pool of
+ * thin workers otherwise. Scenarios are cut into batches, and results are merged in batch
+ * order (never completion order), so the output is the same bytes whatever the thread count.
+ */
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import { packScenarios, simulateBatch, type BatchResult } from '../engine/failure/batch.js';
+import { failureContext } from '../engine/failure/context.js';
+import type { IndexedScenario } from '../engine/failure/scenarios.js';
+import { summariseSweep, type SweepResult } from '../engine/failure/sweep.js';
+import { strategyNamed, type PlacedCluster } from '../engine/placement/plan.js';
+import { stateArrays } from '../engine/model/state.js';
+import { packageRoot } from '../io/package-root.js';
+import type { SweepWorkerData } from './sweep-data.js';
+
+/** Enough batches to keep every thread busy to the end, few enough that each amortises its message. */
+const BATCHES_PER_THREAD = 8;
+const MAX_BATCH = 512;
+/** Workers always run the built JS (`npm run build`), also when the caller runs from TypeScript sources. */
+const WORKER_FILE = join(packageRoot(), 'dist', 'src', 'workers', 'failover-worker.js');
+
+export async function runSweep(placed: PlacedCluster, strategy: string, scenarios: readonly IndexedScenario[], sweepLabel: string, threads: number): Promise<SweepResult> {
+  const context = failureContext(placed.state, strategyNamed(strategy));
+  const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.ceil(scenarios.length / (threads * BATCHES_PER_THREAD))));
+  const batches = [];
+  for (let start = 0; start < scenarios.length; start += batchSize) batches.push(packScenarios(scenarios.slice(start, start + batchSize)));
+
+  let results: BatchResult[];
+  if (threads <= 1) {
+    results = batches.map((batch) => simulateBatch(context, batch));
+  } else {
+    const workerData: SweepWorkerData = { cluster: placed.index.cluster, strategy, state: stateArrays(placed.state) };
+    const pool = new Piscina({ filename: WORKER_FILE, workerData, minThreads: threads, maxThreads: threads });
+    try {
+      results = await Promise.all(batches.map((batch) => pool.run(batch) as Promise<BatchResult>));
+    } finally {
+      await pool.destroy();
+    }
+  }
+  return summariseSweep(context, sweepLabel, scenarios, results);
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import Failover from '../../src/commands/failover.js';
+import type { FailoverResult } from '../../src/engine/failure/failover.js';
+import type { SweepResult } from '../../src/engine/failure/sweep.js';
+import { runCommand } from '../support/run-command.js';
+
+describe('headroom failover', () => {
+  it('--fail node04 --json: one entry per VM with vm, state, node and reason', async () => {
+    const run = await runCommand<FailoverResult>(Failover, ['--fail', 'node04', '--json']);
+    expect(run.exitCode).toBe(0);
+    const json = JSON.parse(run.stdout) as FailoverResult;
+    expect(json.vms).toHaveLength(19);
+    expect(json.vms.find((v) => v.vm === 'gpu1')).toEqual({ vm: 'gpu1', state: 'down', node: null, from: 'node04', reason: 'no-gpu' });
+    expect(json.vms.find((v) => v.vm === 'hpc1')).toEqual({ vm: 'hpc1', state: 'restarted', node: 'node05', from: 'node04' });
+    expect(json.vms.find((v) => v.vm === 'dns1')).toEqual({ vm: 'dns1', state: 'running', node: 'node02' });
+    expect(json.verdict).toEqual({ holds: true, haDownForCapacity: [], nodesOverCapacity: [], nodesOverThreshold: ['node05'] });
+  });
+
+  it('exits 1 when an HA VM is lost for capacity (node01 + node02: both workers)', async () => {
+    const run = await runCommand<FailoverResult>(Failover, ['--fail', 'node01,node02']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('Verdict: BREAKS. HA VMs lost for capacity: k8s-worker2, k8s-worker3;');
+  });
+
+  it('--domain rack-a fails node01-03: 2 of 5 votes, no quorum', async () => {
+    const run = await runCommand<FailoverResult>(Failover, ['--domain', 'rack-a', '--json']);
+    const json = JSON.parse(run.stdout) as FailoverResult;
+    expect(json.scenario).toEqual({ failed: ['node01', 'node02', 'node03'], label: 'rack:rack-a' });
+    expect(json.quorate).toBe(false);
+    expect(json.counts.running).toBe(0);
+  });
+
+  it('--sweep 2 covers C(5,1) + C(5,2) = 15 scenarios, worst first', async () => {
+    const run = await runCommand<SweepResult>(Failover, ['--sweep', '2', '--threads', '1', '--json']);
+    const json = JSON.parse(run.stdout) as SweepResult;
+    expect(json.scenarioCount).toBe(15);
+    // node05 serves both shared pools: with node03 (3 non-HA VMs) it is the worst pair, 12 + 3 = 15 down.
+    expect(json.scenarios[0]).toMatchObject({ label: 'node03+node05', down: 15, haDown: 11 });
+    expect(json.vmsDown.find((v) => v.vm === 'k8s-worker2')!.minimalCauses).toEqual(['node01', 'node05']);
+    expect(run.exitCode).toBe(1);
+  });
+
+  it('--sweep domains fails each rack and power feed', async () => {
+    const run = await runCommand<SweepResult>(Failover, ['--sweep', 'domains', '--threads', '1', '--json']);
+    const json = JSON.parse(run.stdout) as SweepResult;
+    expect(json.scenarios.map((s) => s.label).sort()).toEqual(['power:ups-a', 'power:ups-b', 'rack:rack-a', 'rack:rack-b']);
+  });
+
+  const badInputs: Array<[string, string[], string]> = [
+    ['an unknown node', ['--fail', 'node09'], "headroom: command line: field '--fail' has value 'node09': expected node names separated by commas, from node01, node02, node03, node04, node05\n"],
+    ['an unknown domain', ['--domain', 'rack-z'], "headroom: command line: field '--domain' has value 'rack-z': expected a failure domain: power:ups-a, power:ups-b, rack:rack-a, rack:rack-b\n"],
+    ['k larger than the node count', ['--sweep', '6'], "headroom: command line: field '--sweep' has value '6': expected 'domains' or a whole number of failed nodes from 1 to 5 (the node count)\n"],
+    ['two selections at once', ['--fail', 'node01', '--sweep', '1'], "headroom: command line: field '--sweep' has value '--fail --sweep': expected exactly one of --fail, --domain, --sweep\n"],
+  ];
+  for (const [name, argv, message] of badInputs) {
+    it(`rejects ${name} with exit 2`, async () => {
+      const run = await runCommand(Failover, argv);
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr).toBe(message);
+    });
+  }
+});
