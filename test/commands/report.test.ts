@@ -15,9 +15,9 @@ describe('headroom report', () => {
     expect(run.exitCode).toBe(0);
     // node04 holds both of its 2 GPUs: 100% is at the GPU threshold (1.0), so it is marked.
     expect(run.stdout).toMatch(/node04 .* 2\/2 100\.0% !/);
-    // The N+1 table: node03's two HA VMs (monitoring, app1) restart; node04's GPU VMs cannot.
+    // The N+1 table: node03's two HA VMs (glpi, app2) restart; of node04's four, only hpc1 does.
     expect(run.stdout).toMatch(/node03\s+yes\s+2\s+2\s+-/);
-    expect(run.stdout).toMatch(/node04\s+NO\s+3\s+1\s+2 no-gpu/);
+    expect(run.stdout).toMatch(/node04\s+NO\s+4\s+1\s+2 no-gpu, 1 no-capacity/);
     expect(run.result!.nPlusOne.holds).toBe(false);
   });
 

@@ -136,16 +136,26 @@ function freeGpuSomewhere(state: ClusterState, vm: number): boolean {
   return false;
 }
 
-/** Why no surviving node took the VM: a rule, or capacity. */
+/**
+ * Why no surviving node took the VM. `no-capacity` when some surviving node is refused only for
+ * lack of room: the rules allow it there, so more room would save the VM (this includes a
+ * strict rule made unsatisfiable by capacity). Otherwise the rule that shuts out every node:
+ * `node-affinity` when all allowed nodes are down, `anti-affinity` when every node the pins
+ * allow already runs a member of the group, and failing those the storage or GPU rule.
+ */
 function classifyNoFit(state: ClusterState, vm: number): DownReason {
-  const allowed = state.index.vmAllowed[vm];
-  let anyAllowedUp = allowed === null || allowed === undefined;
-  let blockedOnlyByAntiAffinity = false;
+  let pinnedOut = 0;
+  let upNodes = 0;
+  const seen = new Set<string>();
   for (const { reasons } of explainRejections(state, vm)) {
     if (reasons.some((r) => r.code === 'node-down')) continue;
-    if (!reasons.some((r) => r.code === 'node-affinity')) anyAllowedUp = true;
-    if (reasons.length > 0 && reasons.every((r) => r.code === 'anti-affinity')) blockedOnlyByAntiAffinity = true;
+    upNodes++;
+    if (reasons.every((r) => r.code === 'insufficient')) return 'no-capacity';
+    if (reasons.some((r) => r.code === 'node-affinity')) pinnedOut++;
+    for (const r of reasons) seen.add(r.code);
   }
-  if (!anyAllowedUp) return 'node-affinity';
-  return blockedOnlyByAntiAffinity ? 'anti-affinity' : 'no-capacity';
+  if (pinnedOut === upNodes) return 'node-affinity';
+  if (seen.has('anti-affinity')) return 'anti-affinity';
+  if (seen.has('storage-unreachable') || seen.has('storage-offline')) return 'storage-lost';
+  return seen.has('gpu-model') ? 'no-gpu' : 'no-capacity';
 }

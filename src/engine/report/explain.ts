@@ -70,8 +70,8 @@ const DOWN_WORDS: Record<DownReason, string> = {
   'local-disk': 'its disk is local to the failed node and not replicated',
   'no-gpu': 'no surviving node has a free GPU of its kind',
   'node-affinity': 'every node its strict affinity allows is down',
-  'anti-affinity': 'only anti-affinity stops it restarting',
-  'no-capacity': 'no surviving node has room',
+  'anti-affinity': 'every surviving node it may use already runs a member of its anti-affinity group',
+  'no-capacity': 'no surviving node its rules allow has room',
   'not-ha': 'not HA-managed: nothing restarts it',
   unplaced: 'never placed',
 };
