@@ -1,0 +1,82 @@
+/**
+ * `check`: does the cluster still keep its failover policy after a change? Both sides are
+ * placed with the same strategy and evaluated against the same policy; the answer is the
+ * "after" verdict, with what the change made break or fixed, which VMs moved or no longer fit,
+ * and the load per node before and after.
+ */
+import type { Cluster } from '../model/cluster.js';
+import { planPlacement, strategyNamed } from '../placement/plan.js';
+import type { NodeUsage } from '../report/usage.js';
+import { applyChange, type ClusterChange } from './change.js';
+import { evaluatePolicy, type PolicyOptions, type PolicyResult } from './failover-policy.js';
+
+export interface ChangeSide {
+  holds: boolean;
+  vms: number;
+  nodes: number;
+  unplaced: string[];
+  policy: PolicyResult;
+  load: NodeUsage[];
+}
+
+export interface ChangeCheck {
+  strategy: string;
+  policy: string;
+  holds: boolean;
+  before: ChangeSide;
+  after: ChangeSide;
+  difference: {
+    /** Scenarios that break the policy after the change and did not before. */
+    newBreaches: string[];
+    /** Scenarios that broke it before and no longer do. */
+    fixedBreaches: string[];
+    newlyUnplaced: string[];
+    moved: Array<{ vm: string; from: string; to: string }>;
+    load: Array<{ node: string; cpuPercent: [number | null, number | null]; memPercent: [number | null, number | null] }>;
+  };
+}
+
+export function checkChange(cluster: Cluster, change: ClusterChange, strategyName: string, policy: PolicyOptions): ChangeCheck {
+  const strategy = strategyNamed(strategyName);
+  const side = (c: Cluster) => {
+    const placed = planPlacement(c, strategyName);
+    const result = evaluatePolicy(placed.state, strategy, policy);
+    const summary: ChangeSide = {
+      holds: result.holds,
+      vms: c.vms.length,
+      nodes: c.nodes.length,
+      unplaced: placed.result.unplaced.map((u) => u.vm),
+      policy: result,
+      load: placed.result.nodes,
+    };
+    return { summary, nodeOf: new Map(placed.result.placements.map((p) => [p.vm, p.node])) };
+  };
+  const before = side(cluster);
+  const after = side(applyChange(cluster, change, before.nodeOf));
+  const breaking = (s: ChangeSide) => new Set(s.policy.breaches.map((b) => b.scenario));
+  const [broke, breaks] = [breaking(before.summary), breaking(after.summary)];
+  const loadOf = (s: ChangeSide) => new Map(s.load.map((n) => [n.name, n]));
+  const [loadBefore, loadAfter] = [loadOf(before.summary), loadOf(after.summary)];
+  const nodeNames = [...new Set([...loadBefore.keys(), ...loadAfter.keys()])];
+  return {
+    strategy: strategyName,
+    policy: after.summary.policy.policy,
+    holds: after.summary.holds,
+    before: before.summary,
+    after: after.summary,
+    difference: {
+      newBreaches: [...breaks].filter((s) => !broke.has(s)),
+      fixedBreaches: [...broke].filter((s) => !breaks.has(s)),
+      newlyUnplaced: after.summary.unplaced.filter((vm) => !before.summary.unplaced.includes(vm)),
+      moved: [...after.nodeOf].flatMap(([vm, to]) => {
+        const from = before.nodeOf.get(vm);
+        return from !== undefined && from !== to ? [{ vm, from, to }] : [];
+      }),
+      load: nodeNames.map((node) => ({
+        node,
+        cpuPercent: [loadBefore.get(node)?.percent.cpu ?? null, loadAfter.get(node)?.percent.cpu ?? null],
+        memPercent: [loadBefore.get(node)?.percent.memGiB ?? null, loadAfter.get(node)?.percent.memGiB ?? null],
+      })),
+    },
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * Reads a change file (YAML) for `check`, resolving every name against the cluster so that a
+ * wrong one is reported with its line: removing a node or VM that does not exist, adding a VM
+ * of an unknown class, resizing below what a node runs while saying it must keep running.
+ *
+ *   add:    { vms: [{ class, count?, name?, <vm fields> }], nodes: [{ name, like, <node fields> }] }
+ *   remove: { vms: [name], classes: [name], nodes: [name] }
+ *   resize: { nodes: [{ name, cpuThreads?, memGiB?, memReservedGiB?, gpus?, keepRunning? }] }
+ *   update: { vms: [{ name, <vm fields> }] }
+ *   policy: { threshold?, cpuOvercommit?, memOvercommit?, failover? }
+ */
+import { isMap, isSeq, isScalar, type Node as YamlNode, type YAMLMap } from 'yaml';
+import type { Cluster, NodeSpec, Policy, VmRequirements, VmSpec } from '../../engine/model/cluster.js';
+import { NO_CHANGE, type ClusterChange } from '../../engine/policy/change.js';
+import type { PlacementResult } from '../../engine/placement/plan.js';
+import { InputError } from '../../errors.js';
+import { boolean, name as nameCell, number, oneOf } from './cells.js';
+import { readTextFile } from './csv-table.js';
+import { FAILOVER_POLICIES } from './scenario.js';
+import { NODE_COLUMNS, VM_COLUMNS } from './tables.js';
+import { YamlFile } from './yaml-doc.js';
+
+const VM_FIELDS = ['vcpus', 'memGiB', 'diskGiB', 'pool', 'gpus', 'gpuModel', 'antiAffinity', 'affinity', 'affinityMode', 'ha', 'haPriority'] as const;
+const NODE_FIELDS = ['cpuThreads', 'memGiB', 'memReservedGiB', 'gpus'] as const;
+
+/** A resize that must keep the node's VMs running, remembered with its line for checkKeepRunning. */
+export interface KeepRunning {
+  node: string;
+  line: number | undefined;
+}
+
+export interface LoadedChange {
+  change: ClusterChange;
+  keepRunning: KeepRunning[];
+  file: string;
+}
+
+export function loadChange(file: string, cluster: Cluster): LoadedChange {
+  const yaml = new YamlFile(file, readTextFile(file, 'change'));
+  const top = yaml.mapping(yaml.root, 'change', ['add', 'remove', 'resize', 'update', 'policy']);
+  const reader = new ChangeReader(yaml, cluster);
+  const section = (key: string, keys: readonly string[]) => {
+    const node = yaml.child(top, key);
+    return node === undefined ? null : yaml.mapping(node, key, keys);
+  };
+  const add = section('add', ['vms', 'nodes']);
+  const remove = section('remove', ['vms', 'classes', 'nodes']);
+  const resize = section('resize', ['nodes']);
+  const update = section('update', ['vms']);
+  const policy = yaml.child(top, 'policy');
+  const keepRunning: KeepRunning[] = [];
+  const change: ClusterChange = {
+    ...NO_CHANGE,
+    addVms: add ? reader.items(add, 'vms', 'add.vms').flatMap(([entry, field]) => reader.addVms(entry, field)) : [],
+    addNodes: add ? reader.items(add, 'nodes', 'add.nodes').map(([entry, field]) => reader.addNode(entry, field)) : [],
+    removeVms: remove ? [...reader.names(remove, 'vms', 'remove.vms', 'vm'), ...reader.names(remove, 'classes', 'remove.classes', 'class').flatMap((c) => cluster.vms.filter((vm) => vm.className === c).map((vm) => vm.name))] : [],
+    removeNodes: remove ? reader.names(remove, 'nodes', 'remove.nodes', 'node') : [],
+    resizeNodes: resize
+      ? reader.items(resize, 'nodes', 'resize.nodes').map(([entry, field]) => {
+          const map = yaml.mapping(entry, field, ['name', ...NODE_FIELDS, 'keepRunning']);
+          const name = reader.known(map, `${field}.name`, 'node');
+          if (yaml.scalar(map, 'keepRunning', `${field}.keepRunning`, boolean)) keepRunning.push({ node: name, line: yaml.lineOf(entry) });
+          return { name, patch: reader.fields(map, field, NODE_FIELDS, NODE_COLUMNS) };
+        })
+      : [],
+    updateVms: update
+      ? reader.items(update, 'vms', 'update.vms').map(([entry, field]) => {
+          const map = yaml.mapping(entry, field, ['name', ...VM_FIELDS]);
+          return { name: reader.known(map, `${field}.name`, 'vm'), patch: reader.vmFields(map, field) };
+        })
+      : [],
+    policy: policy === undefined ? {} : reader.policy(policy),
+  };
+  return { change, keepRunning, file };
+}
+
+/** Rejects a resize marked keepRunning whose node can no longer hold the VMs it runs. */
+export function checkKeepRunning(loaded: LoadedChange, cluster: Cluster, before: PlacementResult): void {
+  for (const { node, line } of loaded.keepRunning) {
+    const spec = cluster.nodes.find((n) => n.name === node)!;
+    const patch = loaded.change.resizeNodes.find((r) => r.name === node)!.patch;
+    const resized = { ...spec, ...patch };
+    const running = before.placements.filter((p) => p.node === node).map((p) => before.vms.find((vm) => vm.name === p.vm)!);
+    const vcpus = running.reduce((sum, vm) => sum + vm.vcpus, 0);
+    const memGiB = running.reduce((sum, vm) => sum + vm.memGiB, 0);
+    const gpus = running.reduce((sum, vm) => sum + vm.gpus, 0);
+    const cpuCap = resized.cpuThreads * cluster.policy.cpuOvercommit;
+    const memCap = (resized.memGiB - resized.memReservedGiB) * cluster.policy.memOvercommit;
+    const short: Array<[string, number, string]> = [];
+    if (vcpus > cpuCap) short.push(['cpuThreads', resized.cpuThreads, `at least ${Math.ceil(vcpus / cluster.policy.cpuOvercommit)} threads: ${node} runs ${vcpus} vCPUs at ${cluster.policy.cpuOvercommit} per thread`]);
+    if (memGiB > memCap) short.push(['memGiB', resized.memGiB, `at least ${memGiB / cluster.policy.memOvercommit + resized.memReservedGiB} GiB: ${node} runs ${memGiB} GiB of VMs (keepRunning)`]);
+    if (gpus > resized.gpus) short.push(['gpus', resized.gpus, `at least ${gpus} GPUs: ${node} runs VMs using ${gpus}`]);
+    if (short.length > 0) {
+      const [field, value, expected] = short[0]!;
+      throw new InputError({ file: loaded.file, line, field: `resize.nodes[${node}].${field}`, value, expected });
+    }
+  }
+}
+
+class ChangeReader {
+  private readonly added = new Map<string, number>();
+
+  constructor(
+    private readonly yaml: YamlFile,
+    private readonly cluster: Cluster,
+  ) {}
+
+  items(map: YAMLMap<unknown, unknown>, key: string, field: string): Array<[YamlNode, string]> {
+    const node = this.yaml.child(map, key);
+    if (node === undefined) return [];
+    if (!isSeq(node)) throw this.error(node, field, 'a list (lines starting with "- ")');
+    return node.items.map((item, i) => [item as YamlNode, `${field}[${i}]`]);
+  }
+
+  names(map: YAMLMap<unknown, unknown>, key: string, field: string, kind: 'vm' | 'node' | 'class'): string[] {
+    return this.items(map, key, field).map(([item, itemField]) => {
+      if (!isScalar(item)) throw this.error(item, itemField, `a ${kind} name`);
+      return this.check(item, itemField, String(item.value), kind);
+    });
+  }
+
+  known(map: YAMLMap<unknown, unknown>, field: string, kind: 'vm' | 'node' | 'class'): string {
+    const key = field.slice(field.lastIndexOf('.') + 1);
+    const value = this.yaml.scalar(map, key, field, nameCell);
+    if (value === undefined) throw this.error(map, field, `the ${kind} to change`);
+    return this.check(this.yaml.child(map, key)!, field, value, kind);
+  }
+
+  addVms(entry: YamlNode, field: string): VmSpec[] {
+    const map = this.yaml.mapping(entry, field, ['class', 'count', 'name', ...VM_FIELDS]);
+    const className = this.known(map, `${field}.class`, 'class');
+    const vmClass = this.cluster.classes.find((c) => c.name === className)!;
+    const count = this.yaml.scalar(map, 'count', `${field}.count`, number({ integer: true, minExclusive: 0 })) ?? 1;
+    const name = this.yaml.scalar(map, 'name', `${field}.name`, nameCell);
+    if (name !== undefined && count > 1) throw this.error(map, `${field}.name`, 'no name with a count above 1 (the VMs are named <class>-new-N)');
+    if (name !== undefined && this.cluster.vms.some((vm) => vm.name === name)) throw this.error(this.yaml.child(map, 'name')!, `${field}.name`, 'a name no VM has yet');
+    const { name: _className, description: _description, ...requirements } = vmClass;
+    const patch = this.vmFields(map, field);
+    return Array.from({ length: count }, () => {
+      const serial = (this.added.get(className) ?? 0) + 1;
+      this.added.set(className, serial);
+      return { ...requirements, ...patch, name: name ?? `${className}-new-${serial}`, className, currentNode: null, replication: null };
+    });
+  }
+
+  addNode(entry: YamlNode, field: string): ClusterChange['addNodes'][number] {
+    const map = this.yaml.mapping(entry, field, ['name', 'like', ...NODE_FIELDS]);
+    const name = this.yaml.scalar(map, 'name', `${field}.name`, nameCell);
+    if (name === undefined || this.cluster.nodes.some((n) => n.name === name)) throw this.error(this.yaml.child(map, 'name') ?? map, `${field}.name`, 'a name no node has yet');
+    const like = this.known(map, `${field}.like`, 'node');
+    const model = this.cluster.nodes.find((n) => n.name === like)!;
+    const node: NodeSpec = { ...model, ...this.fields(map, field, NODE_FIELDS, NODE_COLUMNS), name };
+    const localPools: Record<string, number> = {};
+    const sharedPools: string[] = [];
+    for (const pool of this.cluster.pools) {
+      if (pool.kind === 'local' && like in pool.capacityGiBByNode) localPools[pool.name] = pool.capacityGiBByNode[like]!;
+      if (pool.kind === 'shared' && pool.reachableFrom.includes(like)) sharedPools.push(pool.name);
+    }
+    return { node, localPools, sharedPools };
+  }
+
+  vmFields(map: YAMLMap<unknown, unknown>, field: string): Partial<VmRequirements> {
+    const raw = this.fields(map, field, VM_FIELDS, VM_COLUMNS) as Partial<Record<(typeof VM_FIELDS)[number], unknown>>;
+    const { affinity, affinityMode, ...rest } = raw;
+    const patch = rest as Partial<VmRequirements>;
+    if (affinity !== undefined) patch.affinity = { nodes: affinity as string[], strict: (affinityMode ?? 'strict') === 'strict' };
+    if (patch.pool !== undefined && !this.cluster.pools.some((p) => p.name === patch.pool)) throw this.error(this.yaml.child(map, 'pool')!, `${field}.pool`, `a pool from the storage file (${this.cluster.pools.map((p) => p.name).join(', ')})`);
+    return patch;
+  }
+
+  fields<K extends string>(map: YAMLMap<unknown, unknown>, field: string, keys: readonly K[], columns: Record<string, { parse: (raw: string) => unknown }>): Partial<Record<K, never>> {
+    const patch: Record<string, unknown> = {};
+    for (const key of keys) {
+      const value = this.yaml.scalar(map, key, `${field}.${key}`, columns[key]!.parse as never);
+      if (value !== undefined) patch[key] = value;
+    }
+    return patch as Partial<Record<K, never>>;
+  }
+
+  policy(node: YamlNode): Partial<Policy> {
+    const map = this.yaml.mapping(node, 'policy', ['threshold', 'cpuOvercommit', 'memOvercommit', 'failover']);
+    const patch: Partial<Policy> = {};
+    const threshold = this.yaml.scalar(map, 'threshold', 'policy.threshold', number({ minExclusive: 0 }));
+    if (threshold !== undefined) patch.threshold = { ...this.cluster.policy.threshold, cpu: threshold, memGiB: threshold, diskGiB: threshold };
+    const cpuOvercommit = this.yaml.scalar(map, 'cpuOvercommit', 'policy.cpuOvercommit', number({ minExclusive: 0 }));
+    if (cpuOvercommit !== undefined) patch.cpuOvercommit = cpuOvercommit;
+    const memOvercommit = this.yaml.scalar(map, 'memOvercommit', 'policy.memOvercommit', number({ min: 1 }));
+    if (memOvercommit !== undefined) patch.memOvercommit = memOvercommit;
+    const failover = this.yaml.scalar(map, 'failover', 'policy.failover', oneOf(FAILOVER_POLICIES));
+    if (failover !== undefined) patch.failover = failover;
+    return patch;
+  }
+
+  private check(node: YamlNode, field: string, value: string, kind: 'vm' | 'node' | 'class'): string {
+    const known =
+      kind === 'vm' ? this.cluster.vms.map((v) => v.name) : kind === 'node' ? this.cluster.nodes.map((n) => n.name) : this.cluster.classes.map((c) => c.name);
+    if (!known.includes(value)) throw this.error(node, field, `the name of a ${kind} in the scenario (${known.join(', ')})`, value);
+    if (kind === 'node' && field.startsWith('remove.')) {
+      const served = this.cluster.pools.find((p) => p.kind === 'shared' && p.servedBy === value);
+      if (served) throw this.error(node, field, `a node that serves no shared pool (${value} serves ${served.name}; move the pool first)`, value);
+    }
+    return value;
+  }
+
+  private error(node: YamlNode, field: string, expected: string, value?: unknown): InputError {
+    const shown = value ?? (isScalar(node) ? node.value : isMap(node) || isSeq(node) ? node.toString().trim() : undefined);
+    return new InputError({ file: this.yaml.file, line: this.yaml.lineOf(node), field, value: shown, expected });
+  }
+}

@@ -1,0 +1,34 @@
+/** Renders a change check: the verdict, what broke or was fixed, and the load before and after. */
+import type { ChangeCheck } from '../../../engine/policy/check.js';
+import { textTable } from '../tables.js';
+
+export function renderCheck(check: ChangeCheck): string {
+  const { before, after, difference } = check;
+  const pct = (value: number | null): string => (value === null ? '-' : value.toFixed(1));
+  const lines = [
+    `${check.holds ? 'HOLDS' : 'BREAKS'}: ${check.policy} after the change (strategy ${check.strategy}); before the change it ${before.holds ? 'held' : 'was already broken'}.`,
+    `VMs ${before.vms} -> ${after.vms}, nodes ${before.nodes} -> ${after.nodes}, failure scenarios checked ${after.policy.scenarioCount}.`,
+  ];
+  if (after.policy.breaches.length > 0) {
+    lines.push('', 'Scenarios that break the policy after the change:');
+    for (const breach of after.policy.breaches) {
+      const parts = [
+        ...breach.vmsDown.map((v) => `${v.vm} ${v.reason}`),
+        ...breach.nodesOverCapacity.map((n) => `${n} over capacity`),
+        ...breach.nodesOverUtil.map((n) => `${n} ${n.resource} at ${(n.load * 100).toFixed(1)}%`),
+      ];
+      lines.push(`- ${breach.scenario}${difference.newBreaches.includes(breach.scenario) ? ' (new)' : ''}: ${parts.join(', ')}`);
+    }
+  }
+  if (difference.fixedBreaches.length > 0) lines.push('', `Fixed by the change: ${difference.fixedBreaches.join(', ')}.`);
+  if (difference.newlyUnplaced.length > 0) lines.push('', `No longer placeable: ${difference.newlyUnplaced.join(', ')}.`);
+  if (difference.moved.length > 0) lines.push('', `Moved: ${difference.moved.map((m) => `${m.vm} ${m.from} -> ${m.to}`).join(', ')}.`);
+  lines.push(
+    '',
+    textTable(
+      ['node', 'CPU % before', 'after', 'memory % before', 'after'],
+      difference.load.map((n) => [n.node, pct(n.cpuPercent[0]), pct(n.cpuPercent[1]), pct(n.memPercent[0]), pct(n.memPercent[1])]),
+    ),
+  );
+  return lines.join('\n');
+}

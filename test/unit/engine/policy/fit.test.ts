@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { VmClass } from '../../../../src/engine/model/cluster.js';
+import { fitUnits } from '../../../../src/engine/policy/fit.js';
+import { strategyNamed } from '../../../../src/engine/placement/plan.js';
+import { cluster, node } from '../../../support/builders.js';
+
+const small: VmClass = {
+  name: 'small', description: '', vcpus: 1, memGiB: 4, diskGiB: 0, pool: 'shared', gpus: 0, gpuModel: null,
+  antiAffinity: null, affinity: null, ha: true, haPriority: 0,
+};
+// Three empty nodes of 16 GiB (64 threads: CPU never binds); one vote each, so one failure keeps quorum.
+const three = cluster().nodes(node('a').threads(64).memGiB(16), node('b').threads(64).memGiB(16), node('c').threads(64).memGiB(16)).build();
+const nPlusOne = { scenarios: 'n+1' as const, strictSpof: false, maxUtilAfterFailover: null };
+
+describe('fit', () => {
+  it('first-fit: 8 small VMs keep N+1, the 9th breaks it when a fails', () => {
+    // 8 VMs: a 4, b 4, c 0. Fail a or b: its 4 VMs (16 GiB) restart on c (16 free). Holds.
+    // 9 VMs: a 4, b 4, c 1. Fail a: 4 VMs need 16 GiB; b has 0 free, c 12: 3 restart, 1 is lost.
+    const result = fitUnits(three, strategyNamed('first-fit'), [{ vmClass: small, count: 1 }], nPlusOne);
+    expect(result.count).toBe(8);
+    expect(result.proof).toMatchObject({ holdsAt: 8, failsAt: 9, scenariosChecked: 3, binding: { kind: 'failover', scenario: 'a', reason: 'no-capacity', resource: 'memGiB' } });
+    expect(result.placements.map((p) => p.node)).toEqual(['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b']);
+  });
+
+  it('balanced: the same 8, spread 3-3-2, the 9th (3-3-3) loses one VM', () => {
+    // 8 VMs spread 3,3,2: fail a: 3 VMs into b (4 free: 1) and c (8 free: 2). Holds.
+    // 9 VMs 3,3,3: fail a: b and c have 4 free each, 2 restart, 1 is lost.
+    const result = fitUnits(three, strategyNamed('balanced'), [{ vmClass: small, count: 1 }], nPlusOne);
+    expect(result.count).toBe(8);
+    expect(result.proof.binding).toMatchObject({ kind: 'failover', resource: 'memGiB' });
+  });
+
+  it('counts whole mixes: 2 small per unit gives 4 units (the same 8 VMs)', () => {
+    const result = fitUnits(three, strategyNamed('first-fit'), [{ vmClass: small, count: 2 }], nPlusOne);
+    expect([result.unit, result.vmsPerUnit, result.count]).toEqual(['small:2', 2, 4]);
+  });
+
+  it('an anti-affinity class stops at one per node: placement binds, by a rule', () => {
+    // The 4th member has no node without a member. After a failure, a member cannot restart
+    // (every survivor runs one): a structural risk, not a capacity breach, so N+1 holds at 3.
+    const spread = { ...small, name: 'spread', antiAffinity: 'g' };
+    const result = fitUnits(three, strategyNamed('first-fit'), [{ vmClass: spread, count: 1 }], nPlusOne);
+    expect(result.count).toBe(3);
+    expect(result.proof.binding).toMatchObject({ kind: 'placement', vm: '+spread-4', resource: 'rule' });
+  });
+
+  it('nothing fits when the policy is broken today, and says why', () => {
+    // An existing 12 GiB VM on a: if a fails, b and c (16 GiB) take it; but make b and c 8 GiB.
+    const tight = cluster()
+      .nodes(node('a').threads(64).memGiB(16), node('b').threads(64).memGiB(8), node('c').threads(64).memGiB(8))
+      .vms({ name: 'big', className: 'x', vcpus: 1, memGiB: 12, diskGiB: 0, pool: 'shared', gpus: 0, gpuModel: null, antiAffinity: null, affinity: null, ha: true, haPriority: 0, currentNode: 'a', replication: null })
+      .build();
+    const result = fitUnits(tight, strategyNamed('first-fit'), [{ vmClass: small, count: 1 }], nPlusOne);
+    expect(result.holdsToday).toBe(false);
+    expect(result.count).toBe(0);
+    expect(result.proof.binding).toMatchObject({ kind: 'failover', scenario: 'a', vm: 'big', reason: 'no-capacity' });
+  });
+});
