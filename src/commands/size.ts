@@ -1,0 +1,41 @@
+import { Flags } from '@oclif/core';
+import { HeadroomCommand } from '../io/cli/base-command.js';
+import { scenarioFlag } from '../io/cli/flags.js';
+import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
+import { loadScenario } from '../io/loaders/scenario.js';
+import { sizeForModel, type SizeResult } from '../engine/policy/size.js';
+import { InputError } from '../errors.js';
+import { renderSizes } from '../io/output/formatters/size.js';
+
+export default class Size extends HeadroomCommand {
+  static summary = 'How many nodes of a model does the inventory really need, with the failover policy?';
+  static description =
+    'For each node model (an existing node whose hardware and local pools are copied), the fewest such nodes that host every VM the model can host with the policy holding, as [lower bound, best found]; optimal when they meet. Lower bounds from capacity, failover and anti-affinity; the search tries every strategy from the bound upward.';
+  static examples = ['<%= config.bin %> size', '<%= config.bin %> size --node-model node01 --policy n+2', '<%= config.bin %> size --node-model node01 --node-model node04 --json'];
+  static flags = {
+    scenario: scenarioFlag,
+    'node-model': Flags.string({ description: 'A node whose hardware is the model (repeatable). Default: one node of each distinct hardware.', multiple: true }),
+    'time-limit': Flags.integer({ description: 'Seconds to search per model.', default: 60, min: 1 }),
+    'max-nodes': Flags.integer({ description: 'Never try more nodes than this.', default: 1000, min: 1 }),
+    ...policyFlags,
+  };
+
+  async run(): Promise<SizeResult[]> {
+    const { flags } = await this.parse(Size);
+    const cluster = loadScenario(flags.scenario);
+    const policy = policyOptions(flags, cluster.policy.failover);
+    if (policy.scenarios === 'domains') throw new InputError({ file: 'command line', field: '--policy', value: 'domains', expected: 'n+1 or n+2: copies of one model share its failure domains' });
+    const known = cluster.nodes.map((n) => n.name);
+    for (const name of flags['node-model'] ?? []) {
+      if (!known.includes(name)) throw new InputError({ file: 'command line', field: '--node-model', value: name, expected: `a node of the scenario (${known.join(', ')})` });
+    }
+    const hardware = (name: string) => { const n = cluster.nodes.find((x) => x.name === name)!; return `${n.cpuModel}|${n.cpuThreads}|${n.memGiB}|${n.gpus}`; };
+    const models = flags['node-model'] ?? known.filter((name, i) => known.findIndex((other) => hardware(other) === hardware(name)) === i);
+    const results = models.map((model) => {
+      const start = Date.now();
+      return sizeForModel(cluster, model, { policy, now: Date.now, deadline: start + flags['time-limit'] * 1000, maxNodes: flags['max-nodes'] });
+    });
+    if (!this.printJson(flags.json, results)) this.log(renderSizes(results));
+    return results;
+  }
+}

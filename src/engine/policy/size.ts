@@ -1,0 +1,135 @@
+/**
+ * Sizing: the fewest nodes of one model that host the inventory with the failover policy, as
+ * an interval [lower bound, best found]; optimal when the two meet (the lower bound is then
+ * the proof).
+ *
+ * The sized cluster is N copies of the model node: its hardware and its local pools. Shared
+ * pools stay as they are, but their serving node is outside the sized set (storage is assumed
+ * to stay up), and node affinities to today's node names are dropped (those nodes do not exist in
+ * the sized cluster). VMs the model can never host (a GPU it lacks, a pool it cannot reach,
+ * more than one node has) are listed and left out of the count.
+ *
+ * Lower bounds (each valid on its own, the largest wins):
+ *   capacity   N >= max_r ceil(Σ demand_r / capacity_r(model))          r in CPU, memory, GPUs, local disk
+ *   failover   N >= k + max_r ceil(Σ_{HA VMs on shared storage} demand_r / capacity_r)
+ *              (after k failures the survivors must hold every restartable HA VM; k = 1 for
+ *              n+1, 2 for n+2, the largest domain for domains)
+ *   spread     N >= the largest anti-affinity group
+ * Search: from the lower bound upward, each N is placed with every registry strategy in turn
+ * and checked against the policy; the first N that one strategy makes work is the best found.
+ * A caller-supplied clock bounds the search; the engine reads none itself.
+ */
+import type { Cluster, NodeSpec, Resource, StoragePool, VmSpec } from '../model/cluster.js';
+import { planPlacement, strategyNamed } from '../placement/plan.js';
+import { STRATEGY_NAMES } from '../placement/strategies/index.js';
+import { evaluatePolicy, type PolicyOptions } from './failover-policy.js';
+
+export interface SizeOptions {
+  policy: PolicyOptions;
+  /** Milliseconds since some origin; the search stops starting new N after `deadline`. */
+  now: () => number;
+  deadline: number;
+  /** Never try more nodes than this. */
+  maxNodes: number;
+}
+
+export interface SizeResult {
+  model: string;
+  policy: string;
+  lowerBound: number;
+  boundBy: Array<{ bound: 'capacity' | 'failover' | 'spread'; resource: Resource | null; nodes: number }>;
+  /** Fewest nodes found that work, or null when none up to maxNodes did in time. */
+  bestFound: number | null;
+  optimal: boolean;
+  strategy: string | null;
+  unhostable: Array<{ vm: string; why: string }>;
+  triedUpTo: number;
+  timedOut: boolean;
+}
+
+export function sizeForModel(cluster: Cluster, modelName: string, options: SizeOptions): SizeResult {
+  const model = cluster.nodes.find((n) => n.name === modelName)!;
+  const unhostable = cluster.vms.flatMap((vm) => {
+    const why = whyUnhostable(cluster, model, vm);
+    return why === null ? [] : [{ vm: vm.name, why }];
+  });
+  const skipped = new Set(unhostable.map((u) => u.vm));
+  const vms = cluster.vms.filter((vm) => !skipped.has(vm.name)).map((vm) => ({ ...vm, currentNode: null, affinity: null, replication: null }));
+  const boundBy = lowerBounds(cluster, model, vms, options.policy);
+  const lowerBound = Math.max(1, ...boundBy.map((b) => b.nodes));
+  let triedUpTo = lowerBound - 1;
+  let timedOut = false;
+  for (let nodes = lowerBound; nodes <= options.maxNodes; nodes++) {
+    if (options.now() > options.deadline) {
+      timedOut = true;
+      break;
+    }
+    triedUpTo = nodes;
+    const sized = sizedCluster(cluster, model, nodes, vms);
+    for (const strategy of STRATEGY_NAMES) {
+      const placed = planPlacement(sized, strategy);
+      if (placed.result.unplaced.length > 0) continue;
+      if (!evaluatePolicy(placed.state, strategyNamed(strategy), options.policy, true).holds) continue;
+      return { model: modelName, policy: policyLabel(options.policy), lowerBound, boundBy, bestFound: nodes, optimal: nodes === lowerBound, strategy, unhostable, triedUpTo, timedOut };
+    }
+  }
+  return { model: modelName, policy: policyLabel(options.policy), lowerBound, boundBy, bestFound: null, optimal: false, strategy: null, unhostable, triedUpTo, timedOut };
+}
+
+function policyLabel(policy: PolicyOptions): string {
+  return typeof policy.scenarios === 'string' ? policy.scenarios : 'list';
+}
+
+function whyUnhostable(cluster: Cluster, model: NodeSpec, vm: VmSpec): string | null {
+  const { cpuOvercommit, memOvercommit } = cluster.policy;
+  if (vm.gpus > model.gpus) return `needs ${vm.gpus} GPU(s), the model has ${model.gpus}`;
+  if (vm.gpus > 0 && vm.gpuModel !== null && vm.gpuModel !== model.gpuModel) return `needs a ${vm.gpuModel} GPU`;
+  if (vm.vcpus > model.cpuThreads * cpuOvercommit) return `needs ${vm.vcpus} vCPUs, more than one node has`;
+  if (vm.memGiB > (model.memGiB - model.memReservedGiB) * memOvercommit) return `needs ${vm.memGiB} GiB, more than one node has`;
+  const pool = cluster.pools.find((p) => p.name === vm.pool)!;
+  if (pool.kind === 'local' && !(model.name in pool.capacityGiBByNode)) return `its pool ${pool.name} is not on the model`;
+  if (pool.kind === 'shared' && !pool.reachableFrom.includes(model.name)) return `its pool ${pool.name} is not reachable from the model`;
+  return null;
+}
+
+function lowerBounds(cluster: Cluster, model: NodeSpec, vms: readonly VmSpec[], policy: PolicyOptions): SizeResult['boundBy'] {
+  const localDisk = Object.fromEntries(cluster.pools.flatMap((p) => (p.kind === 'local' && model.name in p.capacityGiBByNode ? [[p.name, p.capacityGiBByNode[model.name]!]] : [])));
+  const capacity: Array<[Resource, number, (vm: VmSpec) => number]> = [
+    ['cpu', model.cpuThreads * cluster.policy.cpuOvercommit, (vm) => vm.vcpus],
+    ['memGiB', (model.memGiB - model.memReservedGiB) * cluster.policy.memOvercommit, (vm) => vm.memGiB],
+    ['gpus', model.gpus, (vm) => vm.gpus],
+  ];
+  const bound = (subset: readonly VmSpec[], extra: number, kind: 'capacity' | 'failover'): SizeResult['boundBy'] => {
+    const bounds = capacity.flatMap(([resource, cap, demand]) => {
+      const total = subset.reduce((sum, vm) => sum + demand(vm), 0);
+      return total > 0 && cap > 0 ? [{ bound: kind, resource, nodes: extra + Math.ceil(total / cap - 1e-9) }] : [];
+    });
+    for (const [pool, cap] of Object.entries(localDisk)) {
+      const total = subset.filter((vm) => vm.pool === pool).reduce((sum, vm) => sum + vm.diskGiB, 0);
+      if (total > 0 && kind === 'capacity') bounds.push({ bound: kind, resource: 'diskGiB', nodes: Math.ceil(total / cap - 1e-9) });
+    }
+    return bounds;
+  };
+  const failures = policy.scenarios === 'n+2' ? 2 : policy.scenarios === 'n+1' ? 1 : 0;
+  const sharedPools = new Set(cluster.pools.filter((p) => p.kind === 'shared').map((p) => p.name));
+  const restartable = vms.filter((vm) => vm.ha && sharedPools.has(vm.pool));
+  const groups = new Map<string, number>();
+  for (const vm of vms) if (vm.antiAffinity !== null) groups.set(vm.antiAffinity, (groups.get(vm.antiAffinity) ?? 0) + 1);
+  const largest = (list: SizeResult['boundBy']) => (list.length === 0 ? [] : [list.reduce((a, b) => (b.nodes > a.nodes ? b : a))]);
+  return [
+    ...largest(bound(vms, 0, 'capacity')),
+    ...(failures > 0 ? largest(bound(restartable, failures, 'failover')) : []),
+    ...(groups.size > 0 ? [{ bound: 'spread' as const, resource: null, nodes: Math.max(...groups.values()) }] : []),
+  ];
+}
+
+function sizedCluster(cluster: Cluster, model: NodeSpec, count: number, vms: VmSpec[]): Cluster {
+  const nodes = Array.from({ length: count }, (_, i): NodeSpec => ({ ...model, name: `${model.name}-${i + 1}` }));
+  const names = nodes.map((n) => n.name);
+  const pools = cluster.pools.map((pool): StoragePool =>
+    pool.kind === 'local'
+      ? { ...pool, capacityGiBByNode: model.name in pool.capacityGiBByNode ? Object.fromEntries(names.map((n) => [n, pool.capacityGiBByNode[model.name]!])) : {} }
+      : { ...pool, servedBy: null, reachableFrom: names },
+  );
+  return { ...cluster, nodes, pools, vms };
+}
