@@ -5,7 +5,7 @@ import { inlineChange } from '../io/cli/inline-change.js';
 import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
 import { checkKeepRunning, loadChange } from '../io/loaders/change.js';
 import { loadScenario } from '../io/loaders/scenario.js';
-import { mergeChanges } from '../engine/policy/change.js';
+import { mergeChanges, NO_CHANGE } from '../engine/policy/change.js';
 import { checkChange, type ChangeCheck } from '../engine/policy/check.js';
 import { planPlacement } from '../engine/placement/plan.js';
 import { renderCheck } from '../io/output/formatters/check.js';
@@ -37,7 +37,8 @@ export default class Check extends HeadroomCommand {
     const strategy = flags.strategy ?? cluster.policy.strategy;
     const fromFile = flags.change === undefined ? null : loadChange(flags.change, cluster);
     if (fromFile !== null) checkKeepRunning(fromFile, cluster, planPlacement(cluster, strategy).result);
-    const change = mergeChanges(fromFile?.change ?? inlineChange(cluster, {}), inlineChange(cluster, flags));
+    const fileChange = fromFile?.change ?? NO_CHANGE;
+    const change = mergeChanges(fileChange, inlineChange(cluster, flags, new Set(fileChange.addVms.map((vm) => vm.name))));
     const policy = policyOptions(flags, change.policy.failover ?? cluster.policy.failover);
     const result = checkChange(cluster, change, strategy, policy);
     if (!this.printJson(flags.json, result)) this.log(renderCheck(result));

@@ -44,6 +44,15 @@ describe('headroom check', () => {
     expect(run.exitCode).toBe(1);
   });
 
+  it('a change file and inline flags combine, with distinct names for the added VMs', async () => {
+    const file = changeFile('add:\n  vms:\n    - { class: infra-small }\n');
+    const run = await runCommand<ChangeCheck>(Check, ['--change', file, '--add', 'infra-small:1', '--json']);
+    const json = JSON.parse(run.stdout) as ChangeCheck;
+    expect(json.after.vms).toBe(21);
+    expect(json.after.load.length).toBe(5);
+    expect(json.difference.moved).toEqual([]);
+  });
+
   const badChanges: Array<[string, string, RegExp]> = [
     ['removes a node that does not exist', 'remove:\n  nodes: [node09]\n', /change\.yaml:2: field 'remove\.nodes\[0\]' has value 'node09': expected the name of a node in the scenario/],
     ['adds a VM of an unknown class', 'add:\n  vms:\n    - class: webserver\n', /change\.yaml:3: field 'add\.vms\[0\]\.class' has value 'webserver': expected the name of a class in the scenario/],

@@ -17,6 +17,17 @@ export interface ClusterChange {
   policy: Partial<Policy>;
 }
 
+/** A new node with the hardware, local pools and shared-pool reach of an existing one. */
+export function nodeLike(cluster: Cluster, like: NodeSpec, node: NodeSpec): ClusterChange['addNodes'][number] {
+  const localPools: Record<string, number> = {};
+  const sharedPools: string[] = [];
+  for (const pool of cluster.pools) {
+    if (pool.kind === 'local' && like.name in pool.capacityGiBByNode) localPools[pool.name] = pool.capacityGiBByNode[like.name]!;
+    if (pool.kind === 'shared' && pool.reachableFrom.includes(like.name)) sharedPools.push(pool.name);
+  }
+  return { node, localPools, sharedPools };
+}
+
 export const NO_CHANGE: ClusterChange = { addVms: [], removeVms: [], addNodes: [], removeNodes: [], resizeNodes: [], updateVms: [], policy: {} };
 
 export function mergeChanges(a: ClusterChange, b: ClusterChange): ClusterChange {

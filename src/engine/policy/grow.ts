@@ -5,6 +5,7 @@
  * is a prefix of the state with k + 1: the search in fit.ts can rebuild any k from the record.
  */
 import type { Cluster, VmClass, VmSpec } from '../model/cluster.js';
+import { vmOfClass } from '../model/vm-of-class.js';
 import { indexCluster, NO_INDEX, type ClusterIndex } from '../model/cluster-index.js';
 import { assign, cloneState, emptyState, type ClusterState } from '../model/state.js';
 import { chooseNode, explainRejections, placeVms } from '../placement/pipeline.js';
@@ -39,7 +40,7 @@ export function growCluster(cluster: Cluster, strategy: Strategy, units: readonl
   const newVms: VmSpec[] = [];
   for (let unit = 1; unit <= maxUnits; unit++) {
     for (const { vmClass, count } of units) {
-      for (let i = 1; i <= count; i++) newVms.push(newVm(vmClass, `+${vmClass.name}-${unit}${count > 1 ? `.${i}` : ''}`));
+      for (let i = 1; i <= count; i++) newVms.push(vmOfClass(vmClass, `+${vmClass.name}-${unit}${count > 1 ? `.${i}` : ''}`));
     }
   }
   const existing = cluster.vms.length;
@@ -75,9 +76,4 @@ export function stateWithUnits(growth: Growth, units: number): ClusterState {
   const first = growth.index.vmCount - growth.newVmNames.length;
   for (let i = 0; i < units * growth.vmsPerUnit; i++) assign(state, first + i, growth.placedNodes[i]!);
   return state;
-}
-
-function newVm(vmClass: VmClass, name: string): VmSpec {
-  const { name: className, description: _description, ...requirements } = vmClass;
-  return { ...requirements, name, className, currentNode: null, replication: null };
 }

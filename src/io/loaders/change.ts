@@ -10,9 +10,10 @@
  *   policy: { threshold?, cpuOvercommit?, memOvercommit?, failover? }
  */
 import { isMap, isSeq, isScalar, type Node as YamlNode, type YAMLMap } from 'yaml';
-import type { Cluster, NodeSpec, Policy, VmRequirements, VmSpec } from '../../engine/model/cluster.js';
-import { NO_CHANGE, type ClusterChange } from '../../engine/policy/change.js';
+import type { Cluster, Policy, VmRequirements, VmSpec } from '../../engine/model/cluster.js';
+import { NO_CHANGE, nodeLike, type ClusterChange } from '../../engine/policy/change.js';
 import type { PlacementResult } from '../../engine/placement/plan.js';
+import { vmOfClass } from '../../engine/model/vm-of-class.js';
 import { InputError } from '../../errors.js';
 import { boolean, name as nameCell, number, oneOf } from './cells.js';
 import { readTextFile } from './csv-table.js';
@@ -134,12 +135,11 @@ class ChangeReader {
     const name = this.yaml.scalar(map, 'name', `${field}.name`, nameCell);
     if (name !== undefined && count > 1) throw this.error(map, `${field}.name`, 'no name with a count above 1 (the VMs are named <class>-new-N)');
     if (name !== undefined && this.cluster.vms.some((vm) => vm.name === name)) throw this.error(this.yaml.child(map, 'name')!, `${field}.name`, 'a name no VM has yet');
-    const { name: _className, description: _description, ...requirements } = vmClass;
     const patch = this.vmFields(map, field);
     return Array.from({ length: count }, () => {
       const serial = (this.added.get(className) ?? 0) + 1;
       this.added.set(className, serial);
-      return { ...requirements, ...patch, name: name ?? `${className}-new-${serial}`, className, currentNode: null, replication: null };
+      return vmOfClass(vmClass, name ?? `${className}-new-${serial}`, patch);
     });
   }
 
@@ -149,14 +149,7 @@ class ChangeReader {
     if (name === undefined || this.cluster.nodes.some((n) => n.name === name)) throw this.error(this.yaml.child(map, 'name') ?? map, `${field}.name`, 'a name no node has yet');
     const like = this.known(map, `${field}.like`, 'node');
     const model = this.cluster.nodes.find((n) => n.name === like)!;
-    const node: NodeSpec = { ...model, ...this.fields(map, field, NODE_FIELDS, NODE_COLUMNS), name };
-    const localPools: Record<string, number> = {};
-    const sharedPools: string[] = [];
-    for (const pool of this.cluster.pools) {
-      if (pool.kind === 'local' && like in pool.capacityGiBByNode) localPools[pool.name] = pool.capacityGiBByNode[like]!;
-      if (pool.kind === 'shared' && pool.reachableFrom.includes(like)) sharedPools.push(pool.name);
-    }
-    return { node, localPools, sharedPools };
+    return nodeLike(this.cluster, model, { ...model, ...this.fields(map, field, NODE_FIELDS, NODE_COLUMNS), name });
   }
 
   vmFields(map: YAMLMap<unknown, unknown>, field: string): Partial<VmRequirements> {
