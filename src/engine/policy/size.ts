@@ -11,9 +11,13 @@
  *
  * Lower bounds (each valid on its own, the largest wins):
  *   capacity   N >= max_r ceil(Σ demand_r / capacity_r(model))          r in CPU, memory, GPUs, local disk
- *   failover   N >= k + max_r ceil(Σ_{HA VMs on shared storage} demand_r / capacity_r)
- *              (after k failures the survivors must hold every restartable HA VM; k = 1 for
- *              n+1, 2 for n+2, the largest domain for domains)
+ *   packing    N >= the proven optimum (or lower bound) of the vector bin packing of the VMs
+ *              into the model's capacity, dimensions CPU, memory, GPUs and each local pool
+ *              (engine/packing's best configuration: exact for small inventories). Sizes are
+ *              rounded down and capacities up to 1/100, so the bound stays valid.
+ *   failover   N >= k + the same two bounds over the HA VMs on shared storage alone: after k
+ *              failures the survivors must hold every restartable HA VM (k = 1 for n+1, 2
+ *              for n+2)
  *   spread     N >= the largest anti-affinity group
  * Search: from the lower bound upward, each N is placed with every registry strategy in turn
  * and checked against the policy; the first N that one strategy makes work is the best found.
@@ -22,6 +26,7 @@
 import type { Cluster, NodeSpec, Resource, StoragePool, VmSpec } from '../model/cluster.js';
 import { planPlacement, strategyNamed } from '../placement/plan.js';
 import { STRATEGY_NAMES } from '../placement/strategies/index.js';
+import { bestConfiguration } from '../packing/best-configuration.js';
 import { evaluatePolicy, type PolicyOptions } from './failover-policy.js';
 
 export interface SizeOptions {
@@ -37,7 +42,7 @@ export interface SizeResult {
   model: string;
   policy: string;
   lowerBound: number;
-  boundBy: Array<{ bound: 'capacity' | 'failover' | 'spread'; resource: Resource | null; nodes: number }>;
+  boundBy: Array<{ bound: 'capacity' | 'packing' | 'failover' | 'failover-packing' | 'spread'; resource: Resource | null; nodes: number }>;
   /** Fewest nodes found that work, or null when none up to maxNodes did in time. */
   bestFound: number | null;
   optimal: boolean;
@@ -55,7 +60,7 @@ export function sizeForModel(cluster: Cluster, modelName: string, options: SizeO
   });
   const skipped = new Set(unhostable.map((u) => u.vm));
   const vms = cluster.vms.filter((vm) => !skipped.has(vm.name)).map((vm) => ({ ...vm, currentNode: null, affinity: null, replication: null }));
-  const boundBy = lowerBounds(cluster, model, vms, options.policy);
+  const boundBy = lowerBounds(cluster, model, vms, options);
   const lowerBound = Math.max(1, ...boundBy.map((b) => b.nodes));
   let triedUpTo = lowerBound - 1;
   let timedOut = false;
@@ -92,7 +97,8 @@ function whyUnhostable(cluster: Cluster, model: NodeSpec, vm: VmSpec): string | 
   return null;
 }
 
-function lowerBounds(cluster: Cluster, model: NodeSpec, vms: readonly VmSpec[], policy: PolicyOptions): SizeResult['boundBy'] {
+function lowerBounds(cluster: Cluster, model: NodeSpec, vms: readonly VmSpec[], options: SizeOptions): SizeResult['boundBy'] {
+  const { policy } = options;
   const localDisk = Object.fromEntries(cluster.pools.flatMap((p) => (p.kind === 'local' && model.name in p.capacityGiBByNode ? [[p.name, p.capacityGiBByNode[model.name]!]] : [])));
   const capacity: Array<[Resource, number, (vm: VmSpec) => number]> = [
     ['cpu', model.cpuThreads * cluster.policy.cpuOvercommit, (vm) => vm.vcpus],
@@ -116,11 +122,36 @@ function lowerBounds(cluster: Cluster, model: NodeSpec, vms: readonly VmSpec[], 
   const groups = new Map<string, number>();
   for (const vm of vms) if (vm.antiAffinity !== null) groups.set(vm.antiAffinity, (groups.get(vm.antiAffinity) ?? 0) + 1);
   const largest = (list: SizeResult['boundBy']) => (list.length === 0 ? [] : [list.reduce((a, b) => (b.nodes > a.nodes ? b : a))]);
+  const packed = (subset: readonly VmSpec[], extra: number, kind: 'packing' | 'failover-packing') =>
+    subset.length === 0 ? [] : [{ bound: kind, resource: null, nodes: extra + packingLowerBound(cluster, model, subset, options) }];
   return [
     ...largest(bound(vms, 0, 'capacity')),
-    ...(failures > 0 ? largest(bound(restartable, failures, 'failover')) : []),
+    ...packed(vms, 0, 'packing'),
+    ...(failures > 0 ? [...largest(bound(restartable, failures, 'failover')), ...packed(restartable, failures, 'failover-packing')] : []),
     ...(groups.size > 0 ? [{ bound: 'spread' as const, resource: null, nodes: Math.max(...groups.values()) }] : []),
   ];
+}
+
+const SCALE = 100;
+
+/** A proven lower bound on the nodes of the model that can hold `vms`, by vector bin packing. */
+function packingLowerBound(cluster: Cluster, model: NodeSpec, vms: readonly VmSpec[], options: SizeOptions): number {
+  const { cpuOvercommit, memOvercommit } = cluster.policy;
+  const dimensions: Array<{ capacity: number; demand: (vm: VmSpec) => number }> = [
+    { capacity: model.cpuThreads * cpuOvercommit, demand: (vm) => vm.vcpus },
+    { capacity: (model.memGiB - model.memReservedGiB) * memOvercommit, demand: (vm) => vm.memGiB },
+    { capacity: model.gpus, demand: (vm) => vm.gpus },
+    ...cluster.pools.flatMap((pool) =>
+      pool.kind === 'local' && model.name in pool.capacityGiBByNode
+        ? [{ capacity: pool.capacityGiBByNode[model.name]!, demand: (vm: VmSpec) => (vm.pool === pool.name ? vm.diskGiB : 0) }]
+        : [],
+    ),
+  ].filter((d) => vms.some((vm: VmSpec) => d.demand(vm) > 0));
+  if (dimensions.length === 0) return 1;
+  const sizes = new Float64Array(vms.length * dimensions.length);
+  vms.forEach((vm: VmSpec, i: number) => dimensions.forEach((d, k) => (sizes[i * dimensions.length + k] = Math.floor(d.demand(vm) * SCALE + 1e-9))));
+  const instance = { dims: dimensions.length, capacity: dimensions.map((d) => Math.ceil(d.capacity * SCALE - 1e-9)), sizes };
+  return bestConfiguration(instance, { now: options.now, deadline: options.deadline }).lowerBound;
 }
 
 function sizedCluster(cluster: Cluster, model: NodeSpec, count: number, vms: VmSpec[]): Cluster {
