@@ -24,10 +24,11 @@ describe('headroom place', () => {
     const run = await runCommand(Place, ['--scenario', lab.scenario, '--strategy', 'ffd']);
     expect(run.exitCode).toBe(0);
     // ffd places the larger gpu2 (2 GPUs) first on node04, leaving gpu1 (1 GPU) nothing:
-    // node01-03 and node05 have no GPU, node04 has 2 − 2 = 0 free.
-    expect(run.stdout).toContain('0/5 nodes fit gpu1: 5 insufficient GPUs');
+    // node01-03 and node05 have no GPU, node04 has 2 − 2 = 0 free. The lab's HA rule
+    // gpu-on-node04 also pins gpu1 to node04, so the other four nodes give that reason too.
+    expect(run.stdout).toContain('0/5 nodes fit gpu1: 5 insufficient GPUs, 4 node affinity (node04)');
     expect(run.stdout).toContain('node04: insufficient GPUs: requested 1 GPU, free 0 of 2 GPU');
-    expect(run.stdout).toContain('node01: insufficient GPUs: requested 1 GPU, free 0 of 0 GPU\n');
+    expect(run.stdout).toContain('node01: node affinity (node04); insufficient GPUs: requested 1 GPU, free 0 of 0 GPU\n');
   });
 
   it('rejects an unknown strategy as a usage error (exit 2)', async () => {

@@ -3,6 +3,7 @@
  * state, the strategy, and which VMs each node runs or serves storage to (compressed sparse
  * rows), so a scenario touches only the VMs its failed nodes affect.
  */
+import { compareBytes } from '../ha/sid-order.js';
 import { NO_INDEX } from '../model/cluster-index.js';
 import type { ClusterState } from '../model/state.js';
 import type { Strategy } from '../placement/types.js';
@@ -16,7 +17,7 @@ export interface FailureContext {
   readonly storedOn: NodeLists;
   /** VMs that were never placed. */
   readonly unplaced: Int32Array;
-  /** VMs in restart order: HA priority descending, then name byte-wise (Proxmox's sid order). */
+  /** Each VM's place in the restart order, which the strategy decides (Strategy.recoveryOrder). */
   readonly restartRank: Int32Array;
 }
 
@@ -32,7 +33,11 @@ export function failureContext(base: ClusterState, strategy: Strategy): FailureC
     return instance !== NO_INDEX && index.instanceShared[instance] === 1 ? index.instanceHost[instance]! : NO_INDEX;
   };
   const vms = index.cluster.vms;
-  const order = vms.map((_, vm) => vm).sort((a, b) => index.vmPriority[b]! - index.vmPriority[a]! || byteOrder(vms[a]!.name, vms[b]!.name));
+  // headroom's strategies: HA priority descending, then name byte-wise. The Proxmox strategies:
+  // name byte-wise only, as the HA manager recovers in sorted service-id order (Manager.pm
+  // `manage`, `sort keys %$ss`) and has no restart priority.
+  const priority = strategy.recoveryOrder === 'ha-priority' ? index.vmPriority : new Float64Array(index.vmCount);
+  const order = vms.map((_, vm) => vm).sort((a, b) => priority[b]! - priority[a]! || compareBytes(vms[a]!.name, vms[b]!.name));
   const restartRank = new Int32Array(index.vmCount);
   order.forEach((vm, rank) => (restartRank[vm] = rank));
   return {
@@ -43,10 +48,6 @@ export function failureContext(base: ClusterState, strategy: Strategy): FailureC
     restartRank,
     unplaced: Int32Array.from(vms.flatMap((_, vm) => (base.vmNode[vm] === NO_INDEX ? [vm] : []))),
   };
-}
-
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function groupByNode(nodeCount: number, vmCount: number, nodeOf: (vm: number) => number): NodeLists {

@@ -23,7 +23,7 @@
  */
 import { NO_INDEX } from '../model/cluster-index.js';
 import { assign, cloneState, stopVm, type ClusterState } from '../model/state.js';
-import { chooseNode, explainRejections, passesAllFilters } from '../placement/pipeline.js';
+import { chooseNode, explainRejections, filtersOf, passesAllFilters } from '../placement/pipeline.js';
 import type { NodeRejection } from '../placement/types.js';
 import { listOf, type FailureContext } from './context.js';
 import { DOWN_REASONS, type DownReason } from './outcome.js';
@@ -103,7 +103,7 @@ export function simulateFailure(context: FailureContext, failedNodes: readonly n
     }
     code[vm] = downCode(target);
     if (explain && (target === 'no-capacity' || target === 'anti-affinity' || target === 'node-affinity')) {
-      rejections.set(vm, explainRejections(after, vm).filter((rejection) => !rejection.reasons.some((r) => r.code === 'node-down')));
+      rejections.set(vm, explainRejections(after, vm, filtersOf(context.strategy)).filter((rejection) => !rejection.reasons.some((r) => r.code === 'node-down')));
     }
   }
   return { quorate, after, code, from, rejections, touched };
@@ -119,11 +119,11 @@ function restartTarget(context: FailureContext, state: ClusterState, vm: number)
     const replica = index.cluster.vms[vm]!.replication;
     const target = replica === null ? NO_INDEX : index.nodeIndex.get(replica.target)!;
     if (target === NO_INDEX || state.nodeUp[target] === 0) return 'local-disk';
-    return passesAllFilters(state, vm, target) ? target : classifyNoFit(state, vm);
+    return passesAllFilters(state, vm, target, filtersOf(context.strategy)) ? target : classifyNoFit(context, state, vm);
   }
   if (index.vmGpus[vm]! > 0 && !freeGpuSomewhere(state, vm)) return 'no-gpu';
   const node = chooseNode(state, vm, context.strategy);
-  return node !== NO_INDEX ? node : classifyNoFit(state, vm);
+  return node !== NO_INDEX ? node : classifyNoFit(context, state, vm);
 }
 
 function freeGpuSomewhere(state: ClusterState, vm: number): boolean {
@@ -143,11 +143,11 @@ function freeGpuSomewhere(state: ClusterState, vm: number): boolean {
  * `node-affinity` when all allowed nodes are down, `anti-affinity` when every node the pins
  * allow already runs a member of the group, and failing those the storage or GPU rule.
  */
-function classifyNoFit(state: ClusterState, vm: number): DownReason {
+function classifyNoFit(context: FailureContext, state: ClusterState, vm: number): DownReason {
   let pinnedOut = 0;
   let upNodes = 0;
   const seen = new Set<string>();
-  for (const { reasons } of explainRejections(state, vm)) {
+  for (const { reasons } of explainRejections(state, vm, filtersOf(context.strategy))) {
     if (reasons.some((r) => r.code === 'node-down')) continue;
     upNodes++;
     if (reasons.every((r) => r.code === 'insufficient')) return 'no-capacity';

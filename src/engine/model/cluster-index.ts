@@ -9,6 +9,7 @@
  */
 import { InvariantError } from '../../errors.js';
 import type { Cluster, NodeSpec } from './cluster.js';
+import { compileHaConstraints, type HaConstraints } from './ha-constraints.js';
 import { compareNatural } from './natural-order.js';
 
 export const NO_INDEX = -1;
@@ -46,10 +47,12 @@ export interface ClusterIndex {
   /** Anti-affinity group index, NO_INDEX for none. */
   readonly vmGroup: Int32Array;
   readonly groupNames: readonly string[];
-  /** Strict node affinity as a node mask (shared between VMs with the same rule), or null. */
+  /** Strict node affinity as a node mask (shared between VMs with the same rule), or null. An HA rule replaces the CSV affinity. */
   readonly vmAllowed: ReadonlyArray<Uint8Array | null>;
-  /** Preferred node affinity as a node mask, or null. */
+  /** Preferred node affinity (CSV) as a node mask, or null; a VM under an HA node-affinity rule has its priorities instead. */
   readonly vmPreferred: ReadonlyArray<Uint8Array | null>;
+  /** The scenario's HA rules, compiled per VM. */
+  readonly ha: HaConstraints;
   readonly vmHa: Uint8Array;
   readonly vmPriority: Float64Array;
   readonly vmCurrentNode: Int32Array;
@@ -117,6 +120,7 @@ export function indexCluster(cluster: Cluster): ClusterIndex {
     return mask;
   };
 
+  const ha = compileHaConstraints(cluster, nodes.map((node) => node.name));
   return {
     cluster,
     nodes,
@@ -149,8 +153,13 @@ export function indexCluster(cluster: Cluster): ClusterIndex {
     }),
     vmGroup: Int32Array.from(vms, (vm) => (vm.antiAffinity === null ? NO_INDEX : (groupIndex.get(vm.antiAffinity) ?? NO_INDEX))),
     groupNames,
-    vmAllowed: vms.map((vm) => (vm.affinity?.strict ? maskOf(vm.affinity.nodes) : null)),
-    vmPreferred: vms.map((vm) => (vm.affinity && !vm.affinity.strict ? maskOf(vm.affinity.nodes) : null)),
+    vmAllowed: vms.map((vm, i) => {
+      const ruleNodes = ha.strictNodes[i];
+      if (ruleNodes !== null && ruleNodes !== undefined) return maskOf(ruleNodes);
+      return ha.priority[i] === null && vm.affinity?.strict ? maskOf(vm.affinity.nodes) : null;
+    }),
+    vmPreferred: vms.map((vm, i) => (ha.priority[i] === null && vm.affinity && !vm.affinity.strict ? maskOf(vm.affinity.nodes) : null)),
+    ha,
     vmHa: Uint8Array.from(vms, (vm) => (vm.ha ? 1 : 0)),
     vmPriority: Float64Array.from(vms, (vm) => vm.haPriority),
     vmCurrentNode: Int32Array.from(vms, (vm) => (vm.currentNode === null ? NO_INDEX : lookupNode(vm.currentNode))),

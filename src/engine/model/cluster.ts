@@ -4,6 +4,7 @@
  * Units are in the field names: `memGiB`, `diskGiB`, `netGbps`. CPU is counted in hardware
  * threads on nodes and in vCPUs on VMs; `policy.cpuOvercommit` converts between them.
  */
+import type { HaRule } from '../ha/model.js';
 
 export interface NodeSpec {
   name: string;
@@ -108,6 +109,23 @@ export interface Policy {
   failover: string;
 }
 
+/** Proxmox CRS scheduler mode (datacenter.cfg `crs: ha=`). */
+export type CrsMode = 'basic' | 'static';
+
+/**
+ * The cluster's Proxmox HA configuration, stated in the scenario's `ha:` section. Rules use the
+ * HA manager's own shape (engine/ha/model.ts) with VM names as resources, so the placement
+ * filters and the replay engine compile them with the same code (engine/ha/rules.ts).
+ */
+export interface HaSettings {
+  /** The CRS mode the cluster runs; null when the scenario leaves it to the strategy. */
+  crs: CrsMode | null;
+  /** Every configured rule, infeasible ones included (they are dropped when compiled, as Proxmox does). */
+  rules: readonly HaRule[];
+  /** HA VMs with failback off; failback only matters when a failed node returns. */
+  noFailback: readonly string[];
+}
+
 export interface Cluster {
   name: string;
   nodes: readonly NodeSpec[];
@@ -115,4 +133,6 @@ export interface Cluster {
   classes: readonly VmClass[];
   vms: readonly VmSpec[];
   policy: Policy;
+  /** Absent when the scenario states no HA rules. */
+  ha?: HaSettings;
 }

@@ -1,5 +1,7 @@
 /** What `validate` reports: the counts and totals of a loaded cluster, before any placement. */
-import type { Cluster, Policy } from './cluster.js';
+import type { DroppedRule } from '../ha/rules-feasibility.js';
+import { compileHaConstraints } from './ha-constraints.js';
+import type { Cluster, CrsMode, Policy } from './cluster.js';
 
 export interface ClusterSummary {
   scenario: string;
@@ -16,6 +18,8 @@ export interface ClusterSummary {
   antiAffinityGroups: string[];
   failureDomains: Record<string, string[]>;
   policy: Policy;
+  /** The `ha:` section: CRS mode, rule count, and the rules Proxmox would drop as infeasible (with its reasons). */
+  ha: { crs: CrsMode | null; rules: number; dropped: DroppedRule[] };
 }
 
 export function summariseCluster(cluster: Cluster): ClusterSummary {
@@ -49,5 +53,10 @@ export function summariseCluster(cluster: Cluster): ClusterSummary {
     antiAffinityGroups: [...new Set(cluster.vms.flatMap((vm) => (vm.antiAffinity ? [vm.antiAffinity] : [])))].sort(),
     failureDomains: Object.fromEntries(Object.entries(domains).sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, names]) => [kind, [...names].sort()])),
     policy: cluster.policy,
+    ha: {
+      crs: cluster.ha?.crs ?? null,
+      rules: cluster.ha?.rules.length ?? 0,
+      dropped: compileHaConstraints(cluster, cluster.nodes.map((node) => node.name)).rules?.dropped ?? [],
+    },
   };
 }

@@ -4,9 +4,10 @@
  *   for each VM, in the strategy's order (vm-order.ts):
  *     1. the node it runs on today, if it has one and that node passes every filter;
  *     2. else, if it has a preferred node affinity, the best preferred node that passes;
- *     3. else the best node that passes every filter (FILTERS, cheapest first), where "best"
- *        is the first in name order for first-fit strategies and the highest score otherwise,
- *        ties going to the first in name order;
+ *     3. else the best node that passes every filter (the strategy's, FILTERS by default,
+ *        cheapest first), where "best" is the strategy's chooser's pick among all passing
+ *        nodes when it has one (Proxmox CRS), else the first in name order for first-fit
+ *        strategies and the highest score otherwise, ties going to the first in name order;
  *     4. no node passes: the VM is unplaced, with every node's rejection reasons.
  *
  * Scoring reads the state and never writes it; only the chosen node is committed. Placement,
@@ -16,14 +17,23 @@ import { NO_INDEX } from '../model/cluster-index.js';
 import { assign, type ClusterState } from '../model/state.js';
 import { FILTERS } from './filters/index.js';
 import { RoomIndex } from './room-index.js';
-import type { NodeRejection, Strategy } from './types.js';
+import type { Filter, NodeRejection, Strategy } from './types.js';
 import { placementOrder } from './vm-order.js';
 
 const SCORE_TIE = 1e-12;
 
-export function passesAllFilters(state: ClusterState, vm: number, node: number): boolean {
-  for (const filter of FILTERS) if (!filter.passes(state, vm, node)) return false;
+export function passesAllFilters(state: ClusterState, vm: number, node: number, filters: readonly Filter[] = FILTERS): boolean {
+  for (const filter of filters) if (!filter.passes(state, vm, node)) return false;
   return true;
+}
+
+export function filtersOf(strategy: Strategy): readonly Filter[] {
+  return strategy.filters ?? FILTERS;
+}
+
+/** Whether first fit may use a RoomIndex: it answers "first node that passes FILTERS" only. */
+function usesRoomIndex(strategy: Strategy): boolean {
+  return strategy.scorer === null && strategy.choose === undefined && strategy.filters === undefined;
 }
 
 /**
@@ -34,13 +44,13 @@ export function passesAllFilters(state: ClusterState, vm: number, node: number):
 export function chooseNode(state: ClusterState, vm: number, strategy: Strategy, room: RoomIndex | null = null): number {
   const { index } = state;
   const current = index.vmCurrentNode[vm]!;
-  if (current !== NO_INDEX && passesAllFilters(state, vm, current)) return current;
+  if (current !== NO_INDEX && passesAllFilters(state, vm, current, filtersOf(strategy))) return current;
   const preferred = index.vmPreferred[vm];
   if (preferred !== null && preferred !== undefined) {
     const choice = bestNode(state, vm, strategy, preferred);
     if (choice !== NO_INDEX) return choice;
   }
-  if (room !== null && strategy.scorer === null) {
+  if (room !== null && usesRoomIndex(strategy)) {
     const node = room.firstFit(vm, (candidate) => passesAllFilters(state, vm, candidate));
     return node === -1 ? NO_INDEX : node;
   }
@@ -48,6 +58,7 @@ export function chooseNode(state: ClusterState, vm: number, strategy: Strategy, 
 }
 
 function bestNode(state: ClusterState, vm: number, strategy: Strategy, mask: Uint8Array | null): number {
+  if (strategy.choose !== undefined) return chooseAmongPassing(state, vm, strategy, mask);
   const { scorer } = strategy;
   let best = NO_INDEX;
   let bestScore = -Infinity;
@@ -64,11 +75,21 @@ function bestNode(state: ClusterState, vm: number, strategy: Strategy, mask: Uin
   return best;
 }
 
+/** Allocates the candidate list: only the chooser strategies (not on the first-fit or scorer hot path) come here. */
+function chooseAmongPassing(state: ClusterState, vm: number, strategy: Strategy, mask: Uint8Array | null): number {
+  const filters = filtersOf(strategy);
+  const candidates: number[] = [];
+  for (let node = 0; node < state.index.nodeCount; node++) {
+    if ((mask === null || mask[node] === 1) && passesAllFilters(state, vm, node, filters)) candidates.push(node);
+  }
+  return candidates.length === 0 ? NO_INDEX : strategy.choose!(state, vm, candidates);
+}
+
 /** Every node's reasons for rejecting `vm`, in node order; only called for a VM that did not fit. */
-export function explainRejections(state: ClusterState, vm: number): NodeRejection[] {
+export function explainRejections(state: ClusterState, vm: number, filters: readonly Filter[] = FILTERS): NodeRejection[] {
   const rejections: NodeRejection[] = [];
   for (let node = 0; node < state.index.nodeCount; node++) {
-    const reasons = FILTERS.flatMap((filter) => (filter.passes(state, vm, node) ? [] : filter.explain(state, vm, node)));
+    const reasons = filters.flatMap((filter) => (filter.passes(state, vm, node) ? [] : filter.explain(state, vm, node)));
     rejections.push({ node: state.index.nodes[node]!.name, reasons });
   }
   return rejections;
@@ -82,10 +103,10 @@ export interface Unplaced {
 /** Places `vms` on `state` (which the caller owns: pass a copy) in the strategy's order. */
 export function placeVms(state: ClusterState, vms: readonly number[], strategy: Strategy): Unplaced[] {
   const unplaced: Unplaced[] = [];
-  const room = strategy.scorer === null ? new RoomIndex(state) : null;
+  const room = usesRoomIndex(strategy) ? new RoomIndex(state) : null;
   for (const vm of placementOrder(state.index, vms, strategy.order)) {
     const node = chooseNode(state, vm, strategy, room);
-    if (node === NO_INDEX) unplaced.push({ vm, rejections: explainRejections(state, vm) });
+    if (node === NO_INDEX) unplaced.push({ vm, rejections: explainRejections(state, vm, filtersOf(strategy)) });
     else {
       assign(state, vm, node);
       room?.update(node);

@@ -8,8 +8,8 @@
  * every filter. Reference: the bin-packing "first fit in O(n log n)" tournament tree (Johnson
  * 1974), extended to vectors as a necessary-condition prune. Memory: 3 × 2n doubles.
  *
- * Shape hints. For a VM bound by no rule (no anti-affinity group, no node affinity, no GPU
- * model), the first node that passes is the first with room for its shape (CPU, memory, GPUs,
+ * Shape hints. For a VM bound by no rule (no anti-affinity group, no node affinity, no HA
+ * rule, no GPU model), the first node that passes is the first with room for its shape (CPU, memory, GPUs,
  * disk, pool), and while nodes only fill up, no node before it can gain room for that shape.
  * So every later VM of the same shape, bound by rules or not, starts its search there; only a
  * rule-free VM's answer moves the hint. Any update that frees room clears the hints. This keeps
@@ -67,7 +67,9 @@ export class RoomIndex {
 
   private ruleFree(vm: number): boolean {
     const { index } = this.state;
-    return index.vmGroup[vm] === NO_INDEX && index.vmAllowed[vm] === null && index.vmPreferred[vm] === null && (index.vmGpus[vm] === 0 || index.vmGpuModel[vm] === NO_INDEX);
+    const { ha } = index;
+    const noHaRule = ha.priority[vm] === null && ha.apart.start[vm] === ha.apart.start[vm + 1] && ha.together.start[vm] === ha.together.start[vm + 1];
+    return noHaRule && index.vmGroup[vm] === NO_INDEX && index.vmAllowed[vm] === null && index.vmPreferred[vm] === null && (index.vmGpus[vm] === 0 || index.vmGpuModel[vm] === NO_INDEX);
   }
 
   private setLeaf(node: number): void {

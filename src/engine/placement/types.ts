@@ -14,6 +14,8 @@ export type Reason =
   | { code: 'storage-offline'; pool: string; servedBy: string }
   | { code: 'gpu-model'; requested: string; available: string }
   | { code: 'anti-affinity'; group: string; conflictsWith: string[] }
+  /** A positive HA resource affinity: the VM must join its partners on `node`. */
+  | { code: 'resource-affinity'; node: string; partners: string[] }
   | { code: 'insufficient'; resource: Resource; requested: number; free: number; capacity: number };
 
 export type ReasonCode = Reason['code'];
@@ -35,13 +37,32 @@ export interface Filter {
 /** Scores a node that passed every filter as if the VM ran there; higher is better. Never writes the state. */
 export type Scorer = (state: ClusterState, vm: number, node: number) => number;
 
+/**
+ * Picks one of `candidates` (node indices that passed every filter, in node order, never
+ * empty) for the VM. For schedulers that rank against all nodes at once, such as Proxmox's
+ * static CRS whose TOPSIS normalises over every online node. Never writes the state.
+ */
+export type Chooser = (state: ClusterState, vm: number, candidates: readonly number[]) => number;
+
 /** The order a strategy places VMs in. */
 export type VmOrder = 'input' | 'decreasing-size';
+
+/**
+ * The order HA VMs restart in after a failure: `ha-priority` (higher first, then name
+ * byte-wise), or `name` (byte-wise only: Proxmox's HA manager recovers in sorted service-id
+ * order and has no restart priority).
+ */
+export type RecoveryOrder = 'ha-priority' | 'name';
 
 export interface Strategy {
   readonly name: string;
   readonly description: string;
   readonly order: VmOrder;
-  /** null means first fit: the first node in name order that passes. */
+  /** null means first fit (the first node in name order that passes), unless `choose` is set. */
   readonly scorer: Scorer | null;
+  /** Decides among all passing nodes at once; when set, `scorer` is null. */
+  readonly choose?: Chooser;
+  /** The hard constraints; the pipeline's FILTERS when absent. */
+  readonly filters?: readonly Filter[];
+  readonly recoveryOrder: RecoveryOrder;
 }

@@ -137,7 +137,7 @@ const SCALE = 100;
 /** A proven lower bound on the nodes of the model that can hold `vms`, by vector bin packing. */
 function packingLowerBound(cluster: Cluster, model: NodeSpec, vms: readonly VmSpec[], options: SizeOptions): number {
   const { cpuOvercommit, memOvercommit } = cluster.policy;
-  const dimensions: Array<{ capacity: number; demand: (vm: VmSpec) => number }> = [
+  const candidates: Array<{ capacity: number; demand: (vm: VmSpec) => number }> = [
     { capacity: model.cpuThreads * cpuOvercommit, demand: (vm) => vm.vcpus },
     { capacity: (model.memGiB - model.memReservedGiB) * memOvercommit, demand: (vm) => vm.memGiB },
     { capacity: model.gpus, demand: (vm) => vm.gpus },
@@ -146,10 +146,11 @@ function packingLowerBound(cluster: Cluster, model: NodeSpec, vms: readonly VmSp
         ? [{ capacity: pool.capacityGiBByNode[model.name]!, demand: (vm: VmSpec) => (vm.pool === pool.name ? vm.diskGiB : 0) }]
         : [],
     ),
-  ].filter((d) => vms.some((vm: VmSpec) => d.demand(vm) > 0));
+  ];
+  const dimensions = candidates.filter((d) => vms.some((vm) => d.demand(vm) > 0));
   if (dimensions.length === 0) return 1;
   const sizes = new Float64Array(vms.length * dimensions.length);
-  vms.forEach((vm: VmSpec, i: number) => dimensions.forEach((d, k) => (sizes[i * dimensions.length + k] = Math.floor(d.demand(vm) * SCALE + 1e-9))));
+  vms.forEach((vm, i) => dimensions.forEach((d, k) => (sizes[i * dimensions.length + k] = Math.floor(d.demand(vm) * SCALE + 1e-9))));
   const instance = { dims: dimensions.length, capacity: dimensions.map((d) => Math.ceil(d.capacity * SCALE - 1e-9)), sizes };
   return bestConfiguration(instance, { now: options.now, deadline: options.deadline }).lowerBound;
 }
@@ -162,5 +163,7 @@ function sizedCluster(cluster: Cluster, model: NodeSpec, count: number, vms: VmS
       ? { ...pool, capacityGiBByNode: model.name in pool.capacityGiBByNode ? Object.fromEntries(names.map((n) => [n, pool.capacityGiBByNode[model.name]!])) : {} }
       : { ...pool, servedBy: null, reachableFrom: names },
   );
-  return { ...cluster, nodes, pools, vms };
+  // Node-affinity rules name the real nodes, as the VMs' own affinities did (dropped above).
+  const ha = cluster.ha && { ...cluster.ha, rules: cluster.ha.rules.filter((rule) => rule.type !== 'node-affinity') };
+  return { ...cluster, nodes, pools, vms, ...(ha ? { ha } : {}) };
 }

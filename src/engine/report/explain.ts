@@ -29,6 +29,8 @@ export function reasonSummary(reason: Reason): string {
       return `GPU model ${reason.requested} not installed`;
     case 'anti-affinity':
       return `anti-affinity (${reason.group})`;
+    case 'resource-affinity':
+      return `resource affinity (with ${reason.partners.join(', ')} on ${reason.node})`;
     case 'insufficient':
       return `insufficient ${RESOURCE_WORDS[reason.resource].noun}`;
   }

@@ -1,7 +1,7 @@
 /** Flags shared by several commands, defined once. */
 import { join, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
-import { STRATEGY_NAMES } from '../../engine/placement/strategies/index.js';
+import { ALL_STRATEGY_NAMES } from '../../engine/placement/strategies/index.js';
 import { packageRoot } from '../package-root.js';
 
 export const DEFAULT_SCENARIO = join(packageRoot(), 'scenarios', 'lab.yaml');
@@ -15,5 +15,5 @@ export const scenarioFlag = Flags.string({
 
 export const strategyFlag = Flags.string({
   description: "Placement strategy (default: the scenario's policy.strategy).",
-  options: [...STRATEGY_NAMES],
+  options: [...ALL_STRATEGY_NAMES],
 });

@@ -1,16 +1,22 @@
 /**
- * Loads a scenario: the YAML file that names the CSV inputs and states the policy, then the
- * CSVs, into one checked Cluster. Paths in the YAML are relative to the YAML file.
+ * Loads a scenario: the YAML file that names the CSV inputs and states the policy (and, in an
+ * optional `ha:` section, the Proxmox CRS mode and HA rules: ha-section.ts), then the CSVs, into
+ * one checked Cluster. Paths in the YAML are relative to the YAML file.
+ *
+ * `ha.crs` and `policy.strategy`: a scenario that states a CRS mode but no strategy gets the
+ * matching Proxmox strategy (`crs: static` → `pve-static`); one that states neither gets
+ * `balanced`; a Proxmox strategy of the other mode contradicts the CRS mode and is an error.
  */
 import { dirname, resolve } from 'node:path';
-import type { Cluster, Policy, Resource } from '../../engine/model/cluster.js';
-import { STRATEGY_NAMES } from '../../engine/placement/strategies/index.js';
+import type { Cluster, CrsMode, Policy, Resource } from '../../engine/model/cluster.js';
+import { ALL_STRATEGY_NAMES } from '../../engine/placement/strategies/index.js';
 import { InputError } from '../../errors.js';
 import { number, oneOf, text } from './cells.js';
 import { loadCluster, type InputFiles } from './cluster-files.js';
 import { readTextFile } from './csv-table.js';
+import { readCrs, readHaMapping, readHaSection } from './ha-section.js';
 import { YamlFile } from './yaml-doc.js';
-import { isMap, type Node as YamlNode } from 'yaml';
+import { isMap, type Node as YamlNode, type YAMLMap } from 'yaml';
 
 export const FAILOVER_POLICIES = ['n+1', 'n+2', 'domains'] as const;
 
@@ -24,7 +30,7 @@ const DEFAULT_POLICY: Policy = {
 
 export function loadScenario(file: string): Cluster {
   const yaml = new YamlFile(file, readTextFile(file, 'scenario'));
-  const top = yaml.mapping(yaml.root, 'scenario', ['name', 'description', 'inputs', 'policy']);
+  const top = yaml.mapping(yaml.root, 'scenario', ['name', 'description', 'inputs', 'policy', 'ha']);
   const inputsMap = yaml.mapping(yaml.child(top, 'inputs'), 'inputs', ['nodes', 'storage', 'classes', 'vms']);
   const base = dirname(file);
   const inputPath = (key: keyof InputFiles): string => {
@@ -34,11 +40,15 @@ export function loadScenario(file: string): Cluster {
   };
   const inputs: InputFiles = { nodes: inputPath('nodes'), storage: inputPath('storage'), classes: inputPath('classes'), vms: inputPath('vms') };
   const name = yaml.scalar(top, 'name', 'name', text) ?? 'scenario';
-  return loadCluster(name, inputs, readPolicy(yaml, yaml.child(top, 'policy')));
+  const haNode = yaml.child(top, 'ha');
+  const ha = haNode === undefined ? undefined : readHaMapping(yaml, haNode);
+  const cluster = loadCluster(name, inputs, readPolicy(yaml, yaml.child(top, 'policy'), readCrs(yaml, ha)));
+  return ha === undefined ? cluster : { ...cluster, ha: readHaSection(yaml, ha, cluster) };
 }
 
-function readPolicy(yaml: YamlFile, node: YamlNode | undefined): Policy {
-  if (node === undefined) return DEFAULT_POLICY;
+function readPolicy(yaml: YamlFile, node: YamlNode | undefined, crs: CrsMode | null): Policy {
+  const crsStrategy = crs === null ? DEFAULT_POLICY.strategy : `pve-${crs}`;
+  if (node === undefined) return { ...DEFAULT_POLICY, strategy: crsStrategy };
   const map = yaml.mapping(node, 'policy', ['threshold', 'cpuOvercommit', 'memOvercommit', 'strategy', 'failover']);
   const fraction = number({ minExclusive: 0 });
   const thresholdNode = yaml.child(map, 'threshold');
@@ -57,7 +67,16 @@ function readPolicy(yaml: YamlFile, node: YamlNode | undefined): Policy {
     threshold,
     cpuOvercommit: yaml.scalar(map, 'cpuOvercommit', 'policy.cpuOvercommit', number({ minExclusive: 0 })) ?? DEFAULT_POLICY.cpuOvercommit,
     memOvercommit: yaml.scalar(map, 'memOvercommit', 'policy.memOvercommit', number({ min: 1 })) ?? DEFAULT_POLICY.memOvercommit,
-    strategy: yaml.scalar(map, 'strategy', 'policy.strategy', oneOf(STRATEGY_NAMES)) ?? DEFAULT_POLICY.strategy,
+    strategy: readStrategy(yaml, map, crs) ?? crsStrategy,
     failover: yaml.scalar(map, 'failover', 'policy.failover', oneOf(FAILOVER_POLICIES)) ?? DEFAULT_POLICY.failover,
   };
+}
+
+function readStrategy(yaml: YamlFile, map: YAMLMap<unknown, unknown>, crs: CrsMode | null): string | undefined {
+  const strategy = yaml.scalar(map, 'strategy', 'policy.strategy', oneOf(ALL_STRATEGY_NAMES));
+  const other = crs === 'basic' ? 'pve-static' : crs === 'static' ? 'pve-basic' : null;
+  if (strategy !== undefined && strategy === other) {
+    throw new InputError({ file: yaml.file, line: yaml.lineOf(yaml.child(map, 'strategy')), field: 'policy.strategy', value: strategy, expected: `a strategy other than ${other}: ha.crs is ${crs}` });
+  }
+  return strategy;
 }

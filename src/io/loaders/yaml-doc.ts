@@ -2,7 +2,7 @@
  * A YAML document read with line numbers, so every issue can name the line of the value that
  * is wrong. Mappings are checked for unknown keys: a typo is an error, never silently ignored.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { InputError } from '../../errors.js';
 import type { CellParser } from './cells.js';
 
@@ -40,6 +40,20 @@ export class YamlFile {
       }
     }
     return node;
+  }
+
+  /** The items of the sequence at `node` (block `- x` lines or flow `[x, y]`). */
+  sequence(node: YamlNode | null | undefined, field: string, expected: string): YamlNode[] {
+    if (!isSeq(node)) throw new InputError({ file: this.file, line: this.lineOf(node), field, value: scalarText(node), expected });
+    return node.items as YamlNode[];
+  }
+
+  /** One scalar item of a sequence, parsed. */
+  item<T>(node: YamlNode, field: string, parseCell: CellParser<T>): T {
+    const raw = scalarText(node);
+    const parsed = isScalar(node) ? parseCell(raw) : ({ ok: false, expected: 'a single value' } as const);
+    if (!parsed.ok) throw new InputError({ file: this.file, line: this.lineOf(node), field, value: raw, expected: parsed.expected });
+    return parsed.value;
   }
 
   /** The node under `key`, undefined when absent. */

@@ -57,7 +57,7 @@ describe('scenario loading', () => {
     {
       name: 'a bad YAML value',
       edit: (lab) => (lab.edit('lab.yaml', 'strategy: balanced', 'strategy: random'), { file: lab.file('lab.yaml'), line: lab.lineOf('lab.yaml', 'strategy: random') }),
-      expected: { field: 'policy.strategy', value: 'random', expected: 'one of first-fit, best-fit, worst-fit, ffd, dot-product, balanced' },
+      expected: { field: 'policy.strategy', value: 'random', expected: 'one of first-fit, best-fit, worst-fit, ffd, dot-product, balanced, pve-basic, pve-static' },
     },
     {
       name: 'a duplicate node name',

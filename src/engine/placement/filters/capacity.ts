@@ -28,31 +28,52 @@ function room(state: ClusterState, vm: number, node: number, resource: Resource)
   }
 }
 
-const CHECKED: readonly Resource[] = ['cpu', 'memGiB', 'diskGiB', 'gpus'];
-
 export const capacity: Filter = {
   name: 'capacity',
-  passes: (state, vm, node) => {
-    const { index } = state;
-    if (state.cpuUsed[node]! + index.vmCpu[vm]! > index.cpuCap[node]! + TOLERANCE) return false;
-    if (state.memUsed[node]! + index.vmMem[vm]! > index.memCap[node]! + TOLERANCE) return false;
-    if (state.gpuUsed[node]! + index.vmGpus[vm]! > index.gpuCap[node]!) return false;
-    const instance = instanceFor(index, vm, node);
-    // An unreachable pool is the storage filter's reason, not a capacity one.
-    if (instance === NO_INDEX) return true;
-    const diskNeeded = index.vmDisk[vm]! - diskHeldOn(state, vm, instance);
-    return state.instanceUsed[instance]! + diskNeeded <= index.instanceCap[instance]! + TOLERANCE;
-  },
-  explain: (state, vm, node) => {
+  passes: (state, vm, node) => fitsCpuAndMemory(state, vm, node) && fitsDevices(state, vm, node),
+  explain: explainShortfalls(['cpu', 'memGiB', 'diskGiB', 'gpus']),
+};
+
+/**
+ * Capacity without CPU and memory, for the Proxmox strategies: the HA manager never checks that a
+ * service fits (its CRS only ranks), so an overload is left to the failover verdict. GPUs and
+ * disk stay hard limits: a passthrough device or a disk that is not there cannot be promised.
+ */
+export const deviceCapacity: Filter = {
+  name: 'device-capacity',
+  passes: fitsDevices,
+  explain: explainShortfalls(['diskGiB', 'gpus']),
+};
+
+function fitsCpuAndMemory(state: ClusterState, vm: number, node: number): boolean {
+  const { index } = state;
+  return (
+    state.cpuUsed[node]! + index.vmCpu[vm]! <= index.cpuCap[node]! + TOLERANCE &&
+    state.memUsed[node]! + index.vmMem[vm]! <= index.memCap[node]! + TOLERANCE
+  );
+}
+
+function fitsDevices(state: ClusterState, vm: number, node: number): boolean {
+  const { index } = state;
+  if (state.gpuUsed[node]! + index.vmGpus[vm]! > index.gpuCap[node]!) return false;
+  const instance = instanceFor(index, vm, node);
+  // An unreachable pool is the storage filter's reason, not a capacity one.
+  if (instance === NO_INDEX) return true;
+  const diskNeeded = index.vmDisk[vm]! - diskHeldOn(state, vm, instance);
+  return state.instanceUsed[instance]! + diskNeeded <= index.instanceCap[instance]! + TOLERANCE;
+}
+
+function explainShortfalls(checked: readonly Resource[]): Filter['explain'] {
+  return (state, vm, node) => {
     const reasons: Reason[] = [];
-    for (const resource of CHECKED) {
+    for (const resource of checked) {
       if (resource === 'diskGiB' && instanceFor(state.index, vm, node) === NO_INDEX) continue;
       const { requested, free, capacity: total } = room(state, vm, node, resource);
       if (requested > free + TOLERANCE) reasons.push({ code: 'insufficient', resource, requested, free: round(free), capacity: total });
     }
     return reasons;
-  },
-};
+  };
+}
 
 /** Reported numbers are rounded to 1e-6 so float noise never reaches the JSON. */
 function round(value: number): number {

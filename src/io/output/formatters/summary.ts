@@ -11,6 +11,9 @@ export function renderSummary(summary: ClusterSummary): string {
     `VMs: ${summary.vms} in ${summary.classes} classes, ${summary.haVms} HA-managed; requested ${requested.vcpus} vCPU, ${requested.memGiB} GiB memory, ${requested.diskGiB} GiB disk, ${requested.gpus} GPUs`,
     `Anti-affinity groups: ${summary.antiAffinityGroups.join(', ') || '-'}`,
     `Failure domains: ${domains.join('; ') || '-'}`,
+    `HA: crs ${summary.ha.crs ?? '-'}, ${summary.ha.rules} rule(s)`,
+    // Worded as the HA manager logs it, so a user can match it with the cluster's own log.
+    ...summary.ha.dropped.map(({ id, reason }) => `  Drop rule '${id}', because ${reason}.`),
     `Policy: threshold cpu ${policy.threshold.cpu}, memory ${policy.threshold.memGiB}, disk ${policy.threshold.diskGiB}; ${policy.cpuOvercommit} vCPU per thread; memory overcommit ${policy.memOvercommit}; strategy ${policy.strategy}; failover ${policy.failover}`,
     '',
     textTable(
