@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { indexCluster } from '../../../src/engine/model/cluster-index.js';
-import { InputError, type InputIssue } from '../../../src/errors.js';
+import type { InputIssue } from '../../../src/errors.js';
 import { loadScenario } from '../../../src/io/loaders/scenario.js';
+import { issueOf } from '../../support/input-issue.js';
 import { labCopy } from '../../support/scenario-files.js';
 
 const RULES = 'rules:\n';
 
-function issueOf(load: () => unknown): InputIssue {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof InputError) return error.issues[0]!;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 /** The lab with one more rule line after `rules:`. */
 function labWithRule(rule: string) {

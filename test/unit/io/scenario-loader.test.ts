@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, type InputIssue } from '../../../src/errors.js';
+import type { InputIssue } from '../../../src/errors.js';
 import { loadScenario } from '../../../src/io/loaders/scenario.js';
+import { issueOf } from '../../support/input-issue.js';
 import { labCopy } from '../../support/scenario-files.js';
 
-function issueOf(load: () => unknown): InputIssue {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof InputError) return error.issues[0]!;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('scenario loading', () => {
   it('loads the lab: 5 nodes, 7 pool rows as 4 pools, 8 classes, 19 VMs', () => {
