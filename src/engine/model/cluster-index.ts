@@ -47,6 +47,8 @@ export interface ClusterIndex {
   /** Anti-affinity group index, NO_INDEX for none. */
   readonly vmGroup: Int32Array;
   readonly groupNames: readonly string[];
+  /** Members of anti-affinity group g: groupMembers.vms[groupMembers.start[g] .. start[g + 1]). */
+  readonly groupMembers: { readonly start: Int32Array; readonly vms: Int32Array };
   /** Strict node affinity as a node mask (shared between VMs with the same rule), or null. An HA rule replaces the CSV affinity. */
   readonly vmAllowed: ReadonlyArray<Uint8Array | null>;
   /** Preferred node affinity (CSV) as a node mask, or null; a VM under an HA node-affinity rule has its priorities instead. */
@@ -153,6 +155,7 @@ export function indexCluster(cluster: Cluster): ClusterIndex {
     }),
     vmGroup: Int32Array.from(vms, (vm) => (vm.antiAffinity === null ? NO_INDEX : (groupIndex.get(vm.antiAffinity) ?? NO_INDEX))),
     groupNames,
+    groupMembers: membersByGroup(groupNames.length, vms.map((vm) => (vm.antiAffinity === null ? NO_INDEX : groupIndex.get(vm.antiAffinity)!))),
     vmAllowed: vms.map((vm, i) => {
       const ruleNodes = ha.strictNodes[i];
       if (ruleNodes !== null && ruleNodes !== undefined) return maskOf(ruleNodes);
@@ -168,4 +171,16 @@ export function indexCluster(cluster: Cluster): ClusterIndex {
 
 function uniqueSorted(values: readonly string[]): string[] {
   return [...new Set(values)].sort();
+}
+
+function membersByGroup(groupCount: number, groupOf: readonly number[]): { start: Int32Array; vms: Int32Array } {
+  const start = new Int32Array(groupCount + 1);
+  for (const group of groupOf) if (group !== NO_INDEX) start[group + 1]! += 1;
+  for (let g = 0; g < groupCount; g++) start[g + 1]! += start[g]!;
+  const fill = start.slice(0, groupCount);
+  const members = new Int32Array(start[groupCount]!);
+  groupOf.forEach((group, vm) => {
+    if (group !== NO_INDEX) members[fill[group]!++] = vm;
+  });
+  return { start, vms: members };
 }

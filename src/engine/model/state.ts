@@ -1,6 +1,6 @@
 /**
- * What changes while placing: usage per node, per storage instance and per anti-affinity
- * group, which nodes are up, and where each VM runs. Every what-if works on a copy
+ * What changes while placing: usage per node and per storage instance, which nodes are up,
+ * and where each VM runs. Every what-if works on a copy
  * (cloneState); the index it points to is shared and never written.
  */
 import { InvariantError } from '../../errors.js';
@@ -12,8 +12,6 @@ export interface ClusterState {
   readonly memUsed: Float64Array;
   readonly gpuUsed: Int32Array;
   readonly instanceUsed: Float64Array;
-  /** VMs of anti-affinity group g on node n at [g * nodeCount + n]. */
-  readonly groupCount: Int32Array;
   /** 1 while the node is up. */
   readonly nodeUp: Uint8Array;
   /** Node each VM runs on, NO_INDEX when it runs nowhere. */
@@ -29,7 +27,6 @@ export function emptyState(index: ClusterIndex): ClusterState {
     memUsed: new Float64Array(index.nodeCount),
     gpuUsed: new Int32Array(index.nodeCount),
     instanceUsed: new Float64Array(index.instanceCap.length),
-    groupCount: new Int32Array(index.groupNames.length * index.nodeCount),
     nodeUp: new Uint8Array(index.nodeCount).fill(1),
     vmNode: new Int32Array(index.vmCount).fill(NO_INDEX),
     vmInstance: new Int32Array(index.vmCount).fill(NO_INDEX),
@@ -43,7 +40,6 @@ export function cloneState(state: ClusterState): ClusterState {
     memUsed: state.memUsed.slice(),
     gpuUsed: state.gpuUsed.slice(),
     instanceUsed: state.instanceUsed.slice(),
-    groupCount: state.groupCount.slice(),
     nodeUp: state.nodeUp.slice(),
     vmNode: state.vmNode.slice(),
     vmInstance: state.vmInstance.slice(),
@@ -66,8 +62,6 @@ export function assign(state: ClusterState, vm: number, node: number): void {
   state.memUsed[node]! += index.vmMem[vm]!;
   state.gpuUsed[node]! += index.vmGpus[vm]!;
   moveDisk(state, vm, instance);
-  const group = index.vmGroup[vm]!;
-  if (group !== NO_INDEX) state.groupCount[group * index.nodeCount + node]! += 1;
 }
 
 /** Takes `vm` off the node it runs on. Its disk stays charged to its pool: a stopped VM is not deleted. */
@@ -79,8 +73,6 @@ export function stopVm(state: ClusterState, vm: number): void {
   state.cpuUsed[node]! -= index.vmCpu[vm]!;
   state.memUsed[node]! -= index.vmMem[vm]!;
   state.gpuUsed[node]! -= index.vmGpus[vm]!;
-  const group = index.vmGroup[vm]!;
-  if (group !== NO_INDEX) state.groupCount[group * index.nodeCount + node]! -= 1;
 }
 
 /** Disk a VM already holds on `instance` (its own disk does not compete with itself on a restart). */

@@ -1,20 +1,31 @@
-/** No two VMs of one anti-affinity group on the same node (Kubernetes workers spread across nodes). */
+/**
+ * No two VMs of one anti-affinity group on the same node (Kubernetes workers spread across
+ * nodes). Checked against the group's members (a handful), so the state carries no per-group
+ * table and a failure scenario's copy stays small.
+ */
 import { NO_INDEX } from '../../model/cluster-index.js';
 import type { Filter } from '../types.js';
 
 export const antiAffinity: Filter = {
   name: 'anti-affinity',
   passes: (state, vm, node) => {
-    const group = state.index.vmGroup[vm]!;
-    return group === NO_INDEX || state.groupCount[group * state.index.nodeCount + node] === 0;
+    const { index } = state;
+    const group = index.vmGroup[vm]!;
+    if (group === NO_INDEX) return true;
+    const { start, vms } = index.groupMembers;
+    for (let i = start[group]!; i < start[group + 1]!; i++) {
+      const member = vms[i]!;
+      if (member !== vm && state.vmNode[member] === node) return false;
+    }
+    return true;
   },
   explain: (state, vm, node) => {
     const { index } = state;
     const group = index.vmGroup[vm]!;
-    const conflictsWith: string[] = [];
-    state.vmNode.forEach((host, other) => {
-      if (host === node && other !== vm && index.vmGroup[other] === group) conflictsWith.push(index.cluster.vms[other]!.name);
-    });
+    const { start, vms } = index.groupMembers;
+    const conflictsWith = Array.from(vms.subarray(start[group]!, start[group + 1]!))
+      .filter((member) => member !== vm && state.vmNode[member] === node)
+      .map((member) => index.cluster.vms[member]!.name);
     return [{ code: 'anti-affinity', group: index.groupNames[group]!, conflictsWith }];
   },
 };
