@@ -9,7 +9,8 @@
  * and counted. Tasks run on a piscina pool; results are merged in input order, never in
  * completion order, so the printout does not depend on the thread count. The last line is
  *   mean bins/OPT = <x> over <n> instances, <p> proven optimal
- * for the best configuration over the instances whose OPT is known.
+ * for the best configuration over the instances whose OPT is known. VBP_STRATEGIES=a,b picks the
+ * strategies compared before it (default: every greedy and the local search; empty: none).
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
@@ -22,7 +23,7 @@ import type { StrategyName } from '../../src/engine/packing/strategies.js';
 import { loadOptTable, loadVbp, type OptRow } from '../../src/io/loaders/vbp.js';
 import type { BenchOutcome, BenchTask } from './vbp-worker.js';
 
-const HEURISTICS: StrategyName[] = ['ff', 'ffd', 'ffd-l1', 'ffd-linf', 'bfd', 'dot-product', 'local-search'];
+const HEURISTICS: StrategyName[] = (process.env.VBP_STRATEGIES ?? 'ff,ffd,ffd-l1,ffd-linf,bfd,dot-product,mbs,local-search').split(',').filter(Boolean) as StrategyName[];
 const BEST: StrategyName = 'best';
 const SMALL_ITEMS = 60;
 
@@ -35,9 +36,13 @@ const { values: args } = parseArgs({
   },
 });
 const dir = resolve(args.dir!);
-const tables = args.table ?? ['tables/New_base_OPT.csv', 'tables/Panigrahy_base_OPT.csv'].map((table) => join(dir, table));
+// The shared tables reuse instance names across families, so each is keyed by its family;
+// tables given with --table apply to every family.
+const tables: [string, string][] = args.table
+  ? args.table.map((table) => ['*', table])
+  : [['New', join(dir, 'tables/New_base_OPT.csv')], ['Panigrahy', join(dir, 'tables/Panigrahy_base_OPT.csv')]];
 const opt = new Map<string, OptRow>();
-for (const table of tables) for (const [name, row] of loadOptTable(table)) opt.set(name, row);
+for (const [family, table] of tables) for (const [name, row] of loadOptTable(table)) opt.set(`${family}/${name}`, row);
 
 interface Entry {
   readonly file: string;
@@ -52,7 +57,8 @@ for (const file of listVbp(dir)) {
     const items = itemCount(loadVbp(file));
     const family = familyOf(relative(dir, file));
     const name = basename(file, '.vbp');
-    entries.push({ file, family, items, opt: family === 'Triplets' ? items / 3 : opt.get(name)?.opt });
+    const row = opt.get(`${family}/${name}`) ?? opt.get(`*/${name}`);
+    entries.push({ file, family, items, opt: family === 'Triplets' ? items / 3 : row?.opt });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     skipped.push(`${relative(dir, file)} (${error.issues[0]!.field} at line ${error.issues[0]!.line})`);

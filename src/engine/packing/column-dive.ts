@@ -4,19 +4,23 @@
  *
  * Repeat until every item is packed: solve the LP of the items left by column generation
  * (column-generation.ts), fix the pattern with the largest LP value (ties: more items, then the
- * LP's order) as one bin, remove its items. Patterns generated earlier stay valid once
+ * LP's order) as one bin, and with it every other pattern at value 1 that is disjoint from the
+ * fixed ones (an integral part of the LP needs no further solves); remove their items. Patterns generated earlier stay valid once
  * restricted to the items left (a subset of a pattern still fits), so each LP starts warm.
  * A fractional LP solution close to integral is a near-optimal packing; fixing the most
- * "certain" bin first keeps the rest of the LP close to the original.
+ * "certain" bin first keeps the rest of the LP close to the original. `firstRank` > 0 fixes a
+ * lower-ranked pattern first instead, so repeated dives explore different packings.
  * Reference: Vance, Barnhart, Johnson & Nemhauser 1994 (rounding from the pattern LP);
  * Sadykov, Vanderbeck et al., "Primal heuristics for branch and price: the assets of diving
  * methods", INFORMS J. Computing 31, 2019.
- * Complexity: (bins) LP solves; each bounded by the column generation budgets.
+ * Complexity: at most (bins) LP solves, each bounded by the column generation budgets.
  */
 import { columnGeneration, type ColumnGenerationOptions } from './column-generation.js';
 import { itemCount, type Packing, type VbpInstance } from './instance.js';
 
-export function diveOnPatterns(instance: VbpInstance, seeds: readonly Int32Array[], options: ColumnGenerationOptions): Packing {
+const INTEGRAL = 1e-6;
+
+export function diveOnPatterns(instance: VbpInstance, seeds: readonly Int32Array[], options: ColumnGenerationOptions, firstRank = 0): Packing {
   const n = itemCount(instance);
   const binOf = new Int32Array(n).fill(-1);
   let patterns = seeds.slice();
@@ -25,10 +29,15 @@ export function diveOnPatterns(instance: VbpInstance, seeds: readonly Int32Array
   while (left > 0) {
     const items = Int32Array.from({ length: n }, (_, item) => item).filter((item) => binOf[item] === -1);
     const result = columnGeneration(instance, items, patterns, { ...options, stopAt: undefined });
-    const [top] = result.solution.slice().sort((a, b) => b.value - a.value || b.items.length - a.items.length);
-    for (const item of top!.items) binOf[item] = bins;
-    bins++;
-    left -= top!.items.length;
+    const ranked = result.solution.slice().sort((a, b) => b.value - a.value || b.items.length - a.items.length);
+    const top = bins === 0 ? ranked[Math.min(firstRank, ranked.length - 1)]! : ranked[0]!;
+    // Patterns already at 1 in the LP are fixed in the same step when disjoint from those fixed.
+    for (const { items: pattern } of [top, ...ranked.filter((entry) => entry !== top && entry.value >= 1 - INTEGRAL)]) {
+      if (pattern.some((item) => binOf[item] !== -1)) continue;
+      for (const item of pattern) binOf[item] = bins;
+      bins++;
+      left -= pattern.length;
+    }
     patterns = result.patterns.map((pattern) => pattern.filter((item) => binOf[item] === -1)).filter((pattern) => pattern.length > 1);
   }
   return { bins, binOf };

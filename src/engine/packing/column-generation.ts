@@ -7,9 +7,10 @@
  * Lower bound (Farley 1990): for ANY duals pi >= 0, pi / v* is dual feasible, where v* is the
  * largest pattern value sum_{i in p} pi_i, so
  *   LB = ceil( sum_i pi_i / max(1, v*) )
- * is valid at every iteration where the pricing was solved exactly, even before the LP is
- * optimal and whatever rounding the simplex suffered (pi is clipped at 0 first). At LP
- * optimality v* <= 1 and LB = ceil(z_LP), the LP bound.
+ * is valid at every iteration, even before the LP is optimal and whatever rounding the simplex
+ * suffered (pi is clipped at 0 first), with v* replaced by any upper bound on it when the
+ * pricing search ran out of budget. At LP optimality, with exact pricing, v* <= 1 and
+ * LB = ceil(z_LP), the LP bound.
  * Reference: Gilmore & Gomory, Operations Research 9, 1961; Farley, Operations Research 38,
  * 1990; Heßler, Gschwind & Irnich, "Stabilized branch-and-price algorithms for vector packing
  * problems", EJOR 271, 2018 (the LP bound is within one bin of OPT on almost all benchmark
@@ -22,9 +23,14 @@ import { CoverLp } from './cover-lp.js';
 import type { PackOptions, VbpInstance } from './instance.js';
 import { maxValuePattern } from './knapsack.js';
 
+const QUICK_PRICING_NODES = 300;
+
 export interface ColumnGenerationOptions extends PackOptions {
   readonly maxIterations?: number;
+  /** Node budget of the pricing search run when the quick one finds nothing. */
   readonly knapsackNodes?: number;
+  /** Node budget of all those longer pricing searches together. */
+  readonly totalKnapsackNodes?: number;
   /** Stop once the bound reaches this (nothing left to prove). */
   readonly stopAt?: number;
 }
@@ -34,7 +40,7 @@ export interface ColumnGenerationResult {
   readonly solution: { items: Int32Array; value: number }[];
   /** Every pattern generated, as global item ids. */
   readonly patterns: Int32Array[];
-  /** Best Farley bound seen (0 when no pricing was exact). */
+  /** Best Farley bound seen. */
   readonly lowerBound: number;
 }
 
@@ -56,6 +62,8 @@ export function columnGeneration(instance: VbpInstance, items: Int32Array, seeds
 
   const values = new Float64Array(instance.sizes.length / instance.dims);
   const maxIterations = options.maxIterations ?? 4 * m + 100;
+  const pricingNodes = options.knapsackNodes ?? 10_000;
+  let pricingLeft = options.totalKnapsackNodes ?? Infinity;
   let lowerBound = 0;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     const objective = lp.solve();
@@ -65,8 +73,16 @@ export function columnGeneration(instance: VbpInstance, items: Int32Array, seeds
       values[item] = Math.max(0, duals[row]!);
       dualSum += values[item]!;
     });
-    const priced = maxValuePattern(instance, items, values, options.knapsackNodes ?? 200_000);
-    if (priced.exact) lowerBound = Math.max(lowerBound, Math.ceil(dualSum / Math.max(1, priced.value) - 1e-7));
+    // A cheap, budgeted pricing first; the longer one only when it finds no improving pattern.
+    let priced = maxValuePattern(instance, items, values, QUICK_PRICING_NODES);
+    const longBudget = Math.min(pricingNodes, pricingLeft);
+    if (!priced.exact && priced.value <= 1 + 1e-9 && longBudget > QUICK_PRICING_NODES) {
+      priced = maxValuePattern(instance, items, values, longBudget);
+      pricingLeft -= priced.nodes;
+    }
+    lowerBound = Math.max(lowerBound, Math.ceil(dualSum / Math.max(1, priced.upperBound) - 1e-7));
+    // No improving pattern found: either the LP is optimal (exact pricing) or the pricing is too
+    // hard to finish within budget, and more iterations would only repeat that failure.
     const improving = priced.value > 1 + 1e-9;
     if (!improving || lowerBound >= (options.stopAt ?? Infinity) || objective <= lowerBound + 1e-9) break;
     if (options.now && options.deadline !== undefined && options.now() > options.deadline) break;

@@ -16,6 +16,7 @@
  * Gilmore & Gomory 1961 (the pattern formulation).
  * Complexity: O(m^2 + total pattern length) per pivot, O(m^3) per rebuild.
  */
+import { InvariantError } from '../../errors.js';
 
 const EPSILON = 1e-9;
 const DEGENERATE_LIMIT = 40;
@@ -92,7 +93,7 @@ export class CoverLp {
           leaving = row;
         }
       }
-      if (leaving === -1) throw new Error('covering LP unbounded: impossible with a cost of 1 per pattern');
+      if (leaving === -1) throw new InvariantError('covering LP unbounded, impossible with a cost of 1 per pattern', { entering, enteringCost });
       degenerate = ratio <= EPSILON ? degenerate + 1 : 0;
       this.pivot(leaving, direction);
       const left = this.basis[leaving]!;

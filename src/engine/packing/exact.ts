@@ -17,7 +17,8 @@
  * Reference: Martello & Toth's MTP for bin packing (1990), vector form as in Caprara & Toth
  * 2001; the suffix-minimum waste argument is this file's own.
  * Complexity: exponential in the worst case; O(T d) per node. Budget: options.maxNodes nodes per
- * target (deterministic), and options.deadline.
+ * target (deterministic), and options.deadline; above MAX_ITEMS items only the start packing
+ * and the bounds are returned.
  */
 import { firstFitDecreasing } from './first-fit-decreasing.js';
 import { itemCount, type PackOptions, type Packing, type VbpInstance } from './instance.js';
@@ -35,10 +36,13 @@ export interface ExactOptions extends PackOptions {
 }
 
 const CLOCK_EVERY = 4096;
+const MAX_ITEMS = 2_000;
 
 export function exactSearch(instance: VbpInstance, options: ExactOptions): Packing & { lowerBound: number } {
   let incumbent = options.start ?? firstFitDecreasing(instance, 'l2');
   let lowerBound = Math.max(options.lowerBound ?? 0, simpleLowerBound(instance));
+  // The search recurses once per item; far beyond this size it could not finish anyway.
+  if (itemCount(instance) > MAX_ITEMS) return { ...incumbent, lowerBound };
   while (incumbent.bins > lowerBound) {
     const outcome = packInto(instance, incumbent.bins - 1, options);
     if (outcome === 'infeasible') lowerBound = incumbent.bins;

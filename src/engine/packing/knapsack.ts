@@ -7,12 +7,16 @@
  * Items with v <= 0 never help and are dropped. The rest are sorted by efficiency
  * v[i] / a[i], with a[i] = sum_k s[i][k] / C[k] (a surrogate size: adding the d constraints,
  * each divided by C[k], gives the valid constraint sum_i a[i] x[i] <= d). At a node, the bound
- * is the Dantzig fractional bound of that surrogate over the items still undecided that fit the
- * residual capacity on their own, with surrogate room sum_k r[k] / C[k]. Branch "take" first.
+ * is the smallest of d + 1 Dantzig fractional bounds over the undecided items: the surrogate
+ * one (room sum_k r[k] / C[k], counting only items that fit the residual on their own), and
+ * one per dimension k (room r[k], items by v / s[k]); each is a relaxation, so the minimum is
+ * too, and the node is pruned as soon as one of them falls to the incumbent. Branch "take"
+ * first.
  * Reference: Martello & Toth, "Knapsack Problems" (1990), 2.2 (Dantzig bound) and 2.5
  * (depth-first branch-and-bound); Glover 1965 (surrogate constraints).
- * Convention: exact unless the node budget runs out, which the result reports (exact = false).
- * Complexity: exponential worst case; O(n d) per node.
+ * Convention: exact unless the node budget runs out, which the result reports (exact = false)
+ * together with a valid upper bound (the root's relaxation bound, computed with best = 0).
+ * Complexity: exponential worst case; O(n d) per node, O(d n log n) to set up.
  */
 import type { VbpInstance } from './instance.js';
 
@@ -21,10 +25,20 @@ export interface KnapsackResult {
   readonly items: Int32Array;
   /** True when the search finished, so `value` is the optimum. */
   readonly exact: boolean;
+  /** A proven upper bound on the optimum: `value` when exact, else the root relaxation's bound. */
+  readonly upperBound: number;
+  /** Search nodes used (for callers that budget effort across calls). */
+  readonly nodes: number;
 }
 
-export function maxValuePattern(instance: VbpInstance, candidates: Int32Array, values: Float64Array, maxNodes: number): KnapsackResult {
-  const { dims, capacity, sizes } = instance;
+export function maxValuePattern(
+  instance: VbpInstance,
+  candidates: Int32Array,
+  values: Float64Array,
+  maxNodes: number,
+  capacity: ArrayLike<number> = instance.capacity,
+): KnapsackResult {
+  const { dims, sizes } = instance;
   const items = Array.from(candidates).filter((item) => values[item]! > 1e-12);
   const surrogate = (item: number) => {
     let total = 0;
@@ -37,6 +51,11 @@ export function maxValuePattern(instance: VbpInstance, candidates: Int32Array, v
   const area = Float64Array.from(items, surrogate);
   const value = Float64Array.from(items, (item) => values[item]!);
 
+  // byDimension[k]: positions by decreasing v / s[k] (zero sizes first, they cost no room).
+  const byDimension = Array.from({ length: dims }, (_, k) => {
+    const ratio = (position: number) => value[position]! / Math.max(sizes[items[position]! * dims + k]!, 1e-12);
+    return Int32Array.from({ length: count }, (_, position) => position).sort((a, b) => ratio(b) - ratio(a) || a - b);
+  });
   const residual = Float64Array.from(capacity);
   const chosen = new Uint8Array(count);
   let best = 0;
@@ -63,6 +82,24 @@ export function maxValuePattern(instance: VbpInstance, candidates: Int32Array, v
         room = 0;
       }
     }
+    if (total <= best + 1e-12) return total;
+    for (let k = 0; k < dims; k++) {
+      let dimensionRoom = residual[k]!;
+      let dimensionTotal = gained;
+      for (const p of byDimension[k]!) {
+        if (p < position) continue;
+        const size = sizes[items[p]! * dims + k]!;
+        if (size <= dimensionRoom) {
+          dimensionTotal += value[p]!;
+          dimensionRoom -= size;
+        } else {
+          dimensionTotal += (value[p]! * dimensionRoom) / size;
+          break;
+        }
+      }
+      if (dimensionTotal < total) total = dimensionTotal;
+      if (total <= best + 1e-12) return total;
+    }
     return total;
   };
   const search = (position: number, gained: number): void => {
@@ -86,6 +123,8 @@ export function maxValuePattern(instance: VbpInstance, candidates: Int32Array, v
     }
     if (exact) search(position + 1, gained);
   };
+  const rootBound = bound(0, 0);
   search(0, 0);
-  return { value: best, items: Int32Array.from(items.filter((_, position) => bestSet[position] === 1)), exact };
+  const chosenItems = Int32Array.from(items.filter((_, position) => bestSet[position] === 1));
+  return { value: best, items: chosenItems, exact, upperBound: exact ? best : Math.max(best, rootBound), nodes };
 }

@@ -1,25 +1,27 @@
 /**
- * Bin-elimination local search for vector bin packing (a consistent-neighbourhood tabu search).
+ * Bin-elimination local search for vector bin packing: tabu search on capacity overflow.
  *
  * Start from a feasible packing with K bins. Repeatedly: dissolve the lightest bin (least total
- * normalised size) into a pool P of unplaced items, and search for a packing of the remaining
- * K-1 bins that absorbs P. The objective is the pool's weight
- *   W(P) = sum over p in P of w(p),     w(p) = sum_k s[p][k] / C[k],
- * and a move swaps a subset A of the pool (|A| = 1 or 2) with a subset B of one bin (|B| <= 2)
- * when the bin stays within capacity in every dimension; its gain is w(A) - w(B). Improving
- * moves (the best gain, ties to the lowest bin and item) are taken first; otherwise the best
- * non-tabu move (plus a little seeded noise to break cycles) is taken even if W grows, and the
- * items it put in the bin may not leave it for a few iterations (tabu tenure). When P empties,
- * K-1 bins are proven feasible by construction and the next bin is dissolved.
- * Reference: Buljubasic & Vasquez, "Consistent neighborhood search for one-dimensional bin
- * packing and two-dimensional vector packing", Computers & OR 76, 2016 (the partial-solution
- * scheme, the pool objective and swap moves); tabu search after Glover 1989.
- * Why this search: greedy packings waste bins whose content could be spread over the others;
- * swapping big pool items for smaller bin items drives the pool towards items that fit
- * somewhere, which is exactly what a dissolved bin needs. No LP solver is required.
- * Convention: effort is counted in iterations (deterministic); the injected clock only stops it
- * early. The PRNG is minstd_rand0 seeded by options.seed (default 1).
- * Complexity: O(K * (|P| + |P|^2) * m^2 * d) per iteration, m = items per bin.
+ * normalised size), put each of its items where it adds the least overflow, then search the
+ * packings of the K-1 bins that remain for one with no overflow, minimising
+ *   overflow = sum over bins b, dimensions k of max(0, load[b][k] - C[k]) / C[k].
+ * Moves (min-conflicts: only items of one overflowing bin, drawn at random, move): relocate
+ * item i from its bin a to another bin b, or swap i with an item j of another bin b. Each move is evaluated in O(d)
+ * from the change of the two bins' loads. The best move is taken (ties to the first found in
+ * a fixed scan) unless it is tabu: an item may not go back to any of the last few bins it left
+ * for a few iterations (random tenure), except when the move reaches a new best overflow
+ * (aspiration).
+ * When overflow hits 0, K-1 bins are feasible by construction and the next bin is dissolved.
+ * Reference: Glover, "Tabu search - Part I", ORSA J. Computing 1, 1989; Minton et al.,
+ * "Minimizing conflicts", Artificial Intelligence 58, 1992 (moving only conflicting variables);
+ * Buljubasic & Vasquez, Computers & OR 76, 2016 (eliminating one bin at a time from a feasible
+ * packing). Why this search: greedy packings lose bins because their waste is spread thin over
+ * many bins; allowing temporary overflow lets items migrate freely until the waste gathers.
+ * No LP solver is required and every move is O(d).
+ * Convention: effort is counted in iterations per bin and move evaluations in all
+ * (deterministic); the injected clock only stops it early. The PRNG is minstd_rand0 seeded by
+ * options.seed (default 1).
+ * Complexity: O(m * (K + n) * d) per iteration, m = items in the chosen bin.
  */
 import { itemCount, normalisedSizes, type PackOptions, type Packing, type VbpInstance } from './instance.js';
 import { MinstdRand0 } from './minstd.js';
@@ -29,146 +31,195 @@ export interface LocalSearchOptions extends PackOptions {
   readonly iterationsPerBin?: number;
   /** Stop as soon as this many bins are reached (a proven lower bound). */
   readonly target?: number;
+  /** Move evaluations allowed in all (the deterministic effort budget). */
+  readonly maxEvaluations?: number;
 }
 
-const TABU_TENURE = 7;
-const NOISE = 0.02;
-const CLOCK_EVERY = 32;
+const TENURE_MIN = 5;
+const TENURE_SPREAD = 10;
+const TABU_SLOTS = 4;
+const CLOCK_EVERY = 64;
+const EPSILON = 1e-12;
+const DEFAULT_EVALUATIONS = 6_000_000;
 
 export function improveByLocalSearch(instance: VbpInstance, start: Packing, options: LocalSearchOptions = {}): Packing {
   const n = itemCount(instance);
-  const iterations = options.iterationsPerBin ?? 20 * n + 200;
+  const iterations = options.iterationsPerBin ?? 2 * n + 1000;
   const target = options.target ?? 1;
   const rng = new MinstdRand0(options.seed ?? 1);
+  const effort = { left: options.maxEvaluations ?? DEFAULT_EVALUATIONS };
   let best = start;
-  while (best.bins > target) {
-    const fewer = removeOneBin(instance, best, iterations, rng, options);
+  while (best.bins > target && effort.left > 0) {
+    const fewer = removeOneBin(instance, best, iterations, rng, effort, options);
     if (fewer === undefined) break;
     best = fewer;
   }
   return best;
 }
 
-function removeOneBin(instance: VbpInstance, packing: Packing, iterations: number, rng: MinstdRand0, options: PackOptions): Packing | undefined {
-  const { dims, capacity, sizes } = instance;
+function removeOneBin(
+  instance: VbpInstance,
+  packing: Packing,
+  iterations: number,
+  rng: MinstdRand0,
+  effort: { left: number },
+  options: PackOptions,
+): Packing | undefined {
+  const { dims } = instance;
   const n = itemCount(instance);
   const x = normalisedSizes(instance);
-  const weight = new Float64Array(n);
-  for (let item = 0; item < n; item++) for (let k = 0; k < dims; k++) weight[item] += x[item * dims + k]!;
-
   const bins = packing.bins - 1;
-  const contents: number[][] = Array.from({ length: packing.bins }, () => []);
-  for (let item = 0; item < n; item++) contents[packing.binOf[item]!]!.push(item);
-  const fill = contents.map((items) => items.reduce((total, item) => total + weight[item]!, 0));
+
+  const fill = new Float64Array(packing.bins);
+  for (let item = 0; item < n; item++) for (let k = 0; k < dims; k++) fill[packing.binOf[item]!] += x[item * dims + k]!;
   let lightest = 0;
   for (let bin = 1; bin < packing.bins; bin++) if (fill[bin]! < fill[lightest]!) lightest = bin;
-  const pool = contents[lightest]!;
-  contents.splice(lightest, 1);
 
+  // Loads are normalised (capacity 1 in every dimension); bins above `lightest` shift down.
+  const binOf = new Int32Array(n);
   const load = new Float64Array(bins * dims);
-  contents.forEach((items, bin) => items.forEach((item) => addLoad(bin, item, 1)));
-  const tabuUntil = new Int32Array(n);
-
-  function addLoad(bin: number, item: number, sign: number): void {
-    for (let k = 0; k < dims; k++) load[bin * dims + k] += sign * sizes[item * dims + k]!;
-  }
-  // Does bin fit after removing out1/out2 (-1 = none) and adding in1/in2?
-  function fitsSwap(bin: number, out1: number, out2: number, in1: number, in2: number): boolean {
-    for (let k = 0; k < dims; k++) {
-      let value = load[bin * dims + k]! + sizes[in1 * dims + k]!;
-      if (in2 >= 0) value += sizes[in2 * dims + k]!;
-      if (out1 >= 0) value -= sizes[out1 * dims + k]!;
-      if (out2 >= 0) value -= sizes[out2 * dims + k]!;
-      if (value > capacity[k]!) return false;
+  const dissolved: number[] = [];
+  for (let item = 0; item < n; item++) {
+    const bin = packing.binOf[item]!;
+    if (bin === lightest) dissolved.push(item);
+    else {
+      binOf[item] = bin > lightest ? bin - 1 : bin;
+      for (let k = 0; k < dims; k++) load[binOf[item]! * dims + k] += x[item * dims + k]!;
     }
-    return true;
+  }
+  const excess = (value: number) => (value > 1 + EPSILON ? value - 1 : 0);
+  // Overflow change of `bin` when `out` leaves it and `into` enters it (-1 = none).
+  const delta = (bin: number, out: number, into: number) => {
+    let change = 0;
+    for (let k = 0; k < dims; k++) {
+      const before = load[bin * dims + k]!;
+      let after = before;
+      if (out >= 0) after -= x[out * dims + k]!;
+      if (into >= 0) after += x[into * dims + k]!;
+      change += excess(after) - excess(before);
+    }
+    return change;
+  };
+  const place = (item: number, bin: number, sign: number) => {
+    for (let k = 0; k < dims; k++) load[bin * dims + k] += sign * x[item * dims + k]!;
+  };
+  for (const item of dissolved) {
+    let chosen = 0;
+    let cheapest = Infinity;
+    for (let bin = 0; bin < bins; bin++) {
+      const cost = delta(bin, -1, item);
+      if (cost < cheapest - EPSILON) {
+        cheapest = cost;
+        chosen = bin;
+      }
+    }
+    binOf[item] = chosen;
+    place(item, chosen, 1);
   }
 
-  for (let iteration = 0; iteration < iterations; iteration++) {
-    if (iteration % CLOCK_EVERY === 0 && options.now && options.deadline !== undefined && options.now() > options.deadline) return undefined;
-    insertWhatFits();
-    if (pool.length === 0) break;
+  let overflow = 0;
+  for (let index = 0; index < load.length; index++) overflow += excess(load[index]!);
+  let bestOverflow = overflow;
+  // An item may not go back to the last TABU_SLOTS bins it left before their expiry iterations
+  // (O(n) memory, where an item x bin table would not fit large instances).
+  const leftBin = new Int32Array(n * TABU_SLOTS).fill(-1);
+  const tabuUntil = new Int32Array(n * TABU_SLOTS);
+  const moves = new Int32Array(n);
+  const isTabu = (item: number, bin: number, iteration: number) => {
+    for (let slot = item * TABU_SLOTS; slot < (item + 1) * TABU_SLOTS; slot++) if (leftBin[slot] === bin && tabuUntil[slot]! > iteration) return true;
+    return false;
+  };
+  const makeTabu = (item: number, bin: number, iteration: number) => {
+    const slot = item * TABU_SLOTS + (moves[item]!++ % TABU_SLOTS);
+    leftBin[slot] = bin;
+    tabuUntil[slot] = iteration + TENURE_MIN + Math.floor(rng.uniform() * TENURE_SPREAD);
+  };
+  const overflowing = (bin: number) => {
+    for (let k = 0; k < dims; k++) if (load[bin * dims + k]! > 1 + EPSILON) return true;
+    return false;
+  };
+  const hot: number[] = [];
 
-    // Best move over (bin, pool subset A, bin subset B); B = none only with |A| = 2.
-    let bestScore = -Infinity;
-    let move: [number, number, number, number, number] | undefined;
-    const consider = (bin: number, a1: number, a2: number, b1: number, b2: number, tabu: boolean) => {
-      const gain = weight[pool[a1]!]! + (a2 >= 0 ? weight[pool[a2]!]! : 0) - (b1 >= 0 ? weight[b1]! : 0) - (b2 >= 0 ? weight[b2]! : 0);
-      if (tabu && gain <= 1e-12) return;
-      const score = gain > 1e-12 ? 1 + gain : gain + NOISE * rng.uniform();
-      if (score > bestScore && fitsSwap(bin, b1, b2, pool[a1]!, a2 >= 0 ? pool[a2]! : -1)) {
-        bestScore = score;
-        move = [bin, a1, a2, b1, b2];
+  for (let iteration = 0; iteration < iterations && overflow > EPSILON; iteration++) {
+    if (iteration % CLOCK_EVERY === 0 && options.now && options.deadline !== undefined && options.now() > options.deadline) return undefined;
+    if (effort.left <= 0) return undefined;
+    // One overflowing bin per iteration, drawn at random: its items are the only movers.
+    hot.length = 0;
+    for (let bin = 0; bin < bins; bin++) if (overflowing(bin)) hot.push(bin);
+    const focus = hot[Math.floor(rng.uniform() * hot.length)]!;
+    let bestMove = Infinity;
+    let moveItem = -1;
+    let moveBin = -1;
+    let swapWith = -1;
+    for (let item = 0; item < n; item++) {
+      const from = binOf[item]!;
+      if (from !== focus) continue;
+      effort.left -= bins + n;
+      for (let bin = 0; bin < bins; bin++) {
+        if (bin === from) continue;
+        const change = delta(from, item, -1) + delta(bin, -1, item);
+        if (change >= bestMove - EPSILON) continue;
+        if (!isTabu(item, bin, iteration) || overflow + change < bestOverflow - EPSILON) {
+          bestMove = change;
+          moveItem = item;
+          moveBin = bin;
+          swapWith = -1;
+        }
       }
-    };
-    for (let bin = 0; bin < bins; bin++) {
-      const items = contents[bin]!;
-      for (let a1 = 0; a1 < pool.length; a1++) {
-        for (let a2 = a1; a2 < pool.length; a2++) {
-          const second = a2 === a1 ? -1 : a2;
-          if (second >= 0) consider(bin, a1, second, -1, -1, false);
-          for (let b1 = 0; b1 < items.length; b1++) {
-            const out1 = items[b1]!;
-            const tabu1 = tabuUntil[out1]! > iteration;
-            consider(bin, a1, second, out1, -1, tabu1);
-            for (let b2 = b1 + 1; b2 < items.length; b2++) {
-              const out2 = items[b2]!;
-              consider(bin, a1, second, out1, out2, tabu1 || tabuUntil[out2]! > iteration);
-            }
-          }
+      for (let other = 0; other < n; other++) {
+        const bin = binOf[other]!;
+        if (bin === from) continue;
+        const change = swapDelta(from, item, bin, other);
+        if (change >= bestMove - EPSILON) continue;
+        const tabu = isTabu(item, bin, iteration) || isTabu(other, from, iteration);
+        if (!tabu || overflow + change < bestOverflow - EPSILON) {
+          bestMove = change;
+          moveItem = item;
+          moveBin = bin;
+          swapWith = other;
         }
       }
     }
-    if (move === undefined) continue;
-    const [bin, a1, a2, b1, b2] = move;
-    const entering = a2 >= 0 ? [pool[a1]!, pool[a2]!] : [pool[a1]!];
-    const leaving = [b1, b2].filter((item) => item >= 0);
-    const items = contents[bin]!;
-    for (const item of leaving) {
-      items.splice(items.indexOf(item), 1);
-      addLoad(bin, item, -1);
+    if (moveItem === -1) continue;
+    const from = binOf[moveItem]!;
+    place(moveItem, from, -1);
+    place(moveItem, moveBin, 1);
+    binOf[moveItem] = moveBin;
+    makeTabu(moveItem, from, iteration);
+    if (swapWith >= 0) {
+      place(swapWith, moveBin, -1);
+      place(swapWith, from, 1);
+      binOf[swapWith] = from;
+      makeTabu(swapWith, moveBin, iteration);
     }
-    for (const item of entering) {
-      items.push(item);
-      addLoad(bin, item, 1);
-      tabuUntil[item] = iteration + TABU_TENURE + Math.floor(rng.uniform() * TABU_TENURE);
-    }
-    const kept = pool.filter((item) => !entering.includes(item));
-    pool.length = 0;
-    pool.push(...kept, ...leaving);
+    overflow = 0;
+    for (let index = 0; index < load.length; index++) overflow += excess(load[index]!);
+    if (overflow < bestOverflow) bestOverflow = overflow;
   }
-  insertWhatFits();
-  if (pool.length > 0) return undefined;
-  const binOf = new Int32Array(n);
-  contents.forEach((items, bin) => items.forEach((item) => (binOf[item] = bin)));
+  if (overflow > EPSILON || !fitsExactly(instance, binOf, bins)) return undefined;
   return { bins, binOf };
 
-  // Place pool items (heaviest first) where they fit, in the bin left fullest (best fit by weight).
-  function insertWhatFits(): void {
-    pool.sort((a, b) => weight[b]! - weight[a]! || a - b);
-    for (let at = 0; at < pool.length; ) {
-      const item = pool[at]!;
-      let chosen = -1;
-      let fullest = -Infinity;
-      for (let bin = 0; bin < bins; bin++) {
-        const binFill = fillOf(bin);
-        if (binFill > fullest && fitsSwap(bin, -1, -1, item, -1)) {
-          fullest = binFill;
-          chosen = bin;
-        }
-      }
-      if (chosen === -1) {
-        at++;
-        continue;
-      }
-      contents[chosen]!.push(item);
-      addLoad(chosen, item, 1);
-      pool.splice(at, 1);
+  // Overflow change when item (in bin a) and other (in bin b) trade places.
+  function swapDelta(a: number, item: number, b: number, other: number): number {
+    let change = 0;
+    for (let k = 0; k < dims; k++) {
+      const shift = x[other * dims + k]! - x[item * dims + k]!;
+      change += excess(load[a * dims + k]! + shift) - excess(load[a * dims + k]!);
+      change += excess(load[b * dims + k]! - shift) - excess(load[b * dims + k]!);
+    }
+    return change;
+  }
+}
+
+/** Normalised loads can round; the integer sizes decide whether the packing is really feasible. */
+function fitsExactly(instance: VbpInstance, binOf: Int32Array, bins: number): boolean {
+  const { dims, capacity, sizes } = instance;
+  const load = new Float64Array(bins * dims);
+  for (let item = 0; item < binOf.length; item++) {
+    for (let k = 0; k < dims; k++) {
+      load[binOf[item]! * dims + k] += sizes[item * dims + k]!;
+      if (load[binOf[item]! * dims + k]! > capacity[k]!) return false;
     }
   }
-  function fillOf(bin: number): number {
-    let total = 0;
-    for (let k = 0; k < dims; k++) total += load[bin * dims + k]! / capacity[k]!;
-    return total;
-  }
+  return true;
 }

@@ -27,7 +27,7 @@ export function cliqueLowerBound(instance: VbpInstance): number {
   return Math.max(0, ...keys.map((key) => greedyClique(instance, decreasingOrder(key)).length));
 }
 
-export function conflicts(instance: VbpInstance, a: number, b: number): boolean {
+function conflicts(instance: VbpInstance, a: number, b: number): boolean {
   const { dims, capacity, sizes } = instance;
   for (let k = 0; k < dims; k++) if (sizes[a * dims + k]! + sizes[b * dims + k]! > capacity[k]!) return true;
   return false;

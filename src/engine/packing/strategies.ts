@@ -9,9 +9,10 @@ import { dotProduct } from './dot-product.js';
 import { exactSearch } from './exact.js';
 import { firstFit } from './first-fit.js';
 import { firstFitDecreasing } from './first-fit-decreasing.js';
-import { type PackOptions, type Packing, type VbpInstance } from './instance.js';
-import { simpleLowerBound } from './lower-bound.js';
+import type { PackOptions, Packing, VbpInstance } from './instance.js';
 import { improveByLocalSearch } from './local-search.js';
+import { simpleLowerBound } from './lower-bound.js';
+import { minimumBinSlack } from './minimum-bin-slack.js';
 
 /** What a strategy returns: a packing, and a lower bound if it computed a stronger one. */
 export interface StrategyResult extends Packing {
@@ -26,7 +27,8 @@ export const STRATEGIES = {
   'ffd-linf': (instance) => firstFitDecreasing(instance, 'linf'),
   bfd: (instance) => bestFitDecreasing(instance),
   'dot-product': (instance) => dotProduct(instance),
-  'local-search': (instance, options) => improveByLocalSearch(instance, dotProduct(instance), options),
+  mbs: (instance) => minimumBinSlack(instance),
+  'local-search': (instance, options) => improveByLocalSearch(instance, dotProduct(instance), { ...options, target: simpleLowerBound(instance) }),
   exact: (instance, options) => exactSearch(instance, options),
   best: (instance, options) => bestConfiguration(instance, options),
 } as const satisfies Record<string, Strategy>;

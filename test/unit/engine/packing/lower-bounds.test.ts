@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { columnGenerationBound } from '../../../../src/engine/packing/lower-bound-lp.js';
+import { cliqueLowerBound } from '../../../../src/engine/packing/lower-bound-clique.js';
+import { volumeLowerBound } from '../../../../src/engine/packing/lower-bound-volume.js';
+import { firstFitDecreasing } from '../../../../src/engine/packing/first-fit-decreasing.js';
+import { vbp } from './support.js';
+
+describe('lower bounds, worked by hand', () => {
+  it.each([
+    // sum 12/10 -> 2; nothing larger than 1/2, so the DFFs add nothing.
+    { name: 'plain volume', instance: vbp([10], [4], [4], [4]), volume: 2, clique: 1 },
+    // Five items of 0.4: volume ceil(2.0) = 2. u_2 (q = 2): 3 * 0.4 = 1.2 is not an integer,
+    // floor(1.2) / 2 = 0.5 per item -> 2.5 -> 3 (two such items per bin at most). No two conflict.
+    { name: 'dual feasible function beats volume', instance: vbp([10], [4], [4], [4], [4], [4]), volume: 3, clique: 1 },
+    // (6,1) (1,6) (6,6) (5,5): every pair except (6,1)+(1,6) exceeds 10 somewhere, so
+    // {(6,6), (5,5), (6,1)} is a clique of 3. Volume: 18/10 -> 2 per dimension, but u_1 counts
+    // items above 1/2 as 1 and 5/10 as 1/2 (2 * 0.5 is an integer): 1 + 0 + 1 + 0.5 -> 3.
+    { name: 'clique of pairwise conflicts', instance: vbp([10, 10], [6, 1], [1, 6], [6, 6], [5, 5]), volume: 3, clique: 3 },
+    // (6,0) (0,6) (5,5): (6,0)+(0,6) fit together, the others conflict with (5,5): clique 2.
+    // Volume 11/10 -> 2.
+    { name: 'clique equals volume', instance: vbp([10, 10], [6, 0], [0, 6], [5, 5]), volume: 2, clique: 2 },
+  ])('$name', ({ instance, volume, clique }) => {
+    expect(volumeLowerBound(instance)).toBe(volume);
+    expect(cliqueLowerBound(instance)).toBe(clique);
+  });
+
+  it('the pattern LP bound closes a gap the volume, DFF and clique bounds leave', () => {
+    // Capacity (10,10); items (5,3) (3,5) (4,4) (5,3) (3,5). Sums are 20 per dimension: volume 2.
+    // Every pair fits (the largest pair sum is (10,6)) so the clique bound is 1, and the DFFs
+    // stay at 2 (e.g. u_2 on dimension 0: .5 + 0 + .5 + .5 + 0 = 1.5). But every triple
+    // exceeds 10 somewhere ((5,3)+(5,3)+(4,4) = (14,10), (5,3)+(3,5)+(4,4) = (12,12), ...), so
+    // a bin holds at most 2 items: the LP puts weight on pairs only, z = 5/2, bound ceil(2.5) = 3.
+    const instance = vbp([10, 10], [5, 3], [3, 5], [4, 4], [5, 3], [3, 5]);
+    expect(volumeLowerBound(instance)).toBe(2);
+    expect(cliqueLowerBound(instance)).toBe(1);
+    const result = columnGenerationBound(instance, firstFitDecreasing(instance), {});
+    expect(result.lowerBound).toBe(3);
+    expect(result.packing.bins).toBe(3);
+  });
+});
