@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { columnGeneration } from '../../../../src/engine/packing/column-generation.js';
 import { columnGenerationBound } from '../../../../src/engine/packing/lower-bound-lp.js';
 import { cliqueLowerBound } from '../../../../src/engine/packing/lower-bound-clique.js';
 import { volumeLowerBound } from '../../../../src/engine/packing/lower-bound-volume.js';
@@ -36,5 +37,15 @@ describe('lower bounds, worked by hand', () => {
     const result = columnGenerationBound(instance, firstFitDecreasing(instance), {});
     expect(result.lowerBound).toBe(3);
     expect(result.packing.bins).toBe(3);
+  });
+
+  it('column generation from singletons reaches ceil(z_LP) and stops there', () => {
+    // Same instance: only pairs fit, so z_LP = 5/2 (each item covered by pairs at weight 1/2)
+    // and the bound is ceil(2.5) = 3. Every column priced (the best one and the incumbents
+    // before it) is a fitting pattern, so none has more than 2 items.
+    const instance = vbp([10, 10], [5, 3], [3, 5], [4, 4], [5, 3], [3, 5]);
+    const result = columnGeneration(instance, Int32Array.of(0, 1, 2, 3, 4), [], {});
+    expect(result.lowerBound).toBe(3);
+    expect(result.patterns.every((pattern) => pattern.length <= 2)).toBe(true);
   });
 });
