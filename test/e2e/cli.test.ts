@@ -8,15 +8,18 @@ function headroom(...args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+const COMMANDS = ['validate', 'place', 'report', 'failover', 'fit', 'check', 'size', 'pack', 'pve-ha replay'];
+
 describe('bin/run.js', () => {
   it('--help lists every command with a one-line purpose', () => {
     const { code, stdout } = headroom('--help');
     expect(code).toBe(0);
-    for (const command of ['validate', 'place', 'report']) expect(stdout).toMatch(new RegExp(`\\n  ${command}\\s+\\S`));
+    for (const command of COMMANDS.filter((c) => !c.includes(' '))) expect(stdout).toMatch(new RegExp(`\\n  ${command}\\s+\\S`));
+    expect(stdout).toMatch(/\n {2}pve-ha\s+\S/);
   });
 
   it('every command has examples in its help', () => {
-    for (const command of ['validate', 'place', 'report']) expect(headroom(command, '--help').stdout).toContain('EXAMPLES');
+    for (const command of COMMANDS) expect(headroom(...command.split(' '), '--help').stdout).toContain('EXAMPLES');
   });
 
   it('report on the lab exits 0 and its --json is byte-identical run to run', () => {

@@ -14,6 +14,7 @@ export interface PveHaReplayResult {
 }
 
 export default class PveHaReplay extends HeadroomCommand {
+  static summary = 'Replay a Proxmox HA test folder: every recovery, migration and relocation the HA manager decides, in order.';
   static description =
     'Replay a Proxmox VE HA regression-test folder (hardware_status, service_config, cmdlist, rules, ...) ' +
     'through a faithful simulation of the HA manager and print its placement decisions: every recovery ' +
