@@ -4,34 +4,26 @@
  * may only become active while quorate, with a consistent cluster file system, with services
  * configured, and with none of its own services waiting to be fenced.
  */
+import { Daemon } from './daemon.js';
 import { type DaemonEnv, managerLockName } from './env.js';
 import { Manager } from './manager.js';
 
 type CrmState = 'startup' | 'wait_for_quorum' | 'master' | 'lost_manager_lock' | 'slave';
 
-export class Crm {
+export class Crm extends Daemon {
   private state: CrmState = 'startup';
   private manager: Manager | undefined;
   private watchdog: string | undefined;
   private shutdownRequested = false;
-  private clusterStateUpdate = false;
 
-  constructor(private readonly env: DaemonEnv) {
+  constructor(env: DaemonEnv) {
+    super(env);
     this.setState('wait_for_quorum');
   }
 
   shutdownRequest(): void {
     if (!this.shutdownRequested) this.env.log('info', 'server received shutdown request');
     this.shutdownRequested = true;
-  }
-
-  /** One iteration; false when the daemon exits. */
-  doOneIteration(): boolean {
-    this.env.loopStart();
-    this.clusterStateUpdate = this.env.hardware.cfsWorks(this.env.node, 'update');
-    const keepRunning = this.work();
-    this.env.loopEnd();
-    return keepRunning;
   }
 
   private setState(next: CrmState): void {
@@ -57,7 +49,7 @@ export class Crm {
     return allowNoService || hardware.services.size > 0;
   }
 
-  private work(): boolean {
+  protected work(): boolean {
     if (this.state === 'wait_for_quorum') {
       if (this.canGetActive(false)) this.setState(this.protectedManagerLock() ? 'master' : 'slave');
     } else if (this.state === 'slave') {

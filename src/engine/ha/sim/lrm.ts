@@ -7,6 +7,7 @@
  * the node in maintenance so the CRM moves its services away. A node that had no service for
  * 60 rounds gives its lock up; a disarmed HA stack makes it release lock and watchdog.
  */
+import { Daemon } from './daemon.js';
 import type { ServiceStatus } from '../service-status.js';
 import { compareBytes, sortedKeys } from '../sid-order.js';
 import { agentLockName, type DaemonEnv } from './env.js';
@@ -25,7 +26,7 @@ interface Worker {
   timeout?: number;
 }
 
-export class Lrm {
+export class Lrm extends Daemon {
   private state: LrmState = 'startup';
   private mode: LrmMode = 'active';
   private readonly workers = new Map<string, Worker>();
@@ -38,9 +39,9 @@ export class Lrm {
   private nodeState = 'unknown';
   private disarmRequested = false;
   private watchdog: string | undefined;
-  private clusterStateUpdate = false;
 
-  constructor(private readonly env: DaemonEnv) {
+  constructor(env: DaemonEnv) {
+    super(env);
     this.setState('wait_for_agent_lock');
   }
 
@@ -82,15 +83,6 @@ export class Lrm {
     }
     this.shutdownRequested = true;
     if (!this.writeStatus()) this.env.log('err', 'unable to update lrm status file - not quorate?');
-  }
-
-  /** One iteration; false when the daemon exits. */
-  doOneIteration(): boolean {
-    this.env.loopStart();
-    this.clusterStateUpdate = this.env.hardware.cfsWorks(this.env.node, 'update');
-    const keepRunning = this.work();
-    this.env.loopEnd();
-    return keepRunning;
   }
 
   private setState(next: LrmState): void {
@@ -149,7 +141,7 @@ export class Lrm {
     return this.ownServices().some((status) => status.state === 'fence') || this.nodeState === 'fence';
   }
 
-  private work(): boolean {
+  protected work(): boolean {
     const hardware = this.env.hardware;
     if (!hardware.lrmStatusWrittenAtStartup) {
       if (!this.writeStatus()) return !this.shutdownRequested;
