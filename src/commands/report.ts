@@ -30,7 +30,8 @@ export default class Report extends HeadroomCommand {
         { path: join(dir, 'report.json'), content: json },
       ]);
     }
-    if (!this.printJson(flags.json, report)) this.log(renderReport(report, 'text'));
+    if (flags.json) process.stdout.write(json);
+    else this.log(renderReport(report, 'text'));
     return report;
   }
 }
