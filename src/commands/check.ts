@@ -13,7 +13,7 @@ import { renderCheck } from '../io/output/formatters/check.js';
 export default class Check extends HeadroomCommand {
   static summary = 'The change gate: does the failover policy still hold after this change? Exit 0 yes, 1 no, 2 bad input.';
   static description =
-    'Applies a change (a YAML file and/or inline flags) to the scenario: add or remove VMs or classes, add, remove or resize nodes, update VM rules, change the policy. Places both sides and evaluates the policy on each; prints the verdict, the scenarios and VMs that break it, and the before/after difference.';
+    'Applies a change (a YAML file and/or inline flags) to the scenario: add or remove VMs or classes, add, remove or resize nodes, update VM rules, change the policy, add, remove, disable or enable HA rules, change the CRS mode. Places both sides and evaluates the policy on each; prints the verdict, the scenarios and VMs that break it, and the before/after difference (HA rules included).';
   static examples = [
     '<%= config.bin %> check --add k8s-worker:3',
     '<%= config.bin %> check --remove-node node02 --policy n+1',
@@ -23,7 +23,7 @@ export default class Check extends HeadroomCommand {
   static flags = {
     scenario: scenarioFlag,
     strategy: strategyFlag,
-    change: Flags.string({ description: 'A change file (YAML: add, remove, resize, update, policy).' }),
+    change: Flags.string({ description: 'A change file (YAML: add, remove, resize, update, policy, ha).' }),
     add: Flags.string({ description: 'Add VMs of a class: CLASS[:COUNT]. Repeatable.', multiple: true }),
     'remove-vm': Flags.string({ description: 'Remove a VM. Repeatable.', multiple: true }),
     'remove-node': Flags.string({ description: 'Remove a node (its VMs are placed elsewhere). Repeatable.', multiple: true }),

@@ -6,13 +6,27 @@ import Fit from '../../src/commands/fit.js';
 import type { ChangeCheck } from '../../src/engine/policy/check.js';
 import type { FitResult } from '../../src/engine/policy/fit.js';
 import { runCommand } from '../support/run-command.js';
-import { labCopy } from '../support/scenario-files.js';
+import { labCopy, type LabCopy } from '../support/scenario-files.js';
 
 function changeFile(content: string): string {
   const path = join(labCopy().dir, 'change.yaml');
   writeFileSync(path, content);
   return path;
 }
+
+/** The lab with a sixth node like node01 (62 GiB for VMs, its own local-nvme), placed from scratch. */
+function sixNodeLab(): LabCopy {
+  return labCopy()
+    .edit('nodes.csv', 'node05,', 'node06,Ryzen 7 5700U,16,64,2,0,,2.5,rack-a,ups-a,compute,1\nnode05,')
+    .edit('storage.csv', 'local-nvme,local,nvme,node04', 'local-nvme,local,nvme,node06,1758,,\nlocal-nvme,local,nvme,node04');
+}
+
+async function checkJson(argv: string[]): Promise<{ exitCode: number; json: ChangeCheck }> {
+  const run = await runCommand<ChangeCheck>(Check, [...argv, '--json']);
+  return { exitCode: run.exitCode, json: JSON.parse(run.stdout) as ChangeCheck };
+}
+
+const breachesOf = (side: ChangeCheck['before']): string[] => side.policy.breaches.map((b) => b.scenario);
 
 describe('headroom check', () => {
   it('a sixth node like node01 makes the lab N+1: exit 0, the node01 and node04 breaches fixed', async () => {
@@ -75,6 +89,127 @@ describe('headroom check', () => {
   });
 });
 
+describe('headroom check: HA rules and thresholds in change files', () => {
+  it("removing the workers' rule alone changes nothing on the lab: the k8s-worker class's anti-affinity group says the same", async () => {
+    // failover --fail node01 names the binding constraint "anti-affinity (k8s-workers)": the CSV
+    // group of classes.csv, which keeps working beside the rules. So both breaches stay.
+    const file = changeFile('ha:\n  remove: [k8s-workers-apart]\n');
+    const { exitCode, json } = await checkJson(['--change', file]);
+    expect(exitCode).toBe(1);
+    expect([breachesOf(json.before), breachesOf(json.after)]).toEqual([['node01', 'node04'], ['node01', 'node04']]);
+    expect(json.difference.ha).toEqual({ crs: ['static', 'static'], added: [], removed: ['k8s-workers-apart'], disabled: [], enabled: [], changed: [], newlyDropped: [] });
+    expect((await runCommand(Check, ['--change', file])).stdout).toContain('HA: rules removed k8s-workers-apart.');
+  });
+
+  // The lab with the rule as the only thing keeping the workers apart (as a cluster configured in
+  // Proxmox alone would state it). Memory free before any failure (GiB for VMs - used):
+  // node01 62-44 = 18 (runs worker3), node02 62-44 = 18, node03 62-40 = 22, node04 126-104 = 22
+  // (worker1, hpc1 24), node05 113.2-72 = 41.2 (worker2). A worker needs 32.
+  // - node01 fails: worker3 fits only on node05 (or node04 once hpc1 is gone), both running a worker.
+  // - node04 fails: worker1 (HA priority 50) fits only on node05, which runs worker2; hpc1 (40, 24 GiB)
+  //   comes next and, once worker1 took node05 (9.2 left), fits nowhere (22 at most).
+  // So the rule breaks both scenarios; without it node04 still loses hpc1; without both, N+1 holds.
+  const proxmoxOnly = () => labCopy().edit('classes.csv', ',k8s-workers,,,true,50', ',,,,true,50');
+  const ruleCases: Array<[string, string, number, string[], string[]]> = [
+    ['hpc1 removed: the rule still breaks node01 and node04', 'remove:\n  vms: [hpc1]\n', 1, ['node01', 'node04'], []],
+    ['the rule removed: node01 fixed, node04 now loses hpc1', 'ha:\n  remove: [k8s-workers-apart]\n', 1, ['node04'], ['node01']],
+    ['hpc1 and the rule removed: N+1 holds', 'remove:\n  vms: [hpc1]\nha:\n  remove: [k8s-workers-apart]\n', 0, [], ['node01', 'node04']],
+  ];
+  it.each(ruleCases)('with the workers kept apart by the HA rule only, %s', async (_, content, exit, breaches, fixed) => {
+    const { exitCode, json } = await checkJson(['--scenario', proxmoxOnly().scenario, '--change', changeFile(content)]);
+    expect(breachesOf(json.before)).toEqual(['node01', 'node04']);
+    expect([exitCode, breachesOf(json.after), json.difference.fixedBreaches]).toEqual([exit, breaches, fixed]);
+  });
+
+  it('adding a rule that pins hpc1 to node04 or node03 breaks a six-node lab that held: exit 1', async () => {
+    // Six nodes, placed from scratch: worker1 on node06, worker3 on node05, worker2, hpc1 and the
+    // GPU VMs on node04; node03 uses 28 of 62 GiB. node04 fails: worker2 (HA priority 50) goes
+    // first, to node03, the only node without a worker that has 32 GiB free (node01 26, node02 30),
+    // leaving 2 GiB. hpc1 (24 GiB) went to node05 before (72 + 24 = 96 of 113.2); the rule allows
+    // only node03 now, so hpc1 is lost for capacity.
+    const rule = '{ id: hpc-on-node04-or-03, type: node-affinity, strict: true, nodes: [node04, node03], resources: [hpc1] }';
+    const { exitCode, json } = await checkJson(['--scenario', sixNodeLab().scenario, '--change', changeFile(`ha:\n  add:\n    - ${rule}\n`)]);
+    expect(exitCode).toBe(1);
+    expect([json.before.holds, json.difference.newBreaches]).toEqual([true, ['node04']]);
+    expect(json.after.policy.breaches[0]!.vmsDown).toEqual([{ vm: 'hpc1', reason: 'no-capacity' }]);
+    expect(json.difference.ha.added).toEqual(['hpc-on-node04-or-03']);
+  });
+
+  it('a rule may name a VM and a node the same change adds', async () => {
+    // web3 (app-server, 16 GiB) is pinned to the new node06: 16 of its 62 GiB is 25.8%.
+    const content = 'add:\n  vms: [{ name: web3, class: app-server }]\n  nodes: [{ name: node06, like: node01 }]\nha:\n  add:\n    - { id: web3-on-node06, type: node-affinity, strict: true, nodes: [node06], resources: [web3] }\n';
+    const { json } = await checkJson(['--change', changeFile(content)]);
+    expect(json.difference.load.find((n) => n.node === 'node06')!.memPercent).toEqual([null, 25.8]);
+    expect(json.difference.ha.added).toEqual(['web3-on-node06']);
+  });
+
+  const purges: Array<[string, string[], Partial<ChangeCheck['difference']['ha']>]> = [
+    // Proxmox's resource delete (purge) takes the VMs out of gpu-on-node04, which is left empty and deleted.
+    ['both GPU VMs: their node-affinity rule goes', ['gpu1', 'gpu2'], { removed: ['gpu-on-node04'] }],
+    // The rule keeps worker1 and worker2.
+    ['one worker: the rule keeps the other two', ['k8s-worker3'], { changed: ['k8s-workers-apart'], newlyDropped: [] }],
+    // One member left: still configured, but the HA manager drops it when compiling.
+    ['two workers: the rule is left with one and Proxmox drops it', ['k8s-worker2', 'k8s-worker3'], { changed: ['k8s-workers-apart'], newlyDropped: [{ id: 'k8s-workers-apart', reason: 'rule must specify at least two resources' }] }],
+  ];
+  it.each(purges)('removing %s', async (_, vms, ha) => {
+    const { json } = await checkJson(vms.flatMap((name) => ['--remove-vm', name]));
+    expect(json.difference.ha).toMatchObject(ha);
+  });
+
+  it('a change of CRS mode switches the Proxmox strategy: basic sends postgres to the node with the fewest guests', async () => {
+    // Placed by pve-static, node03 runs dc1, k8s-cp3 (not HA) and postgres (32 GiB). When node03
+    // fails, basic CRS counts guests: node01 4, node02 3 (dns2, k8s-cp2, k8s-worker3; 44 of 62
+    // GiB), node04 5, node05 4. postgres goes to node02: 76 GiB of 62, over capacity. Static CRS
+    // weighs the load and did not break node03.
+    const { exitCode, json } = await checkJson(['--strategy', 'pve-static', '--change', changeFile('ha:\n  crs: basic\n')]);
+    expect(exitCode).toBe(1);
+    expect([json.before.strategy, json.after.strategy, json.difference.ha.crs]).toEqual(['pve-static', 'pve-basic', ['static', 'basic']]);
+    expect(json.difference.newBreaches).toEqual(['node03']);
+    expect(json.after.policy.breaches.find((b) => b.scenario === 'node03')!.nodesOverCapacity).toEqual(['node02']);
+    const text = await runCommand(Check, ['--strategy', 'pve-static', '--change', changeFile('ha:\n  crs: basic\n')]);
+    expect(text.stdout).toContain('(strategy pve-static -> pve-basic)');
+    expect(text.stdout).toContain('HA: crs static -> basic.');
+  });
+
+  it('a threshold per resource replaces only the resources it names', async () => {
+    // node04 runs 104 of 126 GiB, 82.5%: under 0.85, at or over 0.8. Its GPUs (2 of 2) keep the
+    // scenario's threshold of 1, and its CPU (31.3%) is under 0.9.
+    const { json } = await checkJson(['--change', changeFile('policy:\n  threshold: { cpu: 0.9, memGiB: 0.8 }\n')]);
+    const node04 = (side: ChangeCheck['before']) => side.load.find((n) => n.name === 'node04')!.overThreshold;
+    expect([node04(json.before), node04(json.after)]).toEqual([['gpus'], ['memGiB', 'gpus']]);
+  });
+
+  const badHa: Array<[string, string, RegExp]> = [
+    ['removes a rule id the scenario does not have', 'ha:\n  remove: [workers-apart]\n', /change\.yaml:2: field 'ha\.remove\[0\]' has value 'workers-apart': expected the id of a rule in the scenario \(k8s-workers-apart, gpu-on-node04\)/],
+    ['names one rule twice', 'ha:\n  remove: [k8s-workers-apart]\n  disable: [k8s-workers-apart]\n', /change\.yaml:3: field 'ha\.disable\[0\]' has value 'k8s-workers-apart': expected a rule that no other entry/],
+    ['sets an unknown CRS mode', 'ha:\n  crs: dynamic\n', /change\.yaml:2: field 'ha\.crs' has value 'dynamic': expected one of basic, static/],
+    ['adds a rule naming an unknown VM', 'ha:\n  add:\n    - { id: x, type: resource-affinity, affinity: negative, resources: [app1, web9] }\n', /change\.yaml:3: field 'ha\.add\[0\]\.resources\[1\]' has value 'web9': expected the name of a VM in the scenario or added by this change, and not removed by it/],
+    ['adds a rule naming a VM it removes', 'remove:\n  vms: [hpc1]\nha:\n  add:\n    - { id: x, type: node-affinity, nodes: [node03], resources: [hpc1] }\n', /change\.yaml:5: field 'ha\.add\[0\]\.resources\[0\]' has value 'hpc1'/],
+    ['adds a rule naming a node it removes', 'remove:\n  nodes: [node03]\nha:\n  add:\n    - { id: x, type: node-affinity, nodes: [node03], resources: [hpc1] }\n', /change\.yaml:5: field 'ha\.add\[0\]\.nodes\[0\]' has value 'node03': expected a node of the scenario or added by this change/],
+    ['adds a rule without an id', 'ha:\n  add:\n    - { type: node-affinity, nodes: [node03], resources: [hpc1] }\n', /change\.yaml:3: field 'ha\.add\[0\]\.id' has value \(missing\): expected an id for the rule/],
+    ['adds a rule under the id of one the scenario keeps', 'ha:\n  add:\n    - { id: gpu-on-node04, type: node-affinity, nodes: [node03], resources: [hpc1] }\n', /change\.yaml:3: field 'ha\.add\[0\]\.id' has value 'gpu-on-node04': expected an id no other rule has/],
+    ['names an unknown resource in a threshold', 'policy:\n  threshold: { cpu: 0.9, mem: 0.8 }\n', /change\.yaml:2: field 'policy\.threshold\.mem' has value 'mem': expected one of the keys cpu, memGiB, diskGiB, gpus/],
+  ];
+  it.each(badHa)('rejects a change file that %s: exit 2', async (_, content, message) => {
+    const run = await runCommand(Check, ['--change', changeFile(content)]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("addresses a scenario rule without an id as rule-N, N its position in ha.rules", async () => {
+    const lab = labCopy().edit('lab.yaml', /(resources: \[gpu1, gpu2\] \})\n/, '$1\n    - { type: node-affinity, nodes: [node02:2, node03], resources: [hpc1] }\n');
+    const { json } = await checkJson(['--scenario', lab.scenario, '--change', changeFile('ha:\n  disable: [rule-3]\n')]);
+    expect(json.difference.ha.disabled).toEqual(['rule-3']);
+  });
+
+  it('replaces a rule under its own id when the same change removes it', async () => {
+    const content = 'ha:\n  remove: [gpu-on-node04]\n  add:\n    - { id: gpu-on-node04, type: node-affinity, strict: false, nodes: [node04], resources: [gpu1, gpu2] }\n';
+    const { json } = await checkJson(['--change', changeFile(content)]);
+    expect(json.difference.ha).toMatchObject({ added: [], removed: [], changed: ['gpu-on-node04'] });
+  });
+});
+
 describe('headroom fit', () => {
   it('the lab is not N+1 today: nothing fits, and it says which failure binds', async () => {
     const run = await runCommand<FitResult>(Fit, ['--class', 'k8s-worker', '--json']);
@@ -84,7 +219,7 @@ describe('headroom fit', () => {
   });
 
   it('with a sixth node the lab has headroom: one table row per class', async () => {
-    const lab = labCopy().edit('nodes.csv', 'node05,', 'node06,Ryzen 7 5700U,16,64,2,0,,2.5,rack-a,ups-a,compute,1\nnode05,').edit('storage.csv', 'local-nvme,local,nvme,node04', 'local-nvme,local,nvme,node06,1758,,\nlocal-nvme,local,nvme,node04');
+    const lab = sixNodeLab();
     const run = await runCommand<FitResult[]>(Fit, ['--scenario', lab.scenario, '--json']);
     const rows = JSON.parse(run.stdout) as FitResult[];
     expect(rows.map((r) => r.unit)).toEqual(['infra-small', 'infra', 'k8s-control', 'k8s-worker', 'app-server', 'database', 'gpu-compute', 'hpc']);

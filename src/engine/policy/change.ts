@@ -1,10 +1,33 @@
 /**
  * A change to a cluster, as `check` applies it: add or remove VMs (or a whole class), add,
- * remove or resize nodes, update a VM's requirements or rules, change the policy. Applying it
- * is pure and starts from a copy: VMs keep the node they were placed on before the change (as
- * their current node) unless it is removed, so the "after" placement moves as little as it can.
+ * remove or resize nodes, update a VM's requirements or rules, change the policy, add, remove,
+ * disable or enable HA rules and change the CRS mode. Applying it is pure and starts from a
+ * copy: VMs keep the node they were placed on before the change (as their current node) unless
+ * it is removed, so the "after" placement moves as little as it can.
+ *
+ * HA rules follow what Proxmox does to its rules config: deleting an HA resource (its default
+ * `purge`) takes it out of every rule that names it and deletes a rule left with none, so a VM
+ * that is removed, or stops being HA-managed, leaves the rules the same way. A resource-affinity
+ * rule left with one member stays configured and is dropped when compiled, as Proxmox drops it
+ * (rules-feasibility.ts). A removed node leaves the node-affinity rules; a strict rule left with
+ * no node then offers its VMs nowhere, as a rule whose nodes are all offline does.
  */
-import type { Cluster, NodeSpec, Policy, StoragePool, VmRequirements, VmSpec } from '../model/cluster.js';
+import type { HaRule } from '../ha/model.js';
+import { PVE_STRATEGY_NAMES } from '../placement/strategies/index.js';
+import type { Cluster, CrsMode, HaSettings, NodeSpec, Policy, StoragePool, VmRequirements, VmSpec } from '../model/cluster.js';
+
+export interface HaChange {
+  /** The new CRS mode, or null to keep it. */
+  crs: CrsMode | null;
+  /** Rules added after the scenario's, their names resolved against the cluster after the change. */
+  addRules: HaRule[];
+  /** HA VMs of the added rules with failback off. */
+  noFailback: string[];
+  /** Ids of scenario rules. */
+  removeRules: string[];
+  disableRules: string[];
+  enableRules: string[];
+}
 
 export interface ClusterChange {
   addVms: VmSpec[];
@@ -15,6 +38,7 @@ export interface ClusterChange {
   resizeNodes: Array<{ name: string; patch: Partial<Pick<NodeSpec, 'cpuThreads' | 'memGiB' | 'memReservedGiB' | 'gpus'>> }>;
   updateVms: Array<{ name: string; patch: Partial<VmRequirements> }>;
   policy: Partial<Policy>;
+  ha: HaChange;
 }
 
 /** A new node with the hardware, local pools and shared-pool reach of an existing one. */
@@ -28,7 +52,9 @@ export function nodeLike(cluster: Cluster, like: NodeSpec, node: NodeSpec): Clus
   return { node, localPools, sharedPools };
 }
 
-export const NO_CHANGE: ClusterChange = { addVms: [], removeVms: [], addNodes: [], removeNodes: [], resizeNodes: [], updateVms: [], policy: {} };
+export const NO_HA_CHANGE: HaChange = { crs: null, addRules: [], noFailback: [], removeRules: [], disableRules: [], enableRules: [] };
+
+export const NO_CHANGE: ClusterChange = { addVms: [], removeVms: [], addNodes: [], removeNodes: [], resizeNodes: [], updateVms: [], policy: {}, ha: NO_HA_CHANGE };
 
 export function mergeChanges(a: ClusterChange, b: ClusterChange): ClusterChange {
   return {
@@ -39,7 +65,23 @@ export function mergeChanges(a: ClusterChange, b: ClusterChange): ClusterChange 
     resizeNodes: [...a.resizeNodes, ...b.resizeNodes],
     updateVms: [...a.updateVms, ...b.updateVms],
     policy: { ...a.policy, ...b.policy },
+    ha: {
+      crs: b.ha.crs ?? a.ha.crs,
+      addRules: [...a.ha.addRules, ...b.ha.addRules],
+      noFailback: [...a.ha.noFailback, ...b.ha.noFailback],
+      removeRules: [...a.ha.removeRules, ...b.ha.removeRules],
+      disableRules: [...a.ha.disableRules, ...b.ha.disableRules],
+      enableRules: [...a.ha.enableRules, ...b.ha.enableRules],
+    },
   };
+}
+
+/**
+ * The strategy of the "after" side: the Proxmox strategies are the CRS modes, so a change of
+ * mode switches them (`pve-static` → `pve-basic`); headroom's own strategies do not follow it.
+ */
+export function strategyAfterChange(strategy: string, change: ClusterChange): string {
+  return change.ha.crs !== null && (PVE_STRATEGY_NAMES as readonly string[]).includes(strategy) ? `pve-${change.ha.crs}` : strategy;
 }
 
 /** The cluster after the change; `placedOn` is where each VM ran before it. */
@@ -76,5 +118,26 @@ export function applyChange(cluster: Cluster, change: ClusterChange, placedOn: R
     ...cluster.vms.filter((vm) => !removedVms.has(vm.name)).map((vm) => withoutRemovedNodes({ ...vm, ...update.get(vm.name), currentNode: keepNode(vm) })),
     ...change.addVms.map(withoutRemovedNodes),
   ];
-  return { ...cluster, nodes, pools, vms, policy: { ...cluster.policy, ...change.policy } };
+  const ha = changedHa(cluster.ha, change.ha, new Set(nodes.map((node) => node.name)), new Set(vms.filter((vm) => vm.ha).map((vm) => vm.name)));
+  return { ...cluster, nodes, pools, vms, policy: { ...cluster.policy, ...change.policy }, ...(ha === undefined ? {} : { ha }) };
+}
+
+/** The HA settings after the change: rules removed, toggled, added, then trimmed to the nodes and HA VMs that remain. */
+function changedHa(ha: HaSettings | undefined, change: HaChange, nodes: ReadonlySet<string>, haVms: ReadonlySet<string>): HaSettings | undefined {
+  if (ha === undefined && change.crs === null && change.addRules.length === 0) return undefined;
+  const removed = new Set(change.removeRules);
+  const disabled = new Map([...change.disableRules.map((id) => [id, true] as const), ...change.enableRules.map((id) => [id, false] as const)]);
+  const trimmed = (rule: HaRule): HaRule => {
+    const resources = rule.resources.filter((vm) => haVms.has(vm));
+    const isDisabled = disabled.get(rule.id) ?? rule.disabled;
+    return rule.type === 'node-affinity'
+      ? { ...rule, resources, disabled: isDisabled, nodes: rule.nodes.filter(({ node }) => nodes.has(node)) }
+      : { ...rule, resources, disabled: isDisabled };
+  };
+  const rules = [...(ha?.rules ?? []).filter((rule) => !removed.has(rule.id)), ...change.addRules].map(trimmed).filter((rule) => rule.resources.length > 0);
+  return {
+    crs: change.crs ?? ha?.crs ?? null,
+    rules,
+    noFailback: [...(ha?.noFailback ?? []), ...change.noFailback].filter((vm) => haVms.has(vm)),
+  };
 }

@@ -2,15 +2,18 @@
  * `check`: does the cluster still keep its failover policy after a change? Both sides are
  * placed with the same strategy and evaluated against the same policy; the answer is the
  * "after" verdict, with what the change made break or fixed, which VMs moved or no longer fit,
- * and the load per node before and after.
+ * what it did to the HA rules, and the load per node before and after. A change of CRS mode
+ * switches a Proxmox strategy on the "after" side (strategyAfterChange).
  */
 import type { Cluster } from '../model/cluster.js';
 import { planPlacement, strategyNamed } from '../placement/plan.js';
 import type { NodeUsage } from '../report/usage.js';
-import { applyChange, type ClusterChange } from './change.js';
+import { applyChange, strategyAfterChange, type ClusterChange } from './change.js';
 import { evaluatePolicy, type PolicyOptions, type PolicyResult } from './failover-policy.js';
+import { haDifference, type HaDifference } from './ha-difference.js';
 
 export interface ChangeSide {
+  strategy: string;
   holds: boolean;
   vms: number;
   nodes: number;
@@ -33,15 +36,16 @@ export interface ChangeCheck {
     newlyUnplaced: string[];
     moved: Array<{ vm: string; from: string; to: string }>;
     load: Array<{ node: string; cpuPercent: [number | null, number | null]; memPercent: [number | null, number | null] }>;
+    ha: HaDifference;
   };
 }
 
 export function checkChange(cluster: Cluster, change: ClusterChange, strategyName: string, policy: PolicyOptions): ChangeCheck {
-  const strategy = strategyNamed(strategyName);
-  const side = (c: Cluster) => {
-    const placed = planPlacement(c, strategyName);
-    const result = evaluatePolicy(placed.state, strategy, policy);
+  const side = (c: Cluster, sideStrategy: string) => {
+    const placed = planPlacement(c, sideStrategy);
+    const result = evaluatePolicy(placed.state, strategyNamed(sideStrategy), policy);
     const summary: ChangeSide = {
+      strategy: sideStrategy,
       holds: result.holds,
       vms: c.vms.length,
       nodes: c.nodes.length,
@@ -49,10 +53,10 @@ export function checkChange(cluster: Cluster, change: ClusterChange, strategyNam
       policy: result,
       load: placed.result.nodes,
     };
-    return { summary, nodeOf: new Map(placed.result.placements.map((p) => [p.vm, p.node])) };
+    return { summary, ha: c.ha, dropped: placed.index.ha.rules?.dropped ?? [], nodeOf: new Map(placed.result.placements.map((p) => [p.vm, p.node])) };
   };
-  const before = side(cluster);
-  const after = side(applyChange(cluster, change, before.nodeOf));
+  const before = side(cluster, strategyName);
+  const after = side(applyChange(cluster, change, before.nodeOf), strategyAfterChange(strategyName, change));
   const breaking = (s: ChangeSide) => new Set(s.policy.breaches.map((b) => b.scenario));
   const [broke, breaks] = [breaking(before.summary), breaking(after.summary)];
   const loadOf = (s: ChangeSide) => new Map(s.load.map((n) => [n.name, n]));
@@ -77,6 +81,7 @@ export function checkChange(cluster: Cluster, change: ClusterChange, strategyNam
         cpuPercent: [loadBefore.get(node)?.percent.cpu ?? null, loadAfter.get(node)?.percent.cpu ?? null],
         memPercent: [loadBefore.get(node)?.percent.memGiB ?? null, loadAfter.get(node)?.percent.memGiB ?? null],
       })),
+      ha: haDifference(before.ha, after.ha, before.dropped, after.dropped),
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Resource } from '../model/cluster.js';
 import type { DownReason } from '../failure/outcome.js';
+import type { DroppedRule } from '../ha/rules-feasibility.js';
 import type { NodeRejection, Reason } from '../placement/types.js';
 
 const RESOURCE_WORDS: Record<Resource, { noun: string; unit: string }> = {
@@ -80,6 +81,11 @@ const DOWN_WORDS: Record<DownReason, string> = {
 
 export function downReasonText(reason: DownReason): string {
   return DOWN_WORDS[reason];
+}
+
+/** Worded as the HA manager logs it, so a user can match it with the cluster's own log. */
+export function droppedRuleText({ id, reason }: DroppedRule): string {
+  return `Drop rule '${id}', because ${reason}.`;
 }
 
 function fmt(value: number): string {

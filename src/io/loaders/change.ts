@@ -7,17 +7,23 @@
  *   remove: { vms: [name], classes: [name], nodes: [name] }
  *   resize: { nodes: [{ name, cpuThreads?, memGiB?, memReservedGiB?, gpus?, keepRunning? }] }
  *   update: { vms: [{ name, <vm fields> }] }
- *   policy: { threshold?, cpuOvercommit?, memOvercommit?, failover? }
+ *   policy: { threshold? (one number, or { cpu?, memGiB?, diskGiB?, gpus? }), cpuOvercommit?, memOvercommit?, failover? }
+ *   ha:     { crs?, add: [<rule as in the scenario's ha.rules, id required>], remove: [id], disable: [id], enable: [id] }
+ *
+ * Added rules name VMs and nodes of the cluster after the file's own additions and removals (a
+ * rule may name a VM the file adds). remove, disable and enable name the scenario's rules by id
+ * (`rule-N` for one the scenario leaves unnamed, N its position), each rule at most once.
  */
 import { isMap, isSeq, isScalar, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Cluster, Policy, VmRequirements, VmSpec } from '../../engine/model/cluster.js';
-import { NO_CHANGE, nodeLike, type ClusterChange } from '../../engine/policy/change.js';
+import { applyChange, NO_CHANGE, nodeLike, type ClusterChange, type HaChange } from '../../engine/policy/change.js';
 import type { PlacementResult } from '../../engine/placement/plan.js';
 import { vmOfClass } from '../../engine/model/vm-of-class.js';
 import { InputError } from '../../errors.js';
 import { boolean, name as nameCell, number, oneOf } from './cells.js';
 import { readTextFile } from './csv-table.js';
-import { FAILOVER_POLICIES } from './scenario.js';
+import { readCrs, readRules } from './ha-section.js';
+import { FAILOVER_POLICIES, readThreshold } from './scenario.js';
 import { NODE_COLUMNS, VM_COLUMNS } from './tables.js';
 import { YamlFile } from './yaml-doc.js';
 
@@ -38,7 +44,7 @@ export interface LoadedChange {
 
 export function loadChange(file: string, cluster: Cluster): LoadedChange {
   const yaml = new YamlFile(file, readTextFile(file, 'change'));
-  const top = yaml.mapping(yaml.root, 'change', ['add', 'remove', 'resize', 'update', 'policy']);
+  const top = yaml.mapping(yaml.root, 'change', ['add', 'remove', 'resize', 'update', 'policy', 'ha']);
   const reader = new ChangeReader(yaml, cluster);
   const section = (key: string, keys: readonly string[]) => {
     const node = yaml.child(top, key);
@@ -72,7 +78,9 @@ export function loadChange(file: string, cluster: Cluster): LoadedChange {
       : [],
     policy: policy === undefined ? {} : reader.policy(policy),
   };
-  return { change, keepRunning, file };
+  const ha = yaml.child(top, 'ha');
+  // Rules resolve against the cluster as the rest of this file leaves it; where VMs run does not matter to names.
+  return { change: ha === undefined ? change : { ...change, ha: reader.ha(ha, applyChange(cluster, change, new Map())) }, keepRunning, file };
 }
 
 /** Rejects a resize marked keepRunning whose node can no longer hold the VMs it runs. */
@@ -98,8 +106,20 @@ export function checkKeepRunning(loaded: LoadedChange, cluster: Cluster, before:
   }
 }
 
+type Kind = 'vm' | 'node' | 'class' | 'rule';
+
+/** What a change may name, by kind: the scenario's names (rules by id). */
+const NAMES_OF: Record<Kind, (cluster: Cluster) => string[]> = {
+  vm: (cluster) => cluster.vms.map((vm) => vm.name),
+  node: (cluster) => cluster.nodes.map((node) => node.name),
+  class: (cluster) => cluster.classes.map((vmClass) => vmClass.name),
+  rule: (cluster) => (cluster.ha?.rules ?? []).map((rule) => rule.id),
+};
+
 class ChangeReader {
   private readonly added = new Map<string, number>();
+  /** Rule ids named by ha.remove, ha.disable or ha.enable so far. */
+  private readonly namedRules = new Set<string>();
 
   constructor(
     private readonly yaml: YamlFile,
@@ -113,14 +133,14 @@ class ChangeReader {
     return node.items.map((item, i) => [item as YamlNode, `${field}[${i}]`]);
   }
 
-  names(map: YAMLMap<unknown, unknown>, key: string, field: string, kind: 'vm' | 'node' | 'class'): string[] {
+  names(map: YAMLMap<unknown, unknown>, key: string, field: string, kind: Kind): string[] {
     return this.items(map, key, field).map(([item, itemField]) => {
-      if (!isScalar(item)) throw this.error(item, itemField, `a ${kind} name`);
+      if (!isScalar(item)) throw this.error(item, itemField, kind === 'rule' ? 'a rule id' : `a ${kind} name`);
       return this.check(item, itemField, String(item.value), kind);
     });
   }
 
-  known(map: YAMLMap<unknown, unknown>, field: string, kind: 'vm' | 'node' | 'class'): string {
+  known(map: YAMLMap<unknown, unknown>, field: string, kind: Kind): string {
     const key = field.slice(field.lastIndexOf('.') + 1);
     const value = this.yaml.scalar(map, key, field, nameCell);
     if (value === undefined) throw this.error(map, field, `the ${kind} to change`);
@@ -173,8 +193,7 @@ class ChangeReader {
   policy(node: YamlNode): Partial<Policy> {
     const map = this.yaml.mapping(node, 'policy', ['threshold', 'cpuOvercommit', 'memOvercommit', 'failover']);
     const patch: Partial<Policy> = {};
-    const threshold = this.yaml.scalar(map, 'threshold', 'policy.threshold', number({ minExclusive: 0 }));
-    if (threshold !== undefined) patch.threshold = { ...this.cluster.policy.threshold, cpu: threshold, memGiB: threshold, diskGiB: threshold };
+    if (this.yaml.child(map, 'threshold') !== undefined) patch.threshold = readThreshold(this.yaml, map, this.cluster.policy.threshold);
     const cpuOvercommit = this.yaml.scalar(map, 'cpuOvercommit', 'policy.cpuOvercommit', number({ minExclusive: 0 }));
     if (cpuOvercommit !== undefined) patch.cpuOvercommit = cpuOvercommit;
     const memOvercommit = this.yaml.scalar(map, 'memOvercommit', 'policy.memOvercommit', number({ min: 1 }));
@@ -184,10 +203,31 @@ class ChangeReader {
     return patch;
   }
 
-  private check(node: YamlNode, field: string, value: string, kind: 'vm' | 'node' | 'class'): string {
-    const known =
-      kind === 'vm' ? this.cluster.vms.map((v) => v.name) : kind === 'node' ? this.cluster.nodes.map((n) => n.name) : this.cluster.classes.map((c) => c.name);
-    if (!known.includes(value)) throw this.error(node, field, `the name of a ${kind} in the scenario (${known.join(', ')})`, value);
+  /** `after`: the cluster with the rest of the file applied, which added rules name. */
+  ha(node: YamlNode, after: Cluster): HaChange {
+    const map = this.yaml.mapping(node, 'ha', ['crs', 'add', 'remove', 'disable', 'enable']);
+    const removeRules = this.names(map, 'remove', 'ha.remove', 'rule');
+    const kept = NAMES_OF.rule(this.cluster).filter((id) => !removeRules.includes(id));
+    const changedBy = 'the scenario or added by this change, and not removed by it';
+    const added = readRules(this.yaml, this.yaml.child(map, 'add'), after, { field: 'ha.add', defaultId: null, takenIds: new Set(kept), vmsFrom: `in ${changedBy}`, nodesFrom: `of ${changedBy}` });
+    return {
+      crs: readCrs(this.yaml, map),
+      addRules: added.rules,
+      noFailback: added.noFailback,
+      removeRules,
+      disableRules: this.names(map, 'disable', 'ha.disable', 'rule'),
+      enableRules: this.names(map, 'enable', 'ha.enable', 'rule'),
+    };
+  }
+
+  private check(node: YamlNode, field: string, value: string, kind: Kind): string {
+    const known = NAMES_OF[kind](this.cluster);
+    const what = kind === 'rule' ? 'the id of a rule' : `the name of a ${kind}`;
+    if (!known.includes(value)) throw this.error(node, field, `${what} in the scenario (${known.length > 0 ? known.join(', ') : 'it has none'})`, value);
+    if (kind === 'rule') {
+      if (this.namedRules.has(value)) throw this.error(node, field, 'a rule that no other entry of ha.remove, ha.disable or ha.enable names', value);
+      this.namedRules.add(value);
+    }
     if (kind === 'node' && field.startsWith('remove.')) {
       const served = this.cluster.pools.find((p) => p.kind === 'shared' && p.servedBy === value);
       if (served) throw this.error(node, field, `a node that serves no shared pool (${value} serves ${served.name}; move the pool first)`, value);

@@ -8,7 +8,7 @@
  * `balanced`; a Proxmox strategy of the other mode contradicts the CRS mode and is an error.
  */
 import { dirname, resolve } from 'node:path';
-import type { Cluster, CrsMode, Policy, Resource } from '../../engine/model/cluster.js';
+import { RESOURCES, type Cluster, type CrsMode, type Policy, type Resource } from '../../engine/model/cluster.js';
 import { ALL_STRATEGY_NAMES } from '../../engine/placement/strategies/index.js';
 import { InputError } from '../../errors.js';
 import { number, oneOf, text } from './cells.js';
@@ -50,26 +50,30 @@ function readPolicy(yaml: YamlFile, node: YamlNode | undefined, crs: CrsMode | n
   const crsStrategy = crs === null ? DEFAULT_POLICY.strategy : `pve-${crs}`;
   if (node === undefined) return { ...DEFAULT_POLICY, strategy: crsStrategy };
   const map = yaml.mapping(node, 'policy', ['threshold', 'cpuOvercommit', 'memOvercommit', 'strategy', 'failover']);
-  const fraction = number({ minExclusive: 0 });
-  const thresholdNode = yaml.child(map, 'threshold');
-  let threshold = DEFAULT_POLICY.threshold;
-  if (thresholdNode !== undefined) {
-    if (!isMap(thresholdNode)) {
-      const value = yaml.scalar(map, 'threshold', 'policy.threshold', fraction)!;
-      threshold = { cpu: value, memGiB: value, diskGiB: value, gpus: DEFAULT_POLICY.threshold.gpus };
-    } else {
-      const perResource = yaml.mapping(thresholdNode, 'policy.threshold', ['cpu', 'memGiB', 'diskGiB', 'gpus']);
-      const read = (resource: Resource): number => yaml.scalar(perResource, resource, `policy.threshold.${resource}`, fraction) ?? DEFAULT_POLICY.threshold[resource];
-      threshold = { cpu: read('cpu'), memGiB: read('memGiB'), diskGiB: read('diskGiB'), gpus: read('gpus') };
-    }
-  }
   return {
-    threshold,
+    threshold: readThreshold(yaml, map, DEFAULT_POLICY.threshold),
     cpuOvercommit: yaml.scalar(map, 'cpuOvercommit', 'policy.cpuOvercommit', number({ minExclusive: 0 })) ?? DEFAULT_POLICY.cpuOvercommit,
     memOvercommit: yaml.scalar(map, 'memOvercommit', 'policy.memOvercommit', number({ min: 1 })) ?? DEFAULT_POLICY.memOvercommit,
     strategy: readStrategy(yaml, map, crs) ?? crsStrategy,
     failover: yaml.scalar(map, 'failover', 'policy.failover', oneOf(FAILOVER_POLICIES)) ?? DEFAULT_POLICY.failover,
   };
+}
+
+/**
+ * `threshold: 0.8` sets CPU, memory and disk (GPUs keep `base`: a GPU is used whole);
+ * `threshold: { cpu: 0.9, memGiB: 0.8 }` sets the resources it names, the others keep `base`.
+ */
+export function readThreshold(yaml: YamlFile, policy: YAMLMap<unknown, unknown>, base: Policy['threshold']): Policy['threshold'] {
+  const fraction = number({ minExclusive: 0 });
+  const node = yaml.child(policy, 'threshold');
+  if (node === undefined) return base;
+  if (!isMap(node)) {
+    const value = yaml.scalar(policy, 'threshold', 'policy.threshold', fraction)!;
+    return { ...base, cpu: value, memGiB: value, diskGiB: value };
+  }
+  const perResource = yaml.mapping(node, 'policy.threshold', RESOURCES);
+  const read = (resource: Resource): number => yaml.scalar(perResource, resource, `policy.threshold.${resource}`, fraction) ?? base[resource];
+  return { cpu: read('cpu'), memGiB: read('memGiB'), diskGiB: read('diskGiB'), gpus: read('gpus') };
 }
 
 function readStrategy(yaml: YamlFile, map: YAMLMap<unknown, unknown>, crs: CrsMode | null): string | undefined {

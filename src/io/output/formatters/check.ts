@@ -1,14 +1,18 @@
-/** Renders a change check: the verdict, what broke or was fixed, and the load before and after. */
+/** Renders a change check: the verdict, what broke or was fixed, the HA rules changed, and the load before and after. */
 import type { ChangeCheck } from '../../../engine/policy/check.js';
+import type { HaDifference } from '../../../engine/policy/ha-difference.js';
+import { droppedRuleText } from '../../../engine/report/explain.js';
 import { textTable } from '../tables.js';
 
 export function renderCheck(check: ChangeCheck): string {
   const { before, after, difference } = check;
   const pct = (value: number | null): string => (value === null ? '-' : value.toFixed(1));
   const lines = [
-    `${check.holds ? 'HOLDS' : 'BREAKS'}: ${check.policy} after the change (strategy ${check.strategy}); before the change it ${before.holds ? 'held' : 'was already broken'}.`,
+    `${check.holds ? 'HOLDS' : 'BREAKS'}: ${check.policy} after the change (strategy ${before.strategy === after.strategy ? after.strategy : `${before.strategy} -> ${after.strategy}`}); before the change it ${before.holds ? 'held' : 'was already broken'}.`,
     `VMs ${before.vms} -> ${after.vms}, nodes ${before.nodes} -> ${after.nodes}, failure scenarios checked ${after.policy.scenarioCount}.`,
   ];
+  const ha = haLines(difference.ha);
+  if (ha.length > 0) lines.push('', ...ha);
   if (after.policy.breaches.length > 0) {
     lines.push('', 'Scenarios that break the policy after the change:');
     for (const breach of after.policy.breaches) {
@@ -31,4 +35,24 @@ export function renderCheck(check: ChangeCheck): string {
     ),
   );
   return lines.join('\n');
+}
+
+/** One line for the rule changes, then Proxmox's words for each rule it would now drop. */
+function haLines(ha: HaDifference): string[] {
+  const parts = [
+    ha.crs[0] === ha.crs[1] ? null : `crs ${ha.crs[0] ?? '-'} -> ${ha.crs[1] ?? '-'}`,
+    ...(
+      [
+        ['added', ha.added],
+        ['removed', ha.removed],
+        ['disabled', ha.disabled],
+        ['enabled', ha.enabled],
+        ['changed', ha.changed],
+      ] as const
+    ).map(([what, ids]) => (ids.length === 0 ? null : `rules ${what} ${ids.join(', ')}`)),
+  ].filter((part) => part !== null);
+  return [
+    ...(parts.length === 0 ? [] : [`HA: ${parts.join('; ')}.`]),
+    ...ha.newlyDropped.map(droppedRuleText),
+  ];
 }

@@ -1,5 +1,6 @@
 /** Renders what `validate` read. */
 import type { ClusterSummary } from '../../../engine/model/summary.js';
+import { droppedRuleText } from '../../../engine/report/explain.js';
 import { textTable } from '../tables.js';
 
 export function renderSummary(summary: ClusterSummary): string {
@@ -12,8 +13,7 @@ export function renderSummary(summary: ClusterSummary): string {
     `Anti-affinity groups: ${summary.antiAffinityGroups.join(', ') || '-'}`,
     `Failure domains: ${domains.join('; ') || '-'}`,
     `HA: crs ${summary.ha.crs ?? '-'}, ${summary.ha.rules} rule(s)`,
-    // Worded as the HA manager logs it, so a user can match it with the cluster's own log.
-    ...summary.ha.dropped.map(({ id, reason }) => `  Drop rule '${id}', because ${reason}.`),
+    ...summary.ha.dropped.map((rule) => `  ${droppedRuleText(rule)}`),
     `Policy: threshold cpu ${policy.threshold.cpu}, memory ${policy.threshold.memGiB}, disk ${policy.threshold.diskGiB}; ${policy.cpuOvercommit} vCPU per thread; memory overcommit ${policy.memOvercommit}; strategy ${policy.strategy}; failover ${policy.failover}`,
     '',
     textTable(
