@@ -91,8 +91,9 @@ for (const strategy of [...HEURISTICS, BEST]) {
   if (strategy === BEST) {
     const small = entries.map((entry, at) => ({ entry, outcome: outcomes[at]! })).filter(({ entry }) => entry.items <= SMALL_ITEMS);
     const open = small.filter(({ outcome }) => !outcome.optimal).map(({ entry, outcome }) => `${basename(entry.file, '.vbp')} ${outcome.bins} vs LB ${outcome.lowerBound}`);
-    const slowest = Math.max(...small.map(({ outcome }) => outcome.ms));
-    console.log(`up to ${SMALL_ITEMS} items: ${small.length - open.length}/${small.length} proven optimal, slowest ${(slowest / 1000).toFixed(2)} s${open.length ? `; open: ${open.join(', ')}` : ''}`);
+    const slowest = small.reduce((a, b) => (b.outcome.ms > a.outcome.ms ? b : a));
+    const slowestName = relative(dir, slowest.entry.file);
+    console.log(`up to ${SMALL_ITEMS} items: ${small.length - open.length}/${small.length} proven optimal, slowest ${(slowest.outcome.ms / 1000).toFixed(2)} s (${slowestName})${open.length ? `; open: ${open.join(', ')}` : ''}`);
     const known = entries.map((entry, at) => ({ entry, outcome: outcomes[at]! })).filter(({ entry }) => entry.opt !== undefined);
     const ratio = mean(known.map(({ entry, outcome }) => outcome.bins / entry.opt!));
     console.log(`mean bins/OPT = ${ratio.toFixed(4)} over ${known.length} instances, ${known.filter(({ outcome }) => outcome.optimal).length} proven optimal`);

@@ -33,6 +33,12 @@ export interface ColumnGenerationOptions extends PackOptions {
   readonly totalKnapsackNodes?: number;
   /** Stop once the bound reaches this (nothing left to prove). */
   readonly stopAt?: number;
+  /**
+   * Besides the best pattern, add up to this many other improving patterns the same pricing
+   * search met (knapsack.ts `runnersUp`): fewer iterations, so fewer exhaustive pricings, at the
+   * price of a larger LP. Worth it for the bound; the dives keep 0 (one column per pricing).
+   */
+  readonly alternatives?: number;
 }
 
 export interface ColumnGenerationResult {
@@ -42,6 +48,8 @@ export interface ColumnGenerationResult {
   readonly patterns: Int32Array[];
   /** Best Farley bound seen. */
   readonly lowerBound: number;
+  /** Nodes the longer pricing searches used, out of `totalKnapsackNodes`. */
+  readonly pricingNodes: number;
 }
 
 export function columnGeneration(instance: VbpInstance, items: Int32Array, seeds: readonly Int32Array[], options: ColumnGenerationOptions): ColumnGenerationResult {
@@ -63,7 +71,8 @@ export function columnGeneration(instance: VbpInstance, items: Int32Array, seeds
   const values = new Float64Array(instance.sizes.length / instance.dims);
   const maxIterations = options.maxIterations ?? 4 * m + 100;
   const pricingNodes = options.knapsackNodes ?? 10_000;
-  let pricingLeft = options.totalKnapsackNodes ?? Infinity;
+  const pricingTotal = options.totalKnapsackNodes ?? Infinity;
+  let pricingLeft = pricingTotal;
   let lowerBound = 0;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     const objective = lp.solve();
@@ -74,10 +83,11 @@ export function columnGeneration(instance: VbpInstance, items: Int32Array, seeds
       dualSum += values[item]!;
     });
     // A cheap, budgeted pricing first; the longer one only when it finds no improving pattern.
-    let priced = maxValuePattern(instance, items, values, QUICK_PRICING_NODES);
+    const alternatives = options.alternatives ?? 0;
+    let priced = maxValuePattern(instance, items, values, QUICK_PRICING_NODES, { alternatives });
     const longBudget = Math.min(pricingNodes, pricingLeft);
     if (!priced.exact && priced.value <= 1 + 1e-9 && longBudget > QUICK_PRICING_NODES) {
-      priced = maxValuePattern(instance, items, values, longBudget);
+      priced = maxValuePattern(instance, items, values, longBudget, { alternatives });
       pricingLeft -= priced.nodes;
     }
     lowerBound = Math.max(lowerBound, Math.ceil(dualSum / Math.max(1, priced.upperBound) - 1e-7));
@@ -87,6 +97,7 @@ export function columnGeneration(instance: VbpInstance, items: Int32Array, seeds
     if (!improving || lowerBound >= (options.stopAt ?? Infinity) || objective <= lowerBound + 1e-9) break;
     if (options.now && options.deadline !== undefined && options.now() > options.deadline) break;
     add(priced.items);
+    priced.runnersUp.forEach(add);
   }
   lp.solve();
   const toGlobal = (rows: Int32Array) => Int32Array.from(rows, (row) => items[row]!);
@@ -94,5 +105,6 @@ export function columnGeneration(instance: VbpInstance, items: Int32Array, seeds
     solution: lp.solution().map(({ pattern, value }) => ({ items: toGlobal(pattern), value })),
     patterns: lp.patterns.map(toGlobal),
     lowerBound,
+    pricingNodes: pricingTotal - pricingLeft,
   };
 }

@@ -29,6 +29,12 @@ export interface KnapsackResult {
   readonly upperBound: number;
   /** Search nodes used (for callers that budget effort across calls). */
   readonly nodes: number;
+  /**
+   * Other patterns of value above 1 seen on the way (when `alternatives` > 0): the incumbents
+   * before `items`, best first, then up to `alternatives` more by decreasing value. Column
+   * generation adds them all, which cuts its iterations (and exact pricings) several times.
+   */
+  readonly runnersUp: Int32Array[];
 }
 
 export function maxValuePattern(
@@ -36,7 +42,7 @@ export function maxValuePattern(
   candidates: Int32Array,
   values: Float64Array,
   maxNodes: number,
-  capacity: ArrayLike<number> = instance.capacity,
+  { capacity = instance.capacity, alternatives = 0 }: { capacity?: ArrayLike<number>; alternatives?: number } = {},
 ): KnapsackResult {
   const { dims, sizes } = instance;
   const items = Array.from(candidates).filter((item) => values[item]! > 1e-12);
@@ -59,6 +65,8 @@ export function maxValuePattern(
   const residual = Float64Array.from(capacity);
   const chosen = new Uint8Array(count);
   let best = 0;
+  const improvements: Uint8Array[] = [];
+  const others: Array<{ set: Uint8Array; value: number }> = [];
   let bestSet = new Uint8Array(count);
   let nodes = 0;
   let exact = true;
@@ -102,10 +110,17 @@ export function maxValuePattern(
     }
     return total;
   };
-  const search = (position: number, gained: number): void => {
+  // `grown`: the last step took an item, so `chosen` is a set not seen before (a "skip" step
+  // repeats its parent's set, which must not fill the alternatives with copies).
+  const search = (position: number, gained: number, grown: boolean): void => {
     if (gained > best + 1e-12) {
       best = gained;
       bestSet = chosen.slice();
+      improvements.push(bestSet);
+    } else if (grown && alternatives > 0 && gained > 1 + 1e-9) {
+      // Kept in a buffer trimmed to the best `alternatives` now and then, not a heap: cheaper.
+      others.push({ set: chosen.slice(), value: gained });
+      if (others.length > 4 * alternatives) trimToBest(others, alternatives);
     }
     if (position === count) return;
     if (++nodes > maxNodes) {
@@ -117,14 +132,21 @@ export function maxValuePattern(
       const row = items[position]! * dims;
       for (let k = 0; k < dims; k++) residual[k] -= sizes[row + k]!;
       chosen[position] = 1;
-      search(position + 1, gained + value[position]!);
+      search(position + 1, gained + value[position]!, true);
       chosen[position] = 0;
       for (let k = 0; k < dims; k++) residual[k] += sizes[row + k]!;
     }
-    if (exact) search(position + 1, gained);
+    if (exact) search(position + 1, gained, false);
   };
   const rootBound = bound(0, 0);
-  search(0, 0);
-  const chosenItems = Int32Array.from(items.filter((_, position) => bestSet[position] === 1));
-  return { value: best, items: chosenItems, exact, upperBound: exact ? best : Math.max(best, rootBound), nodes };
+  search(0, 0, false);
+  const members = (set: Uint8Array) => Int32Array.from(items.filter((_, position) => set[position] === 1));
+  trimToBest(others, alternatives);
+  const runnersUp = alternatives > 0 ? [...improvements.slice(0, -1).reverse(), ...others.map((other) => other.set)].map(members) : [];
+  return { value: best, items: members(bestSet), exact, upperBound: exact ? best : Math.max(best, rootBound), nodes, runnersUp };
+}
+
+function trimToBest(patterns: Array<{ value: number }>, keep: number): void {
+  patterns.sort((a, b) => b.value - a.value);
+  patterns.length = Math.min(patterns.length, keep);
 }

@@ -21,8 +21,21 @@ const LONG_PRICING_MAX_ITEMS = 80;
 const DIVES_WHEN_SMALL = 5;
 /** Enough to finish the pricing on most instances of up to 60 items (about a second in all). */
 const PROOF_PRICING = { knapsackNodes: 500_000, totalKnapsackNodes: 2_000_000, maxIterations: 2_000 };
+/**
+ * The second, bound-only round: many columns per pricing (several times fewer exhaustive
+ * pricings) and a larger budget. Kept apart from the first round because the dives start from
+ * the first round's patterns, and a pattern pool grown this way leads them to worse packings.
+ */
+const CLOSING_PRICING = { knapsackNodes: 1_000_000, totalKnapsackNodes: 3_000_000, maxIterations: 2_000, alternatives: 30 };
 
-export function columnGenerationBound(instance: VbpInstance, incumbent: Packing, options: PackOptions): { lowerBound: number; packing: Packing } {
+export interface LpBound {
+  readonly lowerBound: number;
+  readonly packing: Packing;
+  /** Every pattern the column generation made, to start a later round warm. */
+  readonly patterns: readonly Int32Array[];
+}
+
+export function columnGenerationBound(instance: VbpInstance, incumbent: Packing, options: PackOptions): LpBound {
   const n = itemCount(instance);
   const members: number[][] = Array.from({ length: incumbent.bins }, () => []);
   for (let item = 0; item < n; item++) members[incumbent.binOf[item]!]!.push(item);
@@ -30,12 +43,23 @@ export function columnGenerationBound(instance: VbpInstance, incumbent: Packing,
   const all = Int32Array.from({ length: n }, (_, item) => item);
   const pricing = n <= LONG_PRICING_MAX_ITEMS ? PROOF_PRICING : { knapsackNodes: 0 };
   const root = columnGeneration(instance, all, patterns, { ...options, ...pricing, stopAt: incumbent.bins });
-  if (root.lowerBound >= incumbent.bins) return { lowerBound: root.lowerBound, packing: incumbent };
+  if (root.lowerBound >= incumbent.bins) return { lowerBound: root.lowerBound, packing: incumbent, patterns: root.patterns };
   let packing = incumbent;
   const dives = n <= LONG_PRICING_MAX_ITEMS ? DIVES_WHEN_SMALL : 1;
   for (let rank = 0; rank < dives && packing.bins > Math.max(root.lowerBound, 1); rank++) {
     const dived = diveOnPatterns(instance, root.patterns, { ...options, knapsackNodes: 0, maxIterations: n }, rank);
     if (dived.bins < packing.bins) packing = dived;
   }
-  return { lowerBound: root.lowerBound, packing };
+  return { lowerBound: root.lowerBound, packing, patterns: root.patterns };
+}
+
+/**
+ * The LP bound again, from the patterns of an earlier round, with the closing budgets: for the
+ * instances of up to LONG_PRICING_MAX_ITEMS items whose packing is still above the bound.
+ */
+export function closeLpBound(instance: VbpInstance, patterns: readonly Int32Array[], incumbent: Packing, options: PackOptions): number {
+  const n = itemCount(instance);
+  if (n > LONG_PRICING_MAX_ITEMS) return 0;
+  const all = Int32Array.from({ length: n }, (_, item) => item);
+  return columnGeneration(instance, all, patterns, { ...options, ...CLOSING_PRICING, stopAt: incumbent.bins }).lowerBound;
 }

@@ -41,7 +41,7 @@ export function minimumBinSlack(instance: VbpInstance): Packing {
       for (let k = 0; k < dims; k++) if (sizes[item * dims + k]! > residual[k]!) return false;
       return true;
     });
-    for (const item of maxValuePattern(instance, candidates, value, NODES_PER_BIN, residual).items) binOf[item] = bins;
+    for (const item of maxValuePattern(instance, candidates, value, NODES_PER_BIN, { capacity: residual }).items) binOf[item] = bins;
     bins++;
   }
   return { bins, binOf };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnGeneration } from '../../../../src/engine/packing/column-generation.js';
-import { columnGenerationBound } from '../../../../src/engine/packing/lower-bound-lp.js';
+import { closeLpBound, columnGenerationBound } from '../../../../src/engine/packing/lower-bound-lp.js';
 import { cliqueLowerBound } from '../../../../src/engine/packing/lower-bound-clique.js';
 import { volumeLowerBound } from '../../../../src/engine/packing/lower-bound-volume.js';
 import { firstFitDecreasing } from '../../../../src/engine/packing/first-fit-decreasing.js';
@@ -47,5 +47,11 @@ describe('lower bounds, worked by hand', () => {
     const result = columnGeneration(instance, Int32Array.of(0, 1, 2, 3, 4), [], {});
     expect(result.lowerBound).toBe(3);
     expect(result.patterns.every((pattern) => pattern.length <= 2)).toBe(true);
+  });
+
+  it('the closing round proves the same bound from a cold start, many columns per pricing', () => {
+    // The instance above: ceil(z_LP) = ceil(5/2) = 3, whatever columns the pricing adds at once.
+    const instance = vbp([10, 10], [5, 3], [3, 5], [4, 4], [5, 3], [3, 5]);
+    expect(closeLpBound(instance, [], { bins: 4, binOf: Int32Array.of(0, 1, 2, 3, 3) }, {})).toBe(3);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bestConfiguration } from '../../../../src/engine/packing/best-configuration.js';
+import { backtrackingDive } from '../../../../src/engine/packing/column-dive.js';
 import { exactSearch, packInto } from '../../../../src/engine/packing/exact.js';
 import { firstFitDecreasing } from '../../../../src/engine/packing/first-fit-decreasing.js';
 import { isFeasible } from '../../../../src/engine/packing/instance.js';
@@ -45,5 +46,14 @@ describe('search', () => {
   it('the best configuration proves the optimum on the FFD trap', () => {
     const result = bestConfiguration(ffdTrap, {});
     expect({ bins: result.bins, lowerBound: result.lowerBound }).toEqual({ bins: 3, lowerBound: 3 });
+  });
+
+  it('diving with backtracking packs the FFD trap in 3 bins and finds nothing in 2', () => {
+    // OPT = 3 (see ffdTrap). For target 2 the root LP bound alone refuses: z_LP >= 30 / 10 = 3
+    // by volume, so ceil(z_LP) = 3 > 2 and the search stops before fixing any bin.
+    const budget = { branching: 3, discrepancies: 3, maxLps: 50 };
+    const three = backtrackingDive(ffdTrap, [], 3, budget);
+    expect(three !== null && three.bins <= 3 && isFeasible(ffdTrap, three)).toBe(true);
+    expect(backtrackingDive(ffdTrap, [], 2, budget)).toBeNull();
   });
 });
