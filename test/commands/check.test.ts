@@ -101,6 +101,14 @@ describe('headroom check: HA rules and thresholds in change files', () => {
     expect((await runCommand(Check, ['--change', file])).stdout).toContain('HA: rules removed k8s-workers-apart.');
   });
 
+  it("clearing the workers' group (antiAffinity: null) as well as the rule frees them: node01 fixed, node04 still loses hpc1", async () => {
+    // The change file does on the stock lab what proxmoxOnly() below does to the CSV, so the
+    // verdicts are those of its "rule removed" case (worked out in the comment below).
+    const workers = ['k8s-worker1', 'k8s-worker2', 'k8s-worker3'].map((vm) => `    - { name: ${vm}, antiAffinity: null }\n`).join('');
+    const { exitCode, json } = await checkJson(['--change', changeFile(`update:\n  vms:\n${workers}ha:\n  remove: [k8s-workers-apart]\n`)]);
+    expect([exitCode, breachesOf(json.after), json.difference.fixedBreaches]).toEqual([1, ['node04'], ['node01']]);
+  });
+
   // The lab with the rule as the only thing keeping the workers apart (as a cluster configured in
   // Proxmox alone would state it). Memory free before any failure (GiB for VMs - used):
   // node01 62-44 = 18 (runs worker3), node02 62-44 = 18, node03 62-40 = 22, node04 126-104 = 22

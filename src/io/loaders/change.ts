@@ -29,6 +29,7 @@ import { YamlFile } from './yaml-doc.js';
 
 const VM_FIELDS = ['vcpus', 'memGiB', 'diskGiB', 'pool', 'gpus', 'gpuModel', 'antiAffinity', 'affinity', 'affinityMode', 'ha', 'haPriority'] as const;
 const NODE_FIELDS = ['cpuThreads', 'memGiB', 'memReservedGiB', 'gpus'] as const;
+const CLEARABLE_FIELDS = ['antiAffinity', 'gpuModel', 'affinity'] as const;
 
 /** A resize that must keep the node's VMs running, remembered with its line for checkKeepRunning. */
 export interface KeepRunning {
@@ -173,9 +174,16 @@ class ChangeReader {
   }
 
   vmFields(map: YAMLMap<unknown, unknown>, field: string): Partial<VmRequirements> {
-    const raw = this.fields(map, field, VM_FIELDS, VM_COLUMNS) as Partial<Record<(typeof VM_FIELDS)[number], unknown>>;
+    // `null` (or `~`) clears a rule the class or the CSV set: no group, any GPU model, no affinity.
+    const cleared = CLEARABLE_FIELDS.filter((key) => {
+      const node = this.yaml.child(map, key);
+      return isScalar(node) && node.value === null;
+    });
+    const given = VM_FIELDS.filter((key) => !(cleared as readonly string[]).includes(key));
+    const raw = this.fields(map, field, given, VM_COLUMNS) as Partial<Record<(typeof VM_FIELDS)[number], unknown>>;
     const { affinity, affinityMode, ...rest } = raw;
     const patch = rest as Partial<VmRequirements>;
+    for (const key of cleared) patch[key] = null;
     if (affinity !== undefined) patch.affinity = { nodes: affinity as string[], strict: (affinityMode ?? 'strict') === 'strict' };
     if (patch.pool !== undefined && !this.cluster.pools.some((p) => p.name === patch.pool)) throw this.error(this.yaml.child(map, 'pool')!, `${field}.pool`, `a pool from the storage file (${this.cluster.pools.map((p) => p.name).join(', ')})`);
     return patch;
