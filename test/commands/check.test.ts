@@ -73,6 +73,8 @@ describe('headroom check', () => {
     // node01 runs dns1 4 + k8s-cp1 8 + k8s-worker3 32 = 44 GiB, so it needs 44 + 2 reserved = 46 GiB.
     ['resizes a node below what it runs while it must keep running', 'resize:\n  nodes:\n    - { name: node01, memGiB: 32, keepRunning: true }\n', /change\.yaml:3: field 'resize\.nodes\[node01\]\.memGiB' has value 32: expected at least 46 GiB: node01 runs 44 GiB of VMs/],
     ['misspells a key', 'ad:\n  vms: []\n', /change\.yaml:1: field 'change\.ad' has value 'ad': expected one of the keys add, remove, resize, update, policy/],
+    ['adds a class without its memory', 'add:\n  classes:\n    - { name: analytics, vcpus: 4, diskGiB: 100, pool: zfs-shared }\n', /change\.yaml:3: field 'add\.classes\[0\]\.memGiB' has value '\(missing\)': expected a value: a new class needs vcpus, memGiB, diskGiB and pool/],
+    ['adds a class under a name the scenario has', 'add:\n  classes:\n    - { name: infra, vcpus: 4, memGiB: 8, diskGiB: 64, pool: zfs-shared }\n', /change\.yaml:3: field 'add\.classes\[0\]\.name' has value 'infra': expected a name no class has yet/],
   ];
   for (const [name, content, message] of badChanges) {
     it(`rejects a change file that ${name}: exit 2`, async () => {
@@ -86,6 +88,22 @@ describe('headroom check', () => {
     const run = await runCommand(Check, ['--add', 'nosuch:2']);
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("field '--add' has value 'nosuch:2'");
+  });
+});
+
+describe('headroom check: new classes', () => {
+  it('two VMs of a new class fill the sixth node that would have made the lab N+1: exit 1', async () => {
+    // --add-node alone fixes both breaches (first test above): node06 (64 - 2 = 62 GiB for VMs)
+    // is empty and takes the 32 GiB worker of node01 or node04. The balanced strategy places
+    // the two new 16 GiB VMs on node06, the emptiest node: 32 / 62 = 51.6% memory, 30 GiB
+    // left, less than a worker's 32, so both breaches stay.
+    const file = changeFile('add:\n  classes: [{ name: analytics, vcpus: 4, memGiB: 16, diskGiB: 100, pool: zfs-shared, ha: true }]\n  vms: [{ class: analytics, count: 2 }]\n');
+    const { exitCode, json } = await checkJson(['--change', file, '--add-node', 'node06=node01']);
+    expect(exitCode).toBe(1);
+    expect(breachesOf(json.after)).toEqual(['node01', 'node04']);
+    expect(json.after.vms).toBe(21);
+    expect(json.after.load.find((node) => node.name === 'node06')?.used.memGiB).toBe(32);
+    expect(json.difference.load.find((node) => node.node === 'node06')?.memPercent).toEqual([null, 51.6]);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * A change to a cluster, as `check` applies it: add or remove VMs (or a whole class), add,
+ * A change to a cluster, as `check` applies it: add classes, add or remove VMs (or a whole class), add,
  * remove or resize nodes, update a VM's requirements or rules, change the policy, add, remove,
  * disable or enable HA rules and change the CRS mode. Applying it is pure and starts from a
  * copy: VMs keep the node they were placed on before the change (as their current node) unless
@@ -14,7 +14,7 @@
  */
 import type { HaRule } from '../ha/model.js';
 import { PVE_STRATEGY_NAMES } from '../placement/strategies/index.js';
-import type { Cluster, CrsMode, HaSettings, NodeSpec, Policy, StoragePool, VmRequirements, VmSpec } from '../model/cluster.js';
+import type { Cluster, CrsMode, HaSettings, NodeSpec, Policy, StoragePool, VmClass, VmRequirements, VmSpec } from '../model/cluster.js';
 
 export interface HaChange {
   /** The new CRS mode, or null to keep it. */
@@ -30,6 +30,8 @@ export interface HaChange {
 }
 
 export interface ClusterChange {
+  /** New classes, for VMs of a service the cluster does not run yet. */
+  addClasses: VmClass[];
   addVms: VmSpec[];
   removeVms: string[];
   /** New nodes with their local pool capacities and the shared pools they reach. */
@@ -54,10 +56,11 @@ export function nodeLike(cluster: Cluster, like: NodeSpec, node: NodeSpec): Clus
 
 export const NO_HA_CHANGE: HaChange = { crs: null, addRules: [], noFailback: [], removeRules: [], disableRules: [], enableRules: [] };
 
-export const NO_CHANGE: ClusterChange = { addVms: [], removeVms: [], addNodes: [], removeNodes: [], resizeNodes: [], updateVms: [], policy: {}, ha: NO_HA_CHANGE };
+export const NO_CHANGE: ClusterChange = { addClasses: [], addVms: [], removeVms: [], addNodes: [], removeNodes: [], resizeNodes: [], updateVms: [], policy: {}, ha: NO_HA_CHANGE };
 
 export function mergeChanges(a: ClusterChange, b: ClusterChange): ClusterChange {
   return {
+    addClasses: [...a.addClasses, ...b.addClasses],
     addVms: [...a.addVms, ...b.addVms],
     removeVms: [...a.removeVms, ...b.removeVms],
     addNodes: [...a.addNodes, ...b.addNodes],
@@ -119,7 +122,8 @@ export function applyChange(cluster: Cluster, change: ClusterChange, placedOn: R
     ...change.addVms.map(withoutRemovedNodes),
   ];
   const ha = changedHa(cluster.ha, change.ha, new Set(nodes.map((node) => node.name)), new Set(vms.filter((vm) => vm.ha).map((vm) => vm.name)));
-  return { ...cluster, nodes, pools, vms, policy: { ...cluster.policy, ...change.policy }, ...(ha === undefined ? {} : { ha }) };
+  const classes = [...cluster.classes, ...change.addClasses];
+  return { ...cluster, nodes, pools, classes, vms, policy: { ...cluster.policy, ...change.policy }, ...(ha === undefined ? {} : { ha }) };
 }
 
 /** The HA settings after the change: rules removed, toggled, added, then trimmed to the nodes and HA VMs that remain. */

@@ -3,7 +3,8 @@
  * wrong one is reported with its line: removing a node or VM that does not exist, adding a VM
  * of an unknown class, resizing below what a node runs while saying it must keep running.
  *
- *   add:    { vms: [{ class, count?, name?, <vm fields> }], nodes: [{ name, like, <node fields> }] }
+ *   add:    { classes: [{ name, vcpus, memGiB, diskGiB, pool, description?, <vm fields> }],
+ *             vms: [{ class, count?, name?, <vm fields> }], nodes: [{ name, like, <node fields> }] }
  *   remove: { vms: [name], classes: [name], nodes: [name] }
  *   resize: { nodes: [{ name, cpuThreads?, memGiB?, memReservedGiB?, gpus?, keepRunning? }] }
  *   update: { vms: [{ name, <vm fields> }] }
@@ -15,12 +16,12 @@
  * (`rule-N` for one the scenario leaves unnamed, N its position), each rule at most once.
  */
 import { isMap, isSeq, isScalar, type Node as YamlNode, type YAMLMap } from 'yaml';
-import type { Cluster, Policy, VmRequirements, VmSpec } from '../../engine/model/cluster.js';
+import type { Cluster, Policy, VmClass, VmRequirements, VmSpec } from '../../engine/model/cluster.js';
 import { applyChange, NO_CHANGE, nodeLike, type ClusterChange, type HaChange } from '../../engine/policy/change.js';
 import type { PlacementResult } from '../../engine/placement/plan.js';
-import { vmOfClass } from '../../engine/model/vm-of-class.js';
+import { vmClassOf, vmOfClass } from '../../engine/model/vm-of-class.js';
 import { InputError } from '../../errors.js';
-import { boolean, name as nameCell, number, oneOf } from './cells.js';
+import { boolean, name as nameCell, number, oneOf, text } from './cells.js';
 import { readTextFile } from './csv-table.js';
 import { readCrs, readRules } from './ha-section.js';
 import { FAILOVER_POLICIES, readThreshold } from './scenario.js';
@@ -46,12 +47,15 @@ export interface LoadedChange {
 export function loadChange(file: string, cluster: Cluster): LoadedChange {
   const yaml = new YamlFile(file, readTextFile(file, 'change'));
   const top = yaml.mapping(yaml.root, 'change', ['add', 'remove', 'resize', 'update', 'policy', 'ha']);
-  const reader = new ChangeReader(yaml, cluster);
   const section = (key: string, keys: readonly string[]) => {
     const node = yaml.child(top, key);
     return node === undefined ? null : yaml.mapping(node, key, keys);
   };
-  const add = section('add', ['vms', 'nodes']);
+  const add = section('add', ['classes', 'vms', 'nodes']);
+  // New classes first, so that the VMs this file adds may be of them.
+  const classReader = new ChangeReader(yaml, cluster);
+  const addClasses = add ? classReader.items(add, 'classes', 'add.classes').map(([entry, field]) => classReader.addClass(entry, field)) : [];
+  const reader = new ChangeReader(yaml, { ...cluster, classes: [...cluster.classes, ...addClasses] });
   const remove = section('remove', ['vms', 'classes', 'nodes']);
   const resize = section('resize', ['nodes']);
   const update = section('update', ['vms']);
@@ -59,6 +63,7 @@ export function loadChange(file: string, cluster: Cluster): LoadedChange {
   const keepRunning: KeepRunning[] = [];
   const change: ClusterChange = {
     ...NO_CHANGE,
+    addClasses,
     addVms: add ? reader.items(add, 'vms', 'add.vms').flatMap(([entry, field]) => reader.addVms(entry, field)) : [],
     addNodes: add ? reader.items(add, 'nodes', 'add.nodes').map(([entry, field]) => reader.addNode(entry, field)) : [],
     removeVms: remove ? [...reader.names(remove, 'vms', 'remove.vms', 'vm'), ...reader.names(remove, 'classes', 'remove.classes', 'class').flatMap((c) => cluster.vms.filter((vm) => vm.className === c).map((vm) => vm.name))] : [],
@@ -146,6 +151,18 @@ class ChangeReader {
     const value = this.yaml.scalar(map, key, field, nameCell);
     if (value === undefined) throw this.error(map, field, `the ${kind} to change`);
     return this.check(this.yaml.child(map, key)!, field, value, kind);
+  }
+
+  addClass(entry: YamlNode, field: string): VmClass {
+    const map = this.yaml.mapping(entry, field, ['name', 'description', ...VM_FIELDS]);
+    const name = this.yaml.scalar(map, 'name', `${field}.name`, nameCell);
+    if (name === undefined || this.cluster.classes.some((c) => c.name === name)) throw this.error(this.yaml.child(map, 'name') ?? map, `${field}.name`, 'a name no class has yet');
+    const { vcpus, memGiB, diskGiB, pool, ...rest } = this.vmFields(map, field);
+    if (vcpus === undefined || memGiB === undefined || diskGiB === undefined || pool === undefined) {
+      const missing = vcpus === undefined ? 'vcpus' : memGiB === undefined ? 'memGiB' : diskGiB === undefined ? 'diskGiB' : 'pool';
+      throw this.error(map, `${field}.${missing}`, 'a value: a new class needs vcpus, memGiB, diskGiB and pool', '(missing)');
+    }
+    return vmClassOf(name, this.yaml.scalar(map, 'description', `${field}.description`, text) ?? '', { ...rest, vcpus, memGiB, diskGiB, pool });
   }
 
   addVms(entry: YamlNode, field: string): VmSpec[] {

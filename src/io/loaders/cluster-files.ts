@@ -6,6 +6,7 @@
  */
 import type { Cluster, LocalPool, NodeSpec, Policy, SharedPool, StoragePool, VmClass, VmSpec } from '../../engine/model/cluster.js';
 import { InputError, IssueCollector } from '../../errors.js';
+import { vmClassOf } from '../../engine/model/vm-of-class.js';
 import { readCsvTable } from './csv-table.js';
 import { CLASS_COLUMNS, NODE_COLUMNS, STORAGE_COLUMNS, VM_COLUMNS } from './tables.js';
 
@@ -80,20 +81,9 @@ function readClasses(file: string, poolNames: ReadonlySet<string>, nodeNames: Re
   const issues = new IssueCollector();
   const classes = readCsvTable(file, CLASS_COLUMNS).map(({ line, row }) => {
     checkReferences(issues, file, line, row, poolNames, nodeNames);
-    return {
-      name: row.name,
-      description: row.description ?? '',
-      vcpus: row.vcpus,
-      memGiB: row.memGiB,
-      diskGiB: row.diskGiB,
-      pool: row.pool,
-      gpus: row.gpus ?? 0,
-      gpuModel: row.gpuModel ?? null,
-      antiAffinity: row.antiAffinity ?? null,
-      affinity: row.affinity ? { nodes: row.affinity, strict: (row.affinityMode ?? 'strict') === 'strict' } : null,
-      ha: row.ha ?? false,
-      haPriority: row.haPriority ?? 0,
-    };
+    const { name, description, affinity, affinityMode, ...requirements } = row;
+    const defined = Object.fromEntries(Object.entries(requirements).filter(([, value]) => value !== undefined)) as typeof requirements;
+    return vmClassOf(name, description ?? '', { ...defined, ...(affinity ? { affinity: { nodes: affinity, strict: (affinityMode ?? 'strict') === 'strict' } } : {}) });
   });
   issues.throwIfAny();
   return classes;
