@@ -1,22 +1,27 @@
 import { Flags } from '@oclif/core';
 import { HeadroomCommand } from '../io/cli/base-command.js';
-import { scenarioFlag } from '../io/cli/flags.js';
+import { scenarioFlag, strategyFlag } from '../io/cli/flags.js';
 import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
 import { loadScenario } from '../io/loaders/scenario.js';
 import { sizeForModel, type SizeResult } from '../engine/policy/size.js';
+import { EXACT_BUDGET, EXACT_MAX_VMS } from '../engine/policy/size-exact.js';
+import { strategyNamed } from '../engine/placement/plan.js';
 import { InputError } from '../errors.js';
 import { renderSizes } from '../io/output/formatters/size.js';
 
 export default class Size extends HeadroomCommand {
   static summary = 'How many nodes of a model does the inventory really need, with the failover policy?';
   static description =
-    'For each node model (an existing node whose hardware and local pools are copied), the fewest such nodes that host every VM the model can host with the policy holding, as [lower bound, best found]; optimal when they meet. Lower bounds from capacity, failover and anti-affinity; the search tries every strategy from the bound upward.';
+    'For each node model (an existing node whose hardware and local pools are copied), the fewest such nodes that host every VM the model can host with the policy holding, as [lower bound, best found]; optimal when they meet. Lower bounds from capacity, packing, failover and anti-affinity; the search tries every strategy from the bound upward, then, for small inventories, an exact search decides each node count below the best found.';
   static examples = ['<%= config.bin %> size', '<%= config.bin %> size --node-model node01 --policy n+2', '<%= config.bin %> size --node-model node01 --node-model node04 --json'];
   static flags = {
     scenario: scenarioFlag,
     'node-model': Flags.string({ description: 'A node whose hardware is the model (repeatable). Default: one node of each distinct hardware.', multiple: true }),
     'time-limit': Flags.integer({ description: 'Seconds to search per model.', default: 60, min: 1 }),
     'max-nodes': Flags.integer({ description: 'Never try more nodes than this.', default: 1000, min: 1 }),
+    strategy: { ...strategyFlag, description: "Strategy that restarts HA VMs in the failure scenarios (default: the scenario's policy.strategy)." },
+    'exact-max-vms': Flags.integer({ description: 'Search exactly for inventories of at most this many VMs (0: never).', default: EXACT_MAX_VMS, min: 0 }),
+    'exact-budget': Flags.integer({ description: 'Search nodes the exact search may spend per node count (deterministic, unlike the time limit).', default: EXACT_BUDGET, min: 1 }),
     ...policyFlags,
   };
 
@@ -25,6 +30,7 @@ export default class Size extends HeadroomCommand {
     const cluster = loadScenario(flags.scenario);
     const policy = policyOptions(flags, cluster.policy.failover);
     if (policy.scenarios === 'domains') throw new InputError({ file: 'command line', field: '--policy', value: 'domains', expected: 'n+1 or n+2: copies of one model share its failure domains' });
+    const restartStrategy = strategyNamed(flags.strategy ?? cluster.policy.strategy);
     const known = cluster.nodes.map((n) => n.name);
     for (const name of flags['node-model'] ?? []) {
       if (!known.includes(name)) throw new InputError({ file: 'command line', field: '--node-model', value: name, expected: `a node of the scenario (${known.join(', ')})` });
@@ -33,7 +39,10 @@ export default class Size extends HeadroomCommand {
     const models = flags['node-model'] ?? known.filter((name, i) => known.findIndex((other) => hardware(other) === hardware(name)) === i);
     const results = models.map((model) => {
       const start = Date.now();
-      return sizeForModel(cluster, model, { policy, now: Date.now, deadline: start + flags['time-limit'] * 1000, maxNodes: flags['max-nodes'] });
+      return sizeForModel(cluster, model, {
+        policy, restartStrategy, now: Date.now, deadline: start + flags['time-limit'] * 1000, maxNodes: flags['max-nodes'],
+        exactMaxVms: flags['exact-max-vms'], exactBudget: flags['exact-budget'],
+      });
     });
     if (!this.printJson(flags.json, results)) this.log(renderSizes(results));
     return results;

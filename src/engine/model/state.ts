@@ -75,6 +75,13 @@ export function stopVm(state: ClusterState, vm: number): void {
   state.gpuUsed[node]! -= index.vmGpus[vm]!;
 }
 
+/** Undoes `assign`, disk included, for a search that backtracks (size-exact.ts). */
+export function unassign(state: ClusterState, vm: number): void {
+  stopVm(state, vm);
+  state.instanceUsed[state.vmInstance[vm]!]! -= state.index.vmDisk[vm]!;
+  state.vmInstance[vm] = NO_INDEX;
+}
+
 /** Disk a VM already holds on `instance` (its own disk does not compete with itself on a restart). */
 export function diskHeldOn(state: ClusterState, vm: number, instance: number): number {
   return state.vmInstance[vm] === instance ? state.index.vmDisk[vm]! : 0;

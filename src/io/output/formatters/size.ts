@@ -8,9 +8,21 @@ export function renderSizes(results: readonly SizeResult[]): string {
     r.bestFound === null ? `[${r.lowerBound}, ?]` : r.optimal ? `${r.bestFound} (optimal)` : `[${r.lowerBound}, ${r.bestFound}]`,
     r.boundBy.map((b) => `${b.bound}${b.resource ? ` ${b.resource}` : ''} ${b.nodes}`).join(', '),
     r.strategy ?? (r.timedOut ? `time limit after ${r.triedUpTo}` : `none up to ${r.triedUpTo}`),
+    exactColumn(r.exact),
     r.unhostable.length === 0 ? '-' : `${r.unhostable.length}: ${r.unhostable.map((u) => u.vm).join(', ')}`,
   ]);
-  const lines = [`Nodes needed per model (${results[0]?.policy ?? ''}):`, textTable(['model', 'nodes', 'lower bounds', 'found with', 'VMs it cannot host'], rows)];
+  const first = results[0];
+  const lines = [
+    `Nodes needed per model (${first?.policy ?? ''}, restarts by ${first?.restartStrategy ?? ''}):`,
+    textTable(['model', 'nodes', 'lower bounds', 'found with', 'exact search', 'VMs it cannot host'], rows),
+  ];
   for (const r of results) for (const u of r.unhostable) lines.push(`  ${r.model}: ${u.vm} ${u.why}`);
   return lines.join('\n');
+}
+
+/** `5 infeasible, 6 found`; an unknown says what stopped it. */
+function exactColumn(exact: SizeResult['exact']): string {
+  if (exact.vms > exact.maxVms) return `not run (${exact.vms} VMs > ${exact.maxVms})`;
+  if (exact.tried.length === 0) return '-';
+  return exact.tried.map((t) => `${t.nodes} ${t.outcome === 'unknown' ? `unknown (${t.stoppedBy === 'budget' ? `budget of ${exact.budget} search nodes` : 'time limit'})` : t.outcome}`).join(', ');
 }
