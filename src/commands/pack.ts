@@ -28,7 +28,7 @@ export default class Pack extends HeadroomCommand {
 
   static flags = {
     strategy: Flags.string({ description: 'Packing strategy.', options: STRATEGY_NAMES, default: 'best' }),
-    exact: Flags.boolean({ description: 'Run the exact branch-and-bound (same as --strategy exact).', default: false }),
+    exact: Flags.boolean({ description: 'Spend the time limit on a proof: the best configuration, then branch-and-bound until the optimum is proven or time runs out (same as --strategy exact).', default: false }),
     'time-limit': Flags.integer({ description: 'Time limit in seconds for the search strategies.', default: 10, min: 1 }),
     seed: Flags.integer({ description: 'Seed of the local search PRNG (minstd_rand0).', default: 1 }),
   };

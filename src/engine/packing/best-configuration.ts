@@ -76,3 +76,14 @@ export function bestConfiguration(instance: VbpInstance, options: PackOptions): 
   }
   return { ...incumbent, lowerBound };
 }
+
+/**
+ * `pack --exact`: the best configuration, then the branch-and-bound (exact.ts) on what is still
+ * open with no node budget, until it proves the optimum or the caller's deadline passes; with no
+ * deadline, the branch-and-bound keeps its default node budget.
+ */
+export function provenConfiguration(instance: VbpInstance, options: PackOptions): Packing & { lowerBound: number } {
+  const best = bestConfiguration(instance, options);
+  if (best.bins === best.lowerBound) return best;
+  return exactSearch(instance, { ...options, start: best, lowerBound: best.lowerBound, ...(options.deadline === undefined ? {} : { maxNodes: Infinity }) });
+}

@@ -3,10 +3,9 @@
  * one file plus one line here. `pack` is the single entry point commands and benches call.
  */
 import { InvariantError } from '../../errors.js';
-import { bestConfiguration } from './best-configuration.js';
+import { bestConfiguration, provenConfiguration } from './best-configuration.js';
 import { bestFitDecreasing } from './best-fit-decreasing.js';
 import { dotProduct } from './dot-product.js';
-import { exactSearch } from './exact.js';
 import { firstFit } from './first-fit.js';
 import { firstFitDecreasing } from './first-fit-decreasing.js';
 import type { PackOptions, Packing, VbpInstance } from './instance.js';
@@ -29,7 +28,7 @@ export const STRATEGIES = {
   'dot-product': (instance) => dotProduct(instance),
   mbs: (instance) => minimumBinSlack(instance),
   'local-search': (instance, options) => improveByLocalSearch(instance, dotProduct(instance), { ...options, target: simpleLowerBound(instance) }),
-  exact: (instance, options) => exactSearch(instance, options),
+  exact: (instance, options) => provenConfiguration(instance, options),
   best: (instance, options) => bestConfiguration(instance, options),
 } as const satisfies Record<string, Strategy>;
 
