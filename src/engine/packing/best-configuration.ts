@@ -17,7 +17,7 @@
  *      many columns per pricing and a larger budget (the bound alone);
  *   6. if still open, diving with backtracking on the pattern LP for one bin fewer.
  * The bound steps come before the search so that the search stops the moment it meets them.
- * Measured (npm run bench:vbp): mean bins/OPT 1.011 on the New classes, 1.003 on Triplets,
+ * Measured (npm run bench:vbp): mean bins/OPT 1.0095 on the New classes, 1.003 on Triplets,
  * against 1.077 and 1.19 for the best published greedy (DotProduct, dynamic weights).
  * Reference: see each step's file. Complexity: bounded by the effort limits (deterministic, so
  * the same input gives the same packing) and by options.deadline (a safety net).
