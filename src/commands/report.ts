@@ -8,9 +8,9 @@ import { renderReport } from '../io/output/formatters/report.js';
 import { writeFilesAtomically } from '../io/output/atomic-write.js';
 
 export default class Report extends HeadroomCommand {
-  static summary = 'The main job: load per node against the 85% threshold, the placement, and the N+1 check.';
+  static summary = 'The main job: load per node against the 85% threshold, the placement, the N+1 check, the headroom per class and, if the policy breaks, the fewest nodes that repair it.';
   static description =
-    'Places the inventory, reports per node and resource used / capacity / percent with the alert threshold marked, lists VMs that do not fit, and fails each node in turn to check that every HA VM restarts elsewhere. --out writes report.md and report.json atomically.';
+    'Places the inventory, reports per node and resource used / capacity / percent with the alert threshold marked, lists VMs that do not fit, fails each node in turn to check that every HA VM restarts elsewhere, counts how many more VMs of each class fit while the scenario\'s failover policy holds, and, when it does not hold, finds the fewest nodes like an existing one that make it hold (as check --add-node judges them) with the headroom they give. --out writes report.md and report.json atomically.';
   static examples = ['<%= config.bin %> report', '<%= config.bin %> report --json', '<%= config.bin %> report --out reports/lab'];
   static flags = {
     scenario: scenarioFlag,

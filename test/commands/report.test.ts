@@ -21,6 +21,25 @@ describe('headroom report', () => {
     expect(run.result!.nPlusOne.holds).toBe(false);
   });
 
+  it('the lab breaks n+1, so nothing more fits; one node like node01 repairs it, and then no k8s-worker fits', async () => {
+    const run = await runCommand<ClusterReport>(Report, ['--json']);
+    const report = JSON.parse(run.stdout) as ClusterReport;
+    expect(report.headroom.holds).toBe(false);
+    expect(report.headroom.classes.every((row) => row.count === 0)).toBe(true);
+    // node01 is the first model tried with one node: an empty copy (62 GiB for VMs) takes
+    // k8s-worker3 (32) when node01 fails and k8s-worker1 (32) when node04 fails, no worker
+    // running on it (check.test.ts: "a sixth node like node01 makes the lab N+1").
+    expect(report.remedy).toMatchObject({ like: 'node01', added: ['added-1'] });
+    expect(report.remedyChecked).toBe(1);
+    // One more worker: its anti-affinity keeps it off node01, node04 and node05 (workers there),
+    // node02 (62 - 44 = 18 GiB free) and node03 (62 - 40 = 22) are too small, so it goes to
+    // added-1. When added-1 fails it needs 32 GiB on a node without a worker: none has it.
+    const worker = report.remedy!.headroom.find((row) => row.unit === 'k8s-worker')!;
+    expect(worker.count).toBe(0);
+    expect(worker.proof.binding).toMatchObject({ kind: 'failover', scenario: 'added-1', reason: 'no-capacity' });
+    expect((await runCommand(Report, [])).stdout).toContain('Adding one node like node01 makes n+1 hold (check --add-node added-1=node01)');
+  });
+
   it('--out writes report.md and report.json, and --json prints the same document', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'headroom-report-'));
     const run = await runCommand<ClusterReport>(Report, ['--json', '--out', dir]);

@@ -22,7 +22,12 @@ export function renderFits(results: readonly FitResult[]): string {
     if (r.placements.length > 0) lines.push('', textTable(['new VM', 'node'], r.placements.map((p) => [p.vm, p.node])));
     return lines.join('\n');
   }
-  return textTable(
+  return fitTable(results, textTable);
+}
+
+/** One row per class: how many more fit, and what binds at the next one. */
+export function fitTable(results: readonly FitResult[], table: typeof textTable): string {
+  return table(
     ['class', 'more that fit', 'binds at the next one'],
     results.map((r) => [r.unit, r.holdsToday ? r.count : 0, r.holdsToday ? bindingText(r.proof.binding) : `policy broken today: ${bindingText(r.proof.binding)}`]),
   );

@@ -1,7 +1,9 @@
 /** Renders the main report as terminal text or Markdown (report.md). */
 import { downReasonText } from '../../../engine/report/explain.js';
 import type { ClusterReport } from '../../../engine/report/report.js';
+import { MAX_ADDED_NODES } from '../../../engine/policy/node-remedy.js';
 import { markdownTable, textTable } from '../tables.js';
+import { fitTable } from './fit.js';
 import { renderPlacement, type Flavour } from './placement.js';
 
 export function renderReport(report: ClusterReport, flavour: Flavour): string {
@@ -37,6 +39,16 @@ export function renderReport(report: ClusterReport, flavour: Flavour): string {
   if (reasons.length > 0) {
     lines.push('', 'Reasons:');
     for (const reason of reasons) lines.push(`- ${reason}: ${downReasonText(reason)}`);
+  }
+  const { headroom, remedy } = report;
+  lines.push('', heading(`Headroom: more VMs of each class while ${headroom.policy} holds`));
+  if (headroom.holds) lines.push(fitTable(headroom.classes, table));
+  else lines.push(`${headroom.policy} does not hold today, so nothing more fits.`);
+  if (!headroom.holds && remedy !== null) {
+    const nodes = remedy.added.length === 1 ? 'one node' : `${remedy.added.length} nodes`;
+    lines.push('', `Adding ${nodes} like ${remedy.like} makes ${headroom.policy} hold (check --add-node ${remedy.added.map((name) => `${name}=${remedy.like}`).join(' --add-node ')}); the headroom then:`, fitTable(remedy.headroom, table));
+  } else if (!headroom.holds) {
+    lines.push('', `No addition of up to ${MAX_ADDED_NODES} nodes like an existing one makes ${headroom.policy} hold (${report.remedyChecked} changes checked).`);
   }
   return `${lines.join('\n')}\n`;
 }

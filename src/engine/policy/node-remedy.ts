@@ -1,0 +1,69 @@
+/**
+ * The smallest hardware fix for a broken failover policy: the fewest nodes like one the cluster
+ * already has whose addition makes the policy hold. Each candidate is judged by checkChange, on
+ * a copy, so its placement (VMs stay where they run), restarts and verdict are exactly those of
+ * `check --add-node NEW=LIKE`.
+ *
+ * Search: for count = 1 .. MAX_ADDED_NODES, each distinct node model (hardware, local pools and
+ * shared-pool reach, first node of each in scenario order); the first that holds wins, so the
+ * answer has the fewest nodes, ties to the model listed first. Adding capacity is not monotone
+ * for greedy restarts in every case, so a count that does not hold does not prove that a larger
+ * one would not; the search simply tries them in order and says how many it checked.
+ * Complexity: at most MAX_ADDED_NODES × models change checks, each two placements and two
+ * policy evaluations.
+ */
+import type { Cluster, NodeSpec } from '../model/cluster.js';
+import { planPlacement } from '../placement/plan.js';
+import { applyChange, NO_CHANGE, nodeLike, type ClusterChange } from './change.js';
+import { checkChange } from './check.js';
+import type { PolicyOptions } from './failover-policy.js';
+
+export const MAX_ADDED_NODES = 3;
+
+export interface NodeRemedy {
+  /** The node whose hardware the new nodes copy. */
+  like: string;
+  /** The names given to the new nodes in the checked change. */
+  added: string[];
+  /** The cluster after the change, for what follows from it (headroom). */
+  cluster: Cluster;
+}
+
+export function cheapestNodeAddition(cluster: Cluster, strategyName: string, policy: PolicyOptions): { remedy: NodeRemedy | null; checked: number } {
+  const models = distinctModels(cluster);
+  let checked = 0;
+  for (let count = 1; count <= MAX_ADDED_NODES; count++) {
+    for (const model of models) {
+      const added = freshNames(cluster, count);
+      const change: ClusterChange = { ...NO_CHANGE, addNodes: added.map((name) => nodeLike(cluster, model, { ...model, name })) };
+      checked++;
+      if (checkChange(cluster, change, strategyName, policy).holds) return { remedy: { like: model.name, added, cluster: changedCluster(cluster, change, strategyName) }, checked };
+    }
+  }
+  return { remedy: null, checked };
+}
+
+/** One node per distinct hardware and storage reach, in scenario order. */
+function distinctModels(cluster: Cluster): NodeSpec[] {
+  const signature = (node: NodeSpec): string => {
+    const { localPools, sharedPools } = nodeLike(cluster, node, node);
+    return JSON.stringify([node.cpuThreads, node.memGiB, node.memReservedGiB, node.gpus, node.gpuModel, localPools, sharedPools]);
+  };
+  const firstOfEach = new Map<string, NodeSpec>();
+  for (const node of cluster.nodes) if (!firstOfEach.has(signature(node))) firstOfEach.set(signature(node), node);
+  return [...firstOfEach.values()];
+}
+
+/** The cluster after the change, VMs kept where the strategy places them today (as checkChange does). */
+function changedCluster(cluster: Cluster, change: ClusterChange, strategyName: string): Cluster {
+  const today = planPlacement(cluster, strategyName).result.placements;
+  return applyChange(cluster, change, new Map(today.map((p) => [p.vm, p.node])));
+}
+
+/** added-1, added-2, ...: names no node has yet. */
+function freshNames(cluster: Cluster, count: number): string[] {
+  const taken = new Set(cluster.nodes.map((node) => node.name));
+  const names: string[] = [];
+  for (let serial = 1; names.length < count; serial++) if (!taken.has(`added-${serial}`)) names.push(`added-${serial}`);
+  return names;
+}
