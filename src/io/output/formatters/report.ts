@@ -46,7 +46,7 @@ export function renderReport(report: ClusterReport, flavour: Flavour): string {
   else lines.push(`${headroom.policy} does not hold today, so nothing more fits.`);
   if (!headroom.holds && remedy !== null) {
     const nodes = remedy.added.length === 1 ? 'one node' : `${remedy.added.length} nodes`;
-    lines.push('', `Adding ${nodes} like ${remedy.like} makes ${headroom.policy} hold (check --add-node ${remedy.added.map((name) => `${name}=${remedy.like}`).join(' --add-node ')}); the headroom then:`, fitTable(remedy.headroom, table));
+    lines.push('', `Adding ${nodes} like ${remedy.like} makes ${headroom.policy} hold (check --add-node ${remedy.added.map((name) => `${name}=${remedy.like}`).join(' --add-node ')}); the headroom then:`, '', fitTable(remedy.headroom, table));
   } else if (!headroom.holds) {
     lines.push('', `No addition of up to ${MAX_ADDED_NODES} nodes like an existing one makes ${headroom.policy} hold (${report.remedyChecked} changes checked).`);
   }
