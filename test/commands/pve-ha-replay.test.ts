@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { loadHaTest } from '../../src/io/proxmox/pve-ha-test/load.js';
+import { issueOf } from '../support/input-issue.js';
 
 // Runs the built CLI (npm test builds first), as a user would.
 function replay(...args: string[]) {
@@ -31,7 +35,14 @@ describe('headroom pve-ha replay', () => {
     });
   });
 
+  it('prints auto-rebalance migrations (worked out in the fixture README)', () => {
+    const run = replay(`${FIXTURES}/auto-rebalance-static`);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('t=   80  migrate  vm:101  node1 -> node2  (auto-rebalance)\nt=  140  migrate  vm:102  node1 -> node3  (auto-rebalance)\n');
+  });
+
   it.each([
+    ['auto-rebalance-bad-option', "datacenter.cfg:5: field 'crs.ha-auto-rebalance-threshold' has value 130", 'expected a fraction from 0 to 1 or a percentage up to 100'],
     ['bad-json', "service_config:3: field '(document)'", 'expected valid JSON'],
     ['unknown-command', "cmdlist: field 'cmdlist[1][1]' has value 'teleport gamma alpha'", "expected a command 'power|network"],
     ['rule-unknown-node', "rules_config:2: field 'pin-to-nowhere.nodes' has value 'delta:2'", 'expected a node of hardware_status'],
@@ -63,5 +74,29 @@ describe('loadHaTest', () => {
       sid: 'vm:200', node: 'beta', state: 'started', failback: true, maxRestart: 1, maxRelocate: 1,
     });
     expect(scenario.datacenter).toEqual({ scheduler: 'basic', rebalanceOnStart: false, autoRebalance: false, shutdownPolicy: 'conditional' });
+  });
+
+  it('reads auto-rebalance with the documented defaults', () => {
+    expect(loadHaTest(`${FIXTURES}/auto-rebalance-static`).datacenter.autoRebalance).toEqual({ threshold: 0.3, method: 'bruteforce', holdRounds: 3, margin: 0.1 });
+  });
+
+  it('reads the auto-rebalance threshold and margin as fractions or as percentages', () => {
+    // 30 (the API's percent) and 0.3 (the doc's fraction) are the same threshold; 10 and 0.1 the same margin.
+    const options = (cfg: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'headroom-ha-'));
+      cpSync(`${FIXTURES}/auto-rebalance-static`, dir, { recursive: true });
+      writeFileSync(join(dir, 'datacenter.cfg'), cfg);
+      return loadHaTest(dir).datacenter.autoRebalance;
+    };
+    const percent = options('{"crs": {"ha": "static", "ha-auto-rebalance": 1, "ha-auto-rebalance-threshold": 30, "ha-auto-rebalance-margin": 10}}');
+    const fraction = options('{"crs": {"ha": "static", "ha-auto-rebalance": 1, "ha-auto-rebalance-threshold": 0.3, "ha-auto-rebalance-margin": 0.1}}');
+    expect(percent).toEqual(fraction);
+    expect(fraction).toMatchObject({ threshold: 0.3, margin: 0.1 });
+  });
+
+  it('reports a bad auto-rebalance option with file, line, field, value and expectation', () => {
+    expect(issueOf(() => loadHaTest(`${FIXTURES}/auto-rebalance-bad-option`))).toEqual({
+      file: 'datacenter.cfg', line: 5, field: 'crs.ha-auto-rebalance-threshold', value: 130, expected: 'a fraction from 0 to 1 or a percentage up to 100 (imbalance; default 0.3)',
+    });
   });
 });

@@ -18,7 +18,7 @@ export default class PveHaReplay extends HeadroomCommand {
   static description =
     'Replay a Proxmox VE HA regression-test folder (hardware_status, service_config, cmdlist, rules, ...) ' +
     'through a faithful simulation of the HA manager and print its placement decisions: every recovery ' +
-    'of a fenced node\'s services, and every migration, relocation or rebalance-on-start it chose.';
+    'of a fenced node\'s services, and every migration, relocation, rebalance-on-start or auto-rebalance move it chose.';
 
   static examples = [
     '<%= config.bin %> pve-ha replay ../shared/bench/pve-ha/test-basic1',

@@ -5,6 +5,7 @@
  *
  * Units: memory in bytes (`...Bytes`), CPU in cores.
  */
+import type { AutoRebalanceOptions } from './auto-rebalance.js';
 import type { SimCommand } from './cmdlist.js';
 import type { ServiceStatus } from './service-status.js';
 
@@ -76,7 +77,8 @@ export interface DatacenterHa {
   /** `crs.ha`: basic | static | dynamic; anything else warns and falls back to basic. */
   scheduler: string;
   rebalanceOnStart: boolean;
-  autoRebalance: boolean;
+  /** `crs.ha-auto-rebalance` and its options; false when off. */
+  autoRebalance: false | AutoRebalanceOptions;
   shutdownPolicy: ShutdownPolicy | string;
 }
 
@@ -119,7 +121,7 @@ export interface HaScenario {
 export type DecisionKind = 'recover' | 'migrate' | 'relocate' | 'rebalance-start';
 
 /** Why the manager moved a service. */
-export type DecisionCause = 'fence' | 'scheduler' | 'start-failure' | 'crm-command' | 'rebalance-on-start';
+export type DecisionCause = 'fence' | 'scheduler' | 'start-failure' | 'crm-command' | 'rebalance-on-start' | 'auto-rebalance';
 
 /** One placement decision of the HA manager, at simulated time `time` (seconds). */
 export interface HaDecision {

@@ -57,7 +57,7 @@ export function scoreNodesStatic(nodes: readonly StaticNodeLoad[], service: Serv
       cpuFractions.push((node.usedCpu + addedCpu) / node.maxCpu);
       memFractions.push((node.usedMemBytes + addedMem) / node.maxMemBytes);
     });
-    return [1 + rootMeanSquare(cpuFractions), 1 + Math.max(...cpuFractions), 1 + rootMeanSquare(memFractions), 1 + Math.max(...memFractions)];
+    return loadAlternative(cpuFractions, memFractions);
   });
   const closeness = topsisCloseness(alternatives, STATIC_CRITERIA);
   return ordered
@@ -67,6 +67,14 @@ export function scoreNodesStatic(nodes: readonly StaticNodeLoad[], service: Serv
 
 /** The `dynamic` scheduler ranks with the same TOPSIS; only the loads it passes in differ. */
 export const scoreNodesDynamic = scoreNodesStatic;
+
+/**
+ * One TOPSIS alternative from every node's CPU and memory fraction, in STATIC_CRITERIA order. The
+ * 1 + keeps tiny loads from looking far apart (0.004 is twice 0.002; 1.004 barely above 1.002).
+ */
+export function loadAlternative(cpuFractions: readonly number[], memFractions: readonly number[]): number[] {
+  return [1 + rootMeanSquare(cpuFractions), 1 + Math.max(...cpuFractions), 1 + rootMeanSquare(memFractions), 1 + Math.max(...memFractions)];
+}
 
 export function demandCpu(service: ServiceDemand, nodeMaxCpu: number): number {
   return service.cpu === 0 ? nodeMaxCpu : service.cpu;
@@ -131,6 +139,17 @@ export class StaticUsage implements OnlineNodeUsage {
   scoreNodesToStartService(sid: string): Map<string, number> {
     const ranked = scoreNodesStatic([...this.loads.values()], this.demandOf(sid));
     return new Map(ranked.map(({ name, score }) => [name, -score]));
+  }
+
+  /** Node loads the auto-rebalancer measures (auto-rebalance.ts): every attached service at full size. */
+  balancingLoads(): StaticNodeLoad[] {
+    return this.listNodes().map((node) => ({ ...this.loads.get(node)! }));
+  }
+
+  /** What moving `sid` takes off its node: what it added there (nothing if it counts nowhere). */
+  balancingLoad(sid: string): ServiceDemand {
+    const [onCurrent] = this.contributions.get(sid) ?? [];
+    return onCurrent === undefined ? { cpu: 0, memBytes: 0 } : { cpu: onCurrent.cpu, memBytes: onCurrent.memBytes };
   }
 
   /** Whether this service adds load at its full size; the static view counts every attached one. */

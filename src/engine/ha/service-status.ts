@@ -21,7 +21,7 @@ export interface ServiceStatus {
   failedNodes?: string[];
   /** The node a service left for maintenance, to return to afterwards. */
   maintenanceNode?: string;
-  /** A queued CRM command: ['migrate'|'relocate', node] or ['stop', timeout]. */
+  /** A queued CRM command: ['migrate'|'relocate', node, origin?] or ['stop', timeout]. */
   cmd?: string[];
   timeout?: number;
 }

@@ -1,7 +1,10 @@
 /**
  * Replays one HA scenario through the simulated cluster and returns the manager's placement
  * decisions in order, with the simulated log for inspection. Pure: the scenario is copied, the
- * clock is simulated, nothing is random.
+ * clock is simulated, nothing is random. Every placement path of ha-manager 5.2.0 is modelled:
+ * recovery, failback, maintenance, start-failure relocation, CRM commands, rebalance on start
+ * and auto-rebalance (`crs: ha-auto-rebalance`, auto-rebalance.ts). A folder using a feature
+ * outside that (hardware fencing, `fence.cfg`) is refused with the feature named.
  */
 import type { HaDecision, HaScenario } from './model.js';
 import { DaemonEnv } from './sim/env.js';
@@ -14,14 +17,13 @@ export type HaReplay =
 
 export function replayScenario(scenario: HaScenario): HaReplay {
   const features = [...scenario.unsupported];
-  if (scenario.datacenter.autoRebalance) features.push('auto-rebalance (crs ha-auto-rebalance)');
   if (features.length > 0) return { status: 'unsupported', features };
 
   const initial = structuredClone(scenario.managerStatus);
   const hardware = new SimHardware(
     structuredClone(scenario.rules),
     structuredClone(scenario.groups),
-    { ...scenario.datacenter },
+    structuredClone(scenario.datacenter),
     new Map(Object.entries(structuredClone(scenario.staticStats))),
     new Map(Object.entries(structuredClone(scenario.dynamicStats))),
     { masterNode: initial.masterNode, nodeStatus: initial.nodeStatus, serviceStatus: initial.serviceStatus, nodeRequest: initial.nodeRequest },

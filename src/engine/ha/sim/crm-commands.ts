@@ -69,11 +69,21 @@ function executeMigration(manager: Manager, command: string, task: string, sid: 
     return;
   }
   env.log('info', `got crm command: ${command}`);
-  ss.get(sid)!.cmd = [task, target];
+  queueResourceMotion(manager, command, [task, target], sid);
+}
+
+/**
+ * `queue_resource_motion`: queues `cmd` ([task, node, origin?]) for `sid` and for each positive
+ * partner not already there or going there. Negative partners are the caller's to check.
+ */
+export function queueResourceMotion(manager: Manager, command: string, cmd: string[], sid: string): void {
+  const { env, ss, rules } = manager;
+  const [task, target] = cmd;
+  ss.get(sid)!.cmd = [...cmd];
   for (const partner of [...(rules.resourceAffinity.positive.get(sid) ?? [])].sort(compareBytes)) {
     const status = ss.get(partner);
     if (status === undefined || status.node === target || status.target === target) continue;
     env.log('info', `crm command '${command}' - ${task} service '${partner}' to node '${target}' (service '${partner}' in positive affinity with service '${sid}')`);
-    status.cmd = [task, target];
+    status.cmd = [...cmd];
   }
 }

@@ -6,9 +6,10 @@
  *   4. usage recomputed over the online nodes, services added in sorted-sid order;
  *   5. rules recompiled when rules, groups, services or the node list changed;
  *   6. queued CRM commands;
- *   7. disarm handling, else the repeat loop: each service's state handler in byte-wise sid
- *      order, then fencing of nodes with `fence` services, whose services become `recovery`;
- *      repeated while anything changed, so recoveries run in the same round as the fence.
+ *   7. disarm handling, else auto-rebalance (load-balance.ts; it may queue one migration), then
+ *      the repeat loop: each service's state handler in byte-wise sid order, then fencing of nodes
+ *      with `fence` services, whose services become `recovery`; repeated while anything changed,
+ *      so recoveries run in the same round as the fence.
  * Every state change updates the usage at once, so later decisions in the round see it.
  */
 import { applyGroupFailback, groupsAsNodeAffinityRules } from '../groups.js';
@@ -24,8 +25,9 @@ import { updateCrmCommands } from './crm-commands.js';
 import { handleDisarm } from './disarm.js';
 import type { DaemonEnv } from './env.js';
 import type { DisarmState, LrmResult } from './hardware.js';
+import { loadBalance } from './load-balance.js';
 import { NodeStatus } from './node-status.js';
-import { nodeCapacity, serviceDemand, measuredLoad } from './scheduler-inputs.js';
+import { measuredLoad, measuredServiceLoad, nodeCapacity, serviceDemand } from './scheduler-inputs.js';
 import { nextState } from './service-states.js';
 
 export class Manager {
@@ -38,6 +40,8 @@ export class Manager {
   config = new Map<string, ServiceConfig>();
   lrmResults = new Map<string, LrmResult>();
   lrmModes = new Map<string, string>();
+  /** Consecutive rounds with the node imbalance above the auto-rebalance threshold. */
+  imbalancedRounds = 0;
   private scheduler: SchedulerMode | undefined;
   private schedulerName: string | undefined;
   private rulesDigest = '';
@@ -78,8 +82,12 @@ export class Manager {
 
     const disarmedAtStart = this.disarm?.state === 'disarmed';
     updateCrmCommands(this);
-    if (this.disarm !== undefined || disarmedAtStart) handleDisarm(this, disarmedAtStart);
-    else this.runStateMachine(() => true);
+    if (this.disarm !== undefined || disarmedAtStart) {
+      handleDisarm(this, disarmedAtStart);
+    } else {
+      loadBalance(this);
+      this.runStateMachine(() => true);
+    }
     this.flush();
   }
 
@@ -188,7 +196,7 @@ export class Manager {
     const capacity = (node: string) => nodeCapacity(hardware, node);
     const demand = (sid: string) => serviceDemand(hardware, sid);
     if (this.scheduler === 'static') this.usage = new StaticUsage(online, capacity, demand);
-    else if (this.scheduler === 'dynamic') this.usage = new DynamicUsage(online, capacity, demand, (node) => measuredLoad(hardware, node));
+    else if (this.scheduler === 'dynamic') this.usage = new DynamicUsage(online, capacity, demand, (node) => measuredLoad(hardware, node), (sid) => measuredServiceLoad(hardware, sid));
     else this.usage = new BasicUsage(online);
     for (const sid of sortedKeys(this.ss)) this.usage.addServiceUsage(sid, this.ss.get(sid)!);
   }

@@ -33,9 +33,14 @@ export function measuredLoad(hardware: SimHardware, node: string): MeasuredLoad 
   const load = { cpu: 0, memBytes: 0 };
   for (const [sid, running] of hardware.runningOn(node)) {
     if (!running) continue;
-    const stats = hardware.dynamicStats.get(sid) ?? DEFAULT_MEASURED;
+    const stats = measuredServiceLoad(hardware, sid);
     load.cpu += stats.cpu;
     load.memBytes += stats.memBytes;
   }
   return load;
+}
+
+/** One guest's measured usage (dynamic_service_stats, else the default). */
+export function measuredServiceLoad(hardware: SimHardware, sid: string): MeasuredLoad {
+  return hardware.dynamicStats.get(sid) ?? DEFAULT_MEASURED;
 }

@@ -9,6 +9,7 @@ import { selectServiceNode } from '../select-service-node.js';
 import type { ServiceStatus } from '../service-status.js';
 import { EXIT } from './exit-codes.js';
 import type { LrmResult } from './hardware.js';
+import { AUTO_REBALANCE_ORIGIN } from './load-balance.js';
 import type { Manager } from './manager.js';
 import { REMOVABLE_AFTER_FENCE, removeLocks } from './resources.js';
 
@@ -65,7 +66,7 @@ const stopped: Handler = (manager, sid, config, status) => {
       } else if (status.node === target) {
         manager.env.log('info', `ignore service '${sid}' ${command} request - service already on node '${target}'`);
       } else {
-        manager.decide(command, 'crm-command', sid, status.node, target);
+        manager.decide(command, status.cmd![2] === AUTO_REBALANCE_ORIGIN ? 'auto-rebalance' : 'crm-command', sid, status.node, target);
         return manager.changeState(sid, command, { node: status.node, target });
       }
     } else if (command === 'stop') {
@@ -172,7 +173,7 @@ function startedCommand(manager: Manager, sid: string, _config: ServiceConfig, s
       env.log('info', `ignore service '${sid}' ${command} request - service already on node '${target}'`);
     } else {
       env.log('info', `${command} service '${sid}' to node '${target}'`);
-      manager.decide(command, 'crm-command', sid, status.node, target);
+      manager.decide(command, status.cmd![2] === AUTO_REBALANCE_ORIGIN ? 'auto-rebalance' : 'crm-command', sid, status.node, target);
       manager.changeState(sid, command, { node: status.node, target });
     }
   } else if (command === 'stop') {

@@ -31,3 +31,9 @@ export function lineOfParseError(text: string, message: string): number | undefi
   const offset = Math.min(Number(position[1]), text.length);
   return text.slice(0, offset).split('\n').length;
 }
+
+/** 1-based line of the first `"key"` in a JSON text, to locate an issue about its value. */
+export function lineOfKey(text: string, key: string): number | undefined {
+  const index = text.indexOf(JSON.stringify(key));
+  return index < 0 ? undefined : text.slice(0, index).split('\n').length;
+}

@@ -7,13 +7,14 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InputError, IssueCollector } from '../../../errors.js';
+import { AUTO_REBALANCE_DEFAULTS, type AutoRebalanceOptions, REBALANCE_METHODS } from '../../../engine/ha/auto-rebalance.js';
 import { parseCommand, type SimCommand } from '../../../engine/ha/cmdlist.js';
 import type {
   ConfiguredState, DatacenterHa, DynamicServiceStats, HaGroup, HaRule, HaScenario, InitialManagerStatus,
   NodeHardware, NodePriority, ServiceConfig, StaticServiceStats,
 } from '../../../engine/ha/model.js';
 import type { CrmServiceState, ServiceStatus } from '../../../engine/ha/service-status.js';
-import { readJsonFile } from './json-file.js';
+import { lineOfKey, readJsonFile } from './json-file.js';
 import { parseSectionConfig, type Section } from './section-config.js';
 
 type Json = Record<string, unknown>;
@@ -28,6 +29,7 @@ export function loadHaTest(dir: string): HaScenario {
   const issues = new IssueCollector();
   const file = (name: string) => join(dir, name);
   const optionalJson = (name: string): unknown => (existsSync(file(name)) ? readJsonFile(file(name), name) : undefined);
+  const optionalText = (name: string): string => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : '');
   if (!existsSync(dir)) throw new InputError({ file: dir, field: '(folder)', value: dir, expected: 'an existing test folder' });
 
   const nodes = readNodes(requiredJson(dir, 'hardware_status'), issues);
@@ -46,7 +48,7 @@ export function loadHaTest(dir: string): HaScenario {
     services,
     rules,
     groups,
-    datacenter: readDatacenter(optionalJson('datacenter.cfg'), issues),
+    datacenter: readDatacenter(optionalJson('datacenter.cfg'), optionalText('datacenter.cfg'), issues),
     staticStats: readStats(optionalJson('static_service_stats'), 'static_service_stats', ['maxcpu', 'maxmem'], issues, (v) => ({ maxCpu: v[0]!, maxMemBytes: v[1]! }) satisfies StaticServiceStats),
     dynamicStats: readStats(optionalJson('dynamic_service_stats'), 'dynamic_service_stats', ['cpu', 'mem'], issues, (v) => ({ cpu: v[0]!, memBytes: v[1]! }) satisfies DynamicServiceStats),
     managerStatus: readManagerStatus(optionalJson('manager_status') ?? {}, issues),
@@ -219,7 +221,7 @@ function readGroups(text: string, nodes: ReadonlySet<string>, issues: IssueColle
   });
 }
 
-function readDatacenter(raw: unknown, issues: IssueCollector): DatacenterHa {
+function readDatacenter(raw: unknown, text: string, issues: IssueCollector): DatacenterHa {
   const config = raw ?? {};
   if (!isObject(config)) {
     issues.add({ file: 'datacenter.cfg', field: '(document)', value: raw, expected: 'a JSON object like {"crs": {"ha": "static"}}' });
@@ -227,12 +229,50 @@ function readDatacenter(raw: unknown, issues: IssueCollector): DatacenterHa {
   }
   const crs = isObject(config.crs) ? config.crs : {};
   const ha = isObject(config.ha) ? config.ha : {};
+  const options = readAutoRebalanceOptions(crs, text, issues);
   return {
     scheduler: typeof crs.ha === 'string' ? crs.ha : 'basic',
     rebalanceOnStart: Boolean(Number(crs['ha-rebalance-on-start'] ?? 0)),
-    autoRebalance: Boolean(Number(crs['ha-auto-rebalance'] ?? 0)),
+    autoRebalance: Boolean(Number(crs['ha-auto-rebalance'] ?? 0)) && options,
     shutdownPolicy: typeof ha.shutdown_policy === 'string' ? ha.shutdown_policy : 'conditional',
   };
+}
+
+/** The `ha-auto-rebalance-*` options of `crs`, defaults for the missing ones; checked even while off. */
+function readAutoRebalanceOptions(crs: Json, text: string, issues: IssueCollector): AutoRebalanceOptions {
+  const option = <T>(key: string, fallback: T, parse: (value: unknown) => T | undefined, expected: string): T => {
+    const value = crs[key];
+    if (value === undefined) return fallback;
+    const parsed = parse(value);
+    if (parsed !== undefined) return parsed;
+    const line = lineOfKey(text, key);
+    issues.add({ file: 'datacenter.cfg', ...(line === undefined ? {} : { line }), field: `crs.${key}`, value, expected });
+    return fallback;
+  };
+  // The doc (pve-ha-recovery.md §9.5) states fractions (0.3); the released API schema states
+  // percent (30, 0-100). A value above 1 can only be percent, so both spellings load.
+  const fraction = (value: unknown) => {
+    const number = numberWithin(value, 0, 100);
+    return number === undefined ? undefined : number > 1 ? number / 100 : number;
+  };
+  const wholeRounds = (value: unknown) => {
+    const rounds = numberWithin(value, 0, Infinity);
+    return rounds !== undefined && Number.isInteger(rounds) ? rounds : undefined;
+  };
+  const method = (value: unknown) => REBALANCE_METHODS.find((name) => name === value);
+  const defaults = AUTO_REBALANCE_DEFAULTS;
+  return {
+    threshold: option('ha-auto-rebalance-threshold', defaults.threshold, fraction, 'a fraction from 0 to 1 or a percentage up to 100 (imbalance; default 0.3)'),
+    method: option('ha-auto-rebalance-method', defaults.method, method, `one of ${REBALANCE_METHODS.join(', ')} (default bruteforce)`),
+    holdRounds: option('ha-auto-rebalance-hold-duration', defaults.holdRounds, wholeRounds, 'a whole number of rounds >= 0 (default 3)'),
+    margin: option('ha-auto-rebalance-margin', defaults.margin, fraction, 'a fraction from 0 to 1 or a percentage up to 100 (relative improvement; default 0.1)'),
+  };
+}
+
+/** A JSON number, or a string holding one (the real file is a property string), in [low, high]. */
+function numberWithin(value: unknown, low: number, high: number): number | undefined {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isFinite(number) && number >= low && number <= high ? number : undefined;
 }
 
 function readStats<T>(raw: unknown, file: string, keys: [string, string], issues: IssueCollector, build: (values: number[]) => T): Record<string, T> {

@@ -1,0 +1,42 @@
+/**
+ * Step 8 of the CRM round (`Manager.pm::load_balance`): auto-rebalance, when datacenter.cfg
+ * enables it and the scheduler is static or dynamic (basic counts services and has no load to
+ * balance). The manager keeps the count of consecutive rounds above the threshold, so a new
+ * master starts again from 0; the decision itself is auto-rebalance.ts's. The chosen bundle is
+ * queued like a CRM migrate command and moves in the repeat loop of the same round.
+ */
+import { balancingCandidates, nodeImbalance, relativeImprovement, selectBalancingMigration } from '../auto-rebalance.js';
+import { StaticUsage } from '../scheduler-static.js';
+import { queueResourceMotion } from './crm-commands.js';
+import type { Manager } from './manager.js';
+
+const MOVING = new Set(['migrate', 'relocate', 'request_start_balance']);
+
+export function loadBalance(manager: Manager): void {
+  const options = manager.env.hardware.datacenter.autoRebalance;
+  const usage = manager.usage;
+  if (options === false || !(usage instanceof StaticUsage)) return;
+  const nodes = usage.balancingLoads();
+  const current = nodeImbalance(nodes);
+  if (current <= options.threshold) {
+    manager.imbalancedRounds = 0;
+    return;
+  }
+  manager.imbalancedRounds++;
+  if (manager.imbalancedRounds < options.holdRounds) return;
+  // One move at a time: wait while any migration is queued or under way.
+  const busy = [...manager.ss.values()].some((status) => MOVING.has(status.state) || (status.cmd !== undefined && status.cmd[0] !== 'stop'));
+  if (busy) return;
+
+  const candidates = balancingCandidates(manager.rules, manager.ss, new Set(usage.listNodes()), (sid) => usage.balancingLoad(sid));
+  const best = selectBalancingMigration(nodes, candidates, options.method);
+  if (best === undefined || relativeImprovement(current, best.imbalance) < options.margin) return;
+  const { sid, target } = best.candidate;
+  const change = `from ${current.toFixed(2)} to ${best.imbalance.toFixed(2)}`;
+  manager.env.log('info', `auto rebalance - migrate ${sid} to ${target} (expected change for imbalance ${change})`);
+  queueResourceMotion(manager, `migrate ${sid} ${target}`, ['migrate', target, AUTO_REBALANCE_ORIGIN], sid);
+  manager.imbalancedRounds = 0;
+}
+
+/** Third element of a queued command that auto-rebalance issued (service-states.ts records it). */
+export const AUTO_REBALANCE_ORIGIN = 'auto-rebalance';
