@@ -50,7 +50,10 @@ function distinctModels(cluster: Cluster): NodeSpec[] {
     return JSON.stringify([node.cpuThreads, node.memGiB, node.memReservedGiB, node.gpus, node.gpuModel, localPools, sharedPools]);
   };
   const firstOfEach = new Map<string, NodeSpec>();
-  for (const node of cluster.nodes) if (!firstOfEach.has(signature(node))) firstOfEach.set(signature(node), node);
+  for (const node of cluster.nodes) {
+    const key = signature(node);
+    if (!firstOfEach.has(key)) firstOfEach.set(key, node);
+  }
   return [...firstOfEach.values()];
 }
 
