@@ -1,6 +1,6 @@
 /**
  * `failover --strategy pve-static|pve-basic` must restart VMs where Proxmox's HA manager would.
- * Both sides call the same scorers (engine/ha/scheduler-*.ts) and rule compiler, but through
+ * Both sides call the same scorers (engine/proxmox/scheduler-*.ts) and rule compiler, but through
  * different machinery: headroom's failure simulation on one side; on the other the replay
  * engine running the HA manager's timeline (power on, services start, a node powers off, fence,
  * recover) on inputs built from the same placed cluster by haScenarioOf. Compared: the restarted
@@ -16,10 +16,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { haScenarioOf } from '../../src/engine/ha/from-cluster.js';
-import type { HaRule } from '../../src/engine/ha/model.js';
-import { compareBytes } from '../../src/engine/ha/sid-order.js';
-import { replayScenario } from '../../src/engine/ha/simulate.js';
+import { haScenarioOf } from '../../src/engine/ha-sim/from-cluster.js';
+import type { HaRule } from '../../src/engine/proxmox/types.js';
+import { compareBytes } from '../../src/engine/proxmox/sid-order.js';
+import { replayScenario } from '../../src/engine/ha-sim/simulate.js';
 import { runFailover } from '../../src/engine/failure/failover.js';
 import { scenarioOf } from '../../src/engine/failure/scenarios.js';
 import type { Cluster, NodeSpec, VmSpec } from '../../src/engine/model/cluster.js';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { HaRule } from '../../src/engine/ha/model.js';
+import type { HaRule } from '../../src/engine/proxmox/types.js';
 import type { Cluster, VmSpec } from '../../src/engine/model/cluster.js';
 import { indexCluster } from '../../src/engine/model/cluster-index.js';
 import { assign, emptyState, type ClusterState } from '../../src/engine/model/state.js';

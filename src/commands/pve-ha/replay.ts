@@ -1,7 +1,7 @@
 import { Args } from '@oclif/core';
 import { InputError } from '../../errors.js';
-import type { HaDecision } from '../../engine/ha/model.js';
-import { replayScenario } from '../../engine/ha/simulate.js';
+import type { HaDecision } from '../../engine/ha-sim/model.js';
+import { replayScenario } from '../../engine/ha-sim/simulate.js';
 import { HeadroomCommand } from '../../io/cli/base-command.js';
 import { formatDecisions } from '../../io/proxmox/pve-ha-test/format.js';
 import { loadHaTest } from '../../io/proxmox/pve-ha-test/load.js';

@@ -3,7 +3,7 @@
  * state, the strategy, and which VMs each node runs or serves storage to (compressed sparse
  * rows), so a scenario touches only the VMs its failed nodes affect.
  */
-import { compareBytes } from '../ha/sid-order.js';
+import { compareBytes } from '../proxmox/sid-order.js';
 import { NO_INDEX } from '../model/cluster-index.js';
 import type { ClusterState } from '../model/state.js';
 import type { Strategy } from '../placement/types.js';

@@ -3,7 +3,7 @@
  * per-VM records that `failover --json` prints.
  */
 import { NO_INDEX } from '../model/cluster-index.js';
-import { nodeUsage } from '../report/usage.js';
+import { nodeUsage } from '../model/usage.js';
 import type { FailureContext } from './context.js';
 import { CAPACITY_REASONS, DOWN_REASONS, type DownReason, type FailureScenario, type OutcomeCounts, type ScenarioResult, type VmOutcome } from './outcome.js';
 import { DOWN_BASE, RESTARTED, RUNNING, type CompactOutcome } from './simulate.js';

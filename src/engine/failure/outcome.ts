@@ -1,6 +1,6 @@
 /** What a failure scenario does to each VM: the result types of simulate.ts. */
 import type { NodeRejection } from '../placement/types.js';
-import type { NodeUsage } from '../report/usage.js';
+import type { NodeUsage } from '../model/usage.js';
 
 export const DOWN_REASONS = [
   'no-quorum',

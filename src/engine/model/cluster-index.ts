@@ -11,6 +11,7 @@ import { InvariantError } from '../../errors.js';
 import type { Cluster, NodeSpec } from './cluster.js';
 import { compileHaConstraints, type HaConstraints } from './ha-constraints.js';
 import { compareNatural } from './natural-order.js';
+import { cpuCapacity, memCapacity } from './node-capacity.js';
 
 export const NO_INDEX = -1;
 
@@ -72,9 +73,8 @@ export function indexCluster(cluster: Cluster): ClusterIndex {
 
   const gpuModels = uniqueSorted(nodes.flatMap((node) => (node.gpuModel === null ? [] : [node.gpuModel])));
   const gpuModelIndex = new Map(gpuModels.map((model, i) => [model, i]));
-  const { cpuOvercommit, memOvercommit } = cluster.policy;
-  const cpuCap = Float64Array.from(nodes, (node) => node.cpuThreads * cpuOvercommit);
-  const memCap = Float64Array.from(nodes, (node) => (node.memGiB - node.memReservedGiB) * memOvercommit);
+  const cpuCap = Float64Array.from(nodes, (node) => cpuCapacity(node, cluster.policy));
+  const memCap = Float64Array.from(nodes, (node) => memCapacity(node, cluster.policy));
   const gpuCap = Int32Array.from(nodes, (node) => node.gpus);
   const nodeGpuModel = Int32Array.from(nodes, (node) =>
     node.gpuModel === null ? NO_INDEX : (gpuModelIndex.get(node.gpuModel) ?? NO_INDEX),

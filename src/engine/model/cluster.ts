@@ -4,7 +4,7 @@
  * Units are in the field names: `memGiB`, `diskGiB`, `netGbps`. CPU is counted in hardware
  * threads on nodes and in vCPUs on VMs; `policy.cpuOvercommit` converts between them.
  */
-import type { HaRule } from '../ha/model.js';
+import type { HaRule } from '../proxmox/types.js';
 
 export interface NodeSpec {
   name: string;
@@ -114,8 +114,8 @@ export type CrsMode = 'basic' | 'static';
 
 /**
  * The cluster's Proxmox HA configuration, stated in the scenario's `ha:` section. Rules use the
- * HA manager's own shape (engine/ha/model.ts) with VM names as resources, so the placement
- * filters and the replay engine compile them with the same code (engine/ha/rules.ts).
+ * HA manager's own shape (engine/proxmox/types.ts) with VM names as resources, so the placement
+ * filters and the replay engine compile them with the same code (engine/proxmox/rules.ts).
  */
 export interface HaSettings {
   /** The CRS mode the cluster runs; null when the scenario leaves it to the strategy. */

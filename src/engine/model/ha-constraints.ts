@@ -1,6 +1,6 @@
 /**
  * The scenario's Proxmox HA rules as per-VM placement constraints, compiled by the HA manager's
- * own code (engine/ha/rules.ts: infeasible rules dropped as Proxmox drops them, positive groups
+ * own code (engine/proxmox/rules.ts: infeasible rules dropped as Proxmox drops them, positive groups
  * merged, implicit negatives and node affinities added), so `failover --strategy pve-*` and
  * `pve-ha replay` read the same rules the same way.
  *
@@ -12,7 +12,7 @@
  *   A negative pair already kept apart by a CSV anti-affinity group is left out, so a rule that
  *   restates a group adds no second reason.
  */
-import { type CompiledRules, compileRules } from '../ha/rules.js';
+import { type CompiledRules, compileRules } from '../proxmox/rules.js';
 import type { Cluster } from './cluster.js';
 
 /** Partners of VM v: vms[start[v] .. start[v + 1]). */

@@ -1,5 +1,5 @@
 /** What `validate` reports: the counts and totals of a loaded cluster, before any placement. */
-import type { DroppedRule } from '../ha/rules-feasibility.js';
+import type { DroppedRule } from '../proxmox/rules-feasibility.js';
 import { compileHaConstraints } from './ha-constraints.js';
 import type { Cluster, CrsMode, Policy } from './cluster.js';
 

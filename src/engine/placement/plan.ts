@@ -6,7 +6,7 @@ import { InvariantError } from '../../errors.js';
 import type { Cluster } from '../model/cluster.js';
 import { indexCluster, type ClusterIndex } from '../model/cluster-index.js';
 import { emptyState, type ClusterState } from '../model/state.js';
-import { nodeUsage, poolUsage, type NodeUsage, type PoolUsage } from '../report/usage.js';
+import { nodeUsage, poolUsage, type NodeUsage, type PoolUsage } from '../model/usage.js';
 import { placeVms } from './pipeline.js';
 import { STRATEGIES, isStrategyName } from './strategies/index.js';
 import type { NodeRejection, Strategy } from './types.js';

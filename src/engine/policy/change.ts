@@ -12,7 +12,7 @@
  * (rules-feasibility.ts). A removed node leaves the node-affinity rules; a strict rule left with
  * no node then offers its VMs nowhere, as a rule whose nodes are all offline does.
  */
-import type { HaRule } from '../ha/model.js';
+import type { HaRule } from '../proxmox/types.js';
 import { PVE_STRATEGY_NAMES } from '../placement/strategies/index.js';
 import type { Cluster, CrsMode, HaSettings, NodeSpec, Policy, StoragePool, VmClass, VmRequirements, VmSpec } from '../model/cluster.js';
 

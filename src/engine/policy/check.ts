@@ -7,7 +7,7 @@
  */
 import type { Cluster } from '../model/cluster.js';
 import { planPlacement, strategyNamed } from '../placement/plan.js';
-import type { NodeUsage } from '../report/usage.js';
+import type { NodeUsage } from '../model/usage.js';
 import { applyChange, strategyAfterChange, type ClusterChange } from './change.js';
 import { evaluatePolicy, type PolicyOptions, type PolicyResult } from './failover-policy.js';
 import { haDifference, type HaDifference } from './ha-difference.js';

@@ -19,6 +19,7 @@ import { simulateFailure } from '../failure/simulate.js';
 import type { NodeRejection, Strategy } from '../placement/types.js';
 import { evaluatePolicy, policyName, policyScenarios, type PolicyBreach, type PolicyOptions } from './failover-policy.js';
 import { growCluster, stateWithUnits, unitLabel, type Unit } from './grow.js';
+import { cpuCapacity, memCapacity } from '../model/node-capacity.js';
 
 const UNBOUNDED_UNITS = 10_000;
 
@@ -122,10 +123,9 @@ function dominantResource(rejections: readonly NodeRejection[]): Resource | 'rul
 /** No more units than the cluster's total capacity could hold in any one resource, plus one to see the failure. */
 function unitBound(cluster: Cluster, units: readonly Unit[]): number {
   const demand = (pick: (u: Unit) => number): number => units.reduce((sum, u) => sum + pick(u) * u.count, 0);
-  const { cpuOvercommit, memOvercommit } = cluster.policy;
   const capacity: Array<[number, number]> = [
-    [cluster.nodes.reduce((s, n) => s + n.cpuThreads * cpuOvercommit, 0), demand((u) => u.vmClass.vcpus)],
-    [cluster.nodes.reduce((s, n) => s + (n.memGiB - n.memReservedGiB) * memOvercommit, 0), demand((u) => u.vmClass.memGiB)],
+    [cluster.nodes.reduce((s, n) => s + cpuCapacity(n, cluster.policy), 0), demand((u) => u.vmClass.vcpus)],
+    [cluster.nodes.reduce((s, n) => s + memCapacity(n, cluster.policy), 0), demand((u) => u.vmClass.memGiB)],
     [cluster.nodes.reduce((s, n) => s + n.gpus, 0), demand((u) => u.vmClass.gpus)],
   ];
   const bounds = capacity.filter(([, need]) => need > 0).map(([total, need]) => Math.floor(total / need) + 1);

@@ -5,8 +5,8 @@
  * under its id), the CRS mode, and the rules the HA manager drops as infeasible after the change
  * but did not before (a resource-affinity rule left with one member, say). Lists follow rule order.
  */
-import type { HaRule } from '../ha/model.js';
-import type { DroppedRule } from '../ha/rules-feasibility.js';
+import type { HaRule } from '../proxmox/types.js';
+import type { DroppedRule } from '../proxmox/rules-feasibility.js';
 import type { CrsMode, HaSettings } from '../model/cluster.js';
 
 export interface HaDifference {

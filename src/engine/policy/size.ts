@@ -41,6 +41,7 @@ import type { Strategy } from '../placement/types.js';
 import { bestConfiguration } from '../packing/best-configuration.js';
 import { evaluatePolicy, type PolicyOptions } from './failover-policy.js';
 import { searchPlacement, type ExactOptions, type ExactOutcome } from './size-exact.js';
+import { cpuCapacity, memCapacity } from '../model/node-capacity.js';
 
 export interface SizeOptions {
   policy: PolicyOptions;
@@ -147,11 +148,10 @@ function policyLabel(policy: PolicyOptions): string {
 }
 
 function whyUnhostable(cluster: Cluster, model: NodeSpec, vm: VmSpec): string | null {
-  const { cpuOvercommit, memOvercommit } = cluster.policy;
   if (vm.gpus > model.gpus) return `needs ${vm.gpus} GPU(s), the model has ${model.gpus}`;
   if (vm.gpus > 0 && vm.gpuModel !== null && vm.gpuModel !== model.gpuModel) return `needs a ${vm.gpuModel} GPU`;
-  if (vm.vcpus > model.cpuThreads * cpuOvercommit) return `needs ${vm.vcpus} vCPUs, more than one node has`;
-  if (vm.memGiB > (model.memGiB - model.memReservedGiB) * memOvercommit) return `needs ${vm.memGiB} GiB, more than one node has`;
+  if (vm.vcpus > cpuCapacity(model, cluster.policy)) return `needs ${vm.vcpus} vCPUs, more than one node has`;
+  if (vm.memGiB > memCapacity(model, cluster.policy)) return `needs ${vm.memGiB} GiB, more than one node has`;
   const pool = cluster.pools.find((p) => p.name === vm.pool)!;
   if (pool.kind === 'local' && !(model.name in pool.capacityGiBByNode)) return `its pool ${pool.name} is not on the model`;
   if (pool.kind === 'shared' && !pool.reachableFrom.includes(model.name)) return `its pool ${pool.name} is not reachable from the model`;
@@ -162,8 +162,8 @@ function lowerBounds(cluster: Cluster, model: NodeSpec, vms: readonly VmSpec[], 
   const { policy } = options;
   const localDisk = Object.fromEntries(cluster.pools.flatMap((p) => (p.kind === 'local' && model.name in p.capacityGiBByNode ? [[p.name, p.capacityGiBByNode[model.name]!]] : [])));
   const capacity: Array<[Resource, number, (vm: VmSpec) => number]> = [
-    ['cpu', model.cpuThreads * cluster.policy.cpuOvercommit, (vm) => vm.vcpus],
-    ['memGiB', (model.memGiB - model.memReservedGiB) * cluster.policy.memOvercommit, (vm) => vm.memGiB],
+    ['cpu', cpuCapacity(model, cluster.policy), (vm) => vm.vcpus],
+    ['memGiB', memCapacity(model, cluster.policy), (vm) => vm.memGiB],
     ['gpus', model.gpus, (vm) => vm.gpus],
   ];
   const bound = (subset: readonly VmSpec[], extra: number, kind: 'capacity' | 'failover'): SizeResult['boundBy'] => {
@@ -198,10 +198,9 @@ const SCALE = 100;
 
 /** A proven lower bound on the nodes of the model that can hold `vms`, by vector bin packing. */
 function packingLowerBound(cluster: Cluster, model: NodeSpec, vms: readonly VmSpec[], options: SizeOptions): number {
-  const { cpuOvercommit, memOvercommit } = cluster.policy;
   const candidates: Array<{ capacity: number; demand: (vm: VmSpec) => number }> = [
-    { capacity: model.cpuThreads * cpuOvercommit, demand: (vm) => vm.vcpus },
-    { capacity: (model.memGiB - model.memReservedGiB) * memOvercommit, demand: (vm) => vm.memGiB },
+    { capacity: cpuCapacity(model, cluster.policy), demand: (vm) => vm.vcpus },
+    { capacity: memCapacity(model, cluster.policy), demand: (vm) => vm.memGiB },
     { capacity: model.gpus, demand: (vm) => vm.gpus },
     ...cluster.pools.flatMap((pool) =>
       pool.kind === 'local' && model.name in pool.capacityGiBByNode

@@ -5,7 +5,7 @@
  */
 import type { Resource } from '../model/cluster.js';
 import type { DownReason } from '../failure/outcome.js';
-import type { DroppedRule } from '../ha/rules-feasibility.js';
+import type { DroppedRule } from '../proxmox/rules-feasibility.js';
 import type { NodeRejection, Reason } from '../placement/types.js';
 
 const RESOURCE_WORDS: Record<Resource, { noun: string; unit: string }> = {

@@ -27,6 +27,7 @@ import { readCrs, readRules } from './ha-section.js';
 import { FAILOVER_POLICIES, readThreshold } from './scenario.js';
 import { NODE_COLUMNS, VM_COLUMNS } from './tables.js';
 import { YamlFile } from './yaml-doc.js';
+import { cpuCapacity, memCapacity } from '../../engine/model/node-capacity.js';
 
 const VM_FIELDS = ['vcpus', 'memGiB', 'diskGiB', 'pool', 'gpus', 'gpuModel', 'antiAffinity', 'affinity', 'affinityMode', 'ha', 'haPriority'] as const;
 const NODE_FIELDS = ['cpuThreads', 'memGiB', 'memReservedGiB', 'gpus'] as const;
@@ -99,8 +100,8 @@ export function checkKeepRunning(loaded: LoadedChange, cluster: Cluster, before:
     const vcpus = running.reduce((sum, vm) => sum + vm.vcpus, 0);
     const memGiB = running.reduce((sum, vm) => sum + vm.memGiB, 0);
     const gpus = running.reduce((sum, vm) => sum + vm.gpus, 0);
-    const cpuCap = resized.cpuThreads * cluster.policy.cpuOvercommit;
-    const memCap = (resized.memGiB - resized.memReservedGiB) * cluster.policy.memOvercommit;
+    const cpuCap = cpuCapacity(resized, cluster.policy);
+    const memCap = memCapacity(resized, cluster.policy);
     const short: Array<[string, number, string]> = [];
     if (vcpus > cpuCap) short.push(['cpuThreads', resized.cpuThreads, `at least ${Math.ceil(vcpus / cluster.policy.cpuOvercommit)} threads: ${node} runs ${vcpus} vCPUs at ${cluster.policy.cpuOvercommit} per thread`]);
     if (memGiB > memCap) short.push(['memGiB', resized.memGiB, `at least ${memGiB / cluster.policy.memOvercommit + resized.memReservedGiB} GiB: ${node} runs ${memGiB} GiB of VMs (keepRunning)`]);

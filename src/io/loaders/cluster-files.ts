@@ -9,6 +9,7 @@ import { InputError, IssueCollector } from '../../errors.js';
 import { vmClassOf } from '../../engine/model/vm-of-class.js';
 import { readCsvTable } from './csv-table.js';
 import { CLASS_COLUMNS, NODE_COLUMNS, STORAGE_COLUMNS, VM_COLUMNS } from './tables.js';
+import { cpuCapacity, memCapacity } from '../../engine/model/node-capacity.js';
 
 export interface InputFiles {
   nodes: string;
@@ -143,9 +144,9 @@ function checkReferences(
 
 /** A VM that asks for more of one resource than any node (or pool instance) has can never run. */
 function rejectVmsBiggerThanEveryNode(file: string, cluster: Cluster, vms: ReadonlyArray<{ line: number; vm: VmSpec }>): void {
-  const { cpuOvercommit, memOvercommit } = cluster.policy;
-  const maxCpu = Math.max(...cluster.nodes.map((node) => node.cpuThreads * cpuOvercommit));
-  const maxMem = Math.max(...cluster.nodes.map((node) => (node.memGiB - node.memReservedGiB) * memOvercommit));
+  const { cpuOvercommit } = cluster.policy;
+  const maxCpu = Math.max(...cluster.nodes.map((node) => cpuCapacity(node, cluster.policy)));
+  const maxMem = Math.max(...cluster.nodes.map((node) => memCapacity(node, cluster.policy)));
   const maxGpus = Math.max(...cluster.nodes.map((node) => node.gpus));
   const poolByName = new Map(cluster.pools.map((pool) => [pool.name, pool]));
   for (const { line, vm } of vms) {

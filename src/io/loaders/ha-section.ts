@@ -17,7 +17,7 @@
  * infeasible stay in the model and are dropped when compiled, as Proxmox drops them.
  */
 import type { Node as YamlNode, YAMLMap } from 'yaml';
-import type { NodePriority, HaRule } from '../../engine/ha/model.js';
+import type { NodePriority, HaRule } from '../../engine/proxmox/types.js';
 import type { Cluster, CrsMode, HaSettings } from '../../engine/model/cluster.js';
 import { InputError } from '../../errors.js';
 import { boolean, name, oneOf, type CellParser } from './cells.js';

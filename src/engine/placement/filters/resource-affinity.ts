@@ -11,7 +11,7 @@
  */
 import { NO_INDEX } from '../../model/cluster-index.js';
 import type { ClusterState } from '../../model/state.js';
-import { compareBytes } from '../../ha/sid-order.js';
+import { compareBytes } from '../../proxmox/sid-order.js';
 import type { Filter, Reason } from '../types.js';
 
 export const resourceAffinity: Filter = {

@@ -1,12 +1,12 @@
 /**
  * `pve-basic`: Proxmox VE's basic CRS (the default, datacenter.cfg `crs: ha=basic`), decided by
- * the replay engine's scorer `scoreNodesBasic` (engine/ha/scheduler-basic.ts, Usage/Basic.pm):
+ * the replay engine's scorer `scoreNodesBasic` (engine/proxmox/scheduler-basic.ts, Usage/Basic.pm):
  * the up node running the fewest guests wins, ties to the byte-wise first name. Every VM running
  * on a node counts, HA or not (ha-manager 5.1.2 counts running non-HA guests); size does not.
  * O(VMs + up nodes log up nodes) per decision.
  */
 import { NO_INDEX } from '../../model/cluster-index.js';
-import { scoreNodesBasic, type BasicNodeLoad } from '../../ha/scheduler-basic.js';
+import { scoreNodesBasic, type BasicNodeLoad } from '../../proxmox/scheduler-basic.js';
 import type { Chooser } from '../types.js';
 import { firstRankedCandidate } from './proxmox-choice.js';
 

@@ -1,6 +1,6 @@
 /**
  * `pve-static`: Proxmox VE's static CRS (datacenter.cfg `crs: ha=static`), decided by the replay
- * engine's scorer `scoreNodesStatic` (engine/ha/scheduler-static.ts: TOPSIS over the RMS and peak
+ * engine's scorer `scoreNodesStatic` (engine/proxmox/scheduler-static.ts: TOPSIS over the RMS and peak
  * CPU and memory load of every online node, as if the VM ran on each, weights 1:2:5:10).
  *
  * Inputs as Proxmox reads them (Usage/Static.pm, proxmox-perl-rs `pve_static.rs`):
@@ -12,7 +12,7 @@
  * normalises over all of them. Memory goes in as bytes (GiB × 2^30, exact), as the replay engine
  * receives it. Cost: O(up nodes²) per decision, plus the allocations of the ranking.
  */
-import { scoreNodesStatic, type StaticNodeLoad } from '../../ha/scheduler-static.js';
+import { scoreNodesStatic, type StaticNodeLoad } from '../../proxmox/scheduler-static.js';
 import type { Chooser } from '../types.js';
 import { firstRankedCandidate } from './proxmox-choice.js';
 

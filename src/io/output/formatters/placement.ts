@@ -2,7 +2,7 @@
 import type { Policy, Resource } from '../../../engine/model/cluster.js';
 import type { PlacementResult } from '../../../engine/placement/plan.js';
 import { aggregateRejections, reasonDetail } from '../../../engine/report/explain.js';
-import type { NodeUsage } from '../../../engine/report/usage.js';
+import type { NodeUsage } from '../../../engine/model/usage.js';
 import { markdownTable, textTable, type Cell } from '../tables.js';
 
 const SHOWN: ReadonlyArray<[Resource, string]> = [

@@ -5,9 +5,9 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareBytes } from '../../../engine/ha/sid-order.js';
-import { compareRecoveries, expectedRecoveries } from '../../../engine/ha/conformance.js';
-import { replayScenario } from '../../../engine/ha/simulate.js';
+import { compareBytes } from '../../../engine/proxmox/sid-order.js';
+import { compareRecoveries, expectedRecoveries } from './log-expect.js';
+import { replayScenario } from '../../../engine/ha-sim/simulate.js';
 import { loadHaTest } from './load.js';
 
 export interface ConformanceRow {

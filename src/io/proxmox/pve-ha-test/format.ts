@@ -2,7 +2,7 @@
  * Text rendering of replay decisions, one line each:
  * `t=  240  recover   vm:103  node3 -> node2`.
  */
-import type { HaDecision } from '../../../engine/ha/model.js';
+import type { HaDecision } from '../../../engine/ha-sim/model.js';
 
 export function formatDecisions(decisions: readonly HaDecision[]): string {
   if (decisions.length === 0) return 'no placement decisions\n';

@@ -7,13 +7,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InputError, IssueCollector } from '../../../errors.js';
-import { AUTO_REBALANCE_DEFAULTS, type AutoRebalanceOptions, REBALANCE_METHODS } from '../../../engine/ha/auto-rebalance.js';
-import { parseCommand, type SimCommand } from '../../../engine/ha/cmdlist.js';
-import type {
-  ConfiguredState, DatacenterHa, DynamicServiceStats, HaGroup, HaRule, HaScenario, InitialManagerStatus,
-  NodeHardware, NodePriority, ServiceConfig, StaticServiceStats,
-} from '../../../engine/ha/model.js';
-import type { CrmServiceState, ServiceStatus } from '../../../engine/ha/service-status.js';
+import { AUTO_REBALANCE_DEFAULTS, type AutoRebalanceOptions, REBALANCE_METHODS } from '../../../engine/proxmox/auto-rebalance.js';
+import { parseCommand } from './cmdlist.js';
+import type { SimCommand } from '../../../engine/ha-sim/sim-command.js';
+import type { DatacenterHa, DynamicServiceStats, HaScenario, InitialManagerStatus, NodeHardware, StaticServiceStats } from '../../../engine/ha-sim/model.js';
+import type { ConfiguredState, HaGroup, HaRule, NodePriority, ServiceConfig } from '../../../engine/proxmox/types.js';
+import type { CrmServiceState, ServiceStatus } from '../../../engine/proxmox/service-status.js';
 import { lineOfKey, readJsonFile } from './json-file.js';
 import { parseSectionConfig, type Section } from './section-config.js';
 

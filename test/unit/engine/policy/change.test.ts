@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HaRule } from '../../../../src/engine/ha/model.js';
+import type { HaRule } from '../../../../src/engine/proxmox/types.js';
 import { indexCluster } from '../../../../src/engine/model/cluster-index.js';
 import type { Cluster } from '../../../../src/engine/model/cluster.js';
 import { applyChange, NO_CHANGE, NO_HA_CHANGE, strategyAfterChange, type ClusterChange, type HaChange } from '../../../../src/engine/policy/change.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HaRule } from '../../../../src/engine/ha/model.js';
+import type { HaRule } from '../../../../src/engine/proxmox/types.js';
 import type { HaSettings } from '../../../../src/engine/model/cluster.js';
 import { haDifference } from '../../../../src/engine/policy/ha-difference.js';
 

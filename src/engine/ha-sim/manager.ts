@@ -12,15 +12,16 @@
  *      so recoveries run in the same round as the fence.
  * Every state change updates the usage at once, so later decisions in the round see it.
  */
-import { applyGroupFailback, groupsAsNodeAffinityRules } from '../groups.js';
-import type { DecisionCause, DecisionKind, ServiceConfig } from '../model.js';
-import { type CompiledRules, compileRules } from '../rules.js';
-import { DynamicUsage } from '../scheduler-dynamic.js';
-import { BasicUsage } from '../scheduler-basic.js';
-import { StaticUsage } from '../scheduler-static.js';
-import type { CrmServiceState, ServiceStatus } from '../service-status.js';
-import { sortedKeys } from '../sid-order.js';
-import type { OnlineNodeUsage, SchedulerMode } from '../usage.js';
+import { applyGroupFailback, groupsAsNodeAffinityRules } from '../proxmox/groups.js';
+import type { DecisionCause, DecisionKind } from './model.js';
+import type { ServiceConfig } from '../proxmox/types.js';
+import { type CompiledRules, compileRules } from '../proxmox/rules.js';
+import { DynamicUsage } from '../proxmox/scheduler-dynamic.js';
+import { BasicUsage } from '../proxmox/scheduler-basic.js';
+import { StaticUsage } from '../proxmox/scheduler-static.js';
+import type { CrmServiceState, ServiceStatus } from '../proxmox/service-status.js';
+import { sortedKeys } from '../proxmox/sid-order.js';
+import type { OnlineNodeUsage, SchedulerMode } from '../proxmox/usage.js';
 import { updateCrmCommands } from './crm-commands.js';
 import { handleDisarm } from './disarm.js';
 import type { DaemonEnv } from './env.js';

@@ -5,8 +5,8 @@
  * master starts again from 0; the decision itself is auto-rebalance.ts's. The chosen bundle is
  * queued like a CRM migrate command and moves in the repeat loop of the same round.
  */
-import { balancingCandidates, nodeImbalance, relativeImprovement, selectBalancingMigration } from '../auto-rebalance.js';
-import { StaticUsage } from '../scheduler-static.js';
+import { balancingCandidates, nodeImbalance, relativeImprovement, selectBalancingMigration } from '../proxmox/auto-rebalance.js';
+import { StaticUsage } from '../proxmox/scheduler-static.js';
 import { queueResourceMotion } from './crm-commands.js';
 import type { Manager } from './manager.js';
 

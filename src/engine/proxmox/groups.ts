@@ -5,7 +5,7 @@
  * `ha-group-<group>` with the group's nodes and priorities, strict iff `restricted`; the
  * services of a group get `failback = !nofailback`. Same semantics as the pre-5.0 group code.
  */
-import type { HaGroup, NodeAffinityRule, ServiceConfig } from './model.js';
+import type { HaGroup, NodeAffinityRule, ServiceConfig } from './types.js';
 import { compareBytes } from './sid-order.js';
 
 export function groupsAsNodeAffinityRules(groups: readonly HaGroup[], services: readonly ServiceConfig[]): NodeAffinityRule[] {

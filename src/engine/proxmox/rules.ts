@@ -7,7 +7,7 @@
  *      (`create_implicit_positive_resource_affinity_node_affinity_rules`);
  *   4. compile node affinity and resource affinity per service.
  */
-import type { HaRule, NodeAffinityRule, ResourceAffinityRule } from './model.js';
+import type { HaRule, NodeAffinityRule, ResourceAffinityRule } from './types.js';
 import { type CompiledNodeAffinity, compileNodeAffinity } from './node-affinity.js';
 import type { CompiledResourceAffinity } from './resource-affinity.js';
 import { type DroppedRule, dropInfeasibleRules, mergeOverlapping } from './rules-feasibility.js';

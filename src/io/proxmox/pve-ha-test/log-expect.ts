@@ -5,7 +5,7 @@
  * must match the simulator's `recover` decisions one for one: same services, same nodes, same
  * order. Pure: the caller reads the files.
  */
-import type { HaDecision } from './model.js';
+import type { HaDecision } from '../../../engine/ha-sim/model.js';
 
 export interface Recovery {
   sid: string;

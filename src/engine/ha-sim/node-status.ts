@@ -4,7 +4,7 @@
  * online; a new master has no history, so the 60 s restart when it takes over. Fencing takes the
  * node's agent lock; success turns the node back to `unknown` and lets its services recover.
  */
-import { compareBytes } from '../sid-order.js';
+import { compareBytes } from '../proxmox/sid-order.js';
 import { agentLockName, type DaemonEnv } from './env.js';
 
 const FENCE_DELAY_SECONDS = 60;

@@ -5,28 +5,10 @@
  *
  * Units: memory in bytes (`...Bytes`), CPU in cores.
  */
-import type { AutoRebalanceOptions } from './auto-rebalance.js';
-import type { SimCommand } from './cmdlist.js';
-import type { ServiceStatus } from './service-status.js';
-
-/** Configured (requested) state of a service; `enabled` in the files is read as `started`. */
-export type ConfiguredState = 'started' | 'stopped' | 'disabled' | 'ignored';
-
-export interface ServiceConfig {
-  sid: string;
-  node: string;
-  state: ConfiguredState;
-  /** Move back to a higher-priority node when one comes online (default on). */
-  failback: boolean;
-  /** Local start retries before the CRM is told of a failure (default 1). */
-  maxRestart: number;
-  /** Relocations to other nodes after start failures before `error` (default 1). */
-  maxRelocate: number;
-  /** Legacy HA group name, mapped to a node-affinity rule (groups.ts). */
-  group?: string;
-  /** Guest config lock (`backup`, `snapshot`, `create`, ...). */
-  lock?: string;
-}
+import type { AutoRebalanceOptions } from '../proxmox/auto-rebalance.js';
+import type { SimCommand } from './sim-command.js';
+import type { HaGroup, HaRule, ServiceConfig } from '../proxmox/types.js';
+import type { ServiceStatus } from '../proxmox/service-status.js';
 
 export interface NodeHardware {
   name: string;
@@ -35,40 +17,6 @@ export interface NodeHardware {
   /** Cores; absent means the scheduler default. */
   maxCpu?: number;
   maxMemBytes?: number;
-}
-
-export interface NodePriority {
-  node: string;
-  /** Non-negative integer; a missing priority in the file is 0. */
-  priority: number;
-}
-
-export interface NodeAffinityRule {
-  type: 'node-affinity';
-  id: string;
-  resources: string[];
-  nodes: NodePriority[];
-  strict: boolean;
-  /** A rule carrying a `disable` key is skipped entirely. */
-  disabled: boolean;
-}
-
-export interface ResourceAffinityRule {
-  type: 'resource-affinity';
-  id: string;
-  resources: string[];
-  affinity: 'positive' | 'negative';
-  disabled: boolean;
-}
-
-export type HaRule = NodeAffinityRule | ResourceAffinityRule;
-
-/** Legacy HA group (`groups` file), before rules existed. */
-export interface HaGroup {
-  id: string;
-  nodes: NodePriority[];
-  restricted: boolean;
-  nofailback: boolean;
 }
 
 export type ShutdownPolicy = 'conditional' | 'freeze' | 'failover' | 'migrate';

@@ -7,8 +7,8 @@
  * - a node's measured load: the sum of dynamic_service_stats cpu/mem over the guests its
  *   hypervisor runs; 2 cores and 2048 MiB for a guest without stats.
  */
-import type { MeasuredLoad } from '../scheduler-dynamic.js';
-import type { NodeCapacity, ServiceDemand } from '../scheduler-static.js';
+import type { MeasuredLoad } from '../proxmox/scheduler-dynamic.js';
+import type { NodeCapacity, ServiceDemand } from '../proxmox/scheduler-static.js';
 import type { SimHardware } from './hardware.js';
 
 const MIB = 1024 * 1024;

@@ -3,7 +3,7 @@
  * migrate/relocate (refused toward a node holding a negative-affinity partner; positive partners
  * are queued along), stop, node maintenance on/off, and disarm/arm of the whole HA stack.
  */
-import { compareBytes } from '../sid-order.js';
+import { compareBytes } from '../proxmox/sid-order.js';
 import type { Manager } from './manager.js';
 
 export function updateCrmCommands(manager: Manager): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scoreNodesBasic } from '../../../../src/engine/ha/scheduler-basic.js';
-import { scoreNodesStatic } from '../../../../src/engine/ha/scheduler-static.js';
+import { scoreNodesBasic } from '../../../../src/engine/proxmox/scheduler-basic.js';
+import { scoreNodesStatic } from '../../../../src/engine/proxmox/scheduler-static.js';
 
 const GIB = 1024 ** 3;
 

@@ -7,7 +7,7 @@
  * `allowed` = the listed online nodes, `preferred` = those sharing the highest priority present.
  * A service without a rule may run on every online node.
  */
-import type { NodeAffinityRule } from './model.js';
+import type { NodeAffinityRule } from './types.js';
 
 export interface CompiledNodeAffinity {
   strict: boolean;

@@ -7,9 +7,9 @@
  * outside that (hardware fencing, `fence.cfg`) is refused with the feature named.
  */
 import type { HaDecision, HaScenario } from './model.js';
-import { DaemonEnv } from './sim/env.js';
-import { type LogLine, SimHardware, type SimNode } from './sim/hardware.js';
-import { runTimeline } from './sim/timeline.js';
+import { DaemonEnv } from './env.js';
+import { type LogLine, SimHardware, type SimNode } from './hardware.js';
+import { runTimeline } from './timeline.js';
 
 export type HaReplay =
   | { status: 'ok'; decisions: HaDecision[]; log: LogLine[]; endTime: number }

@@ -13,7 +13,7 @@
  *   members (it and those node-affinity rules).
  * Rules with a `disable` key never reach here.
  */
-import type { HaRule, NodeAffinityRule, ResourceAffinityRule } from './model.js';
+import type { HaRule, NodeAffinityRule, ResourceAffinityRule } from './types.js';
 import { compareBytes } from './sid-order.js';
 
 export interface DroppedRule {

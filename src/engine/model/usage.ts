@@ -3,9 +3,9 @@
  * Percentages are used / capacity × 100, rounded to 0.1; CPU capacity is vCPUs after the
  * overcommit ratio, memory capacity is what remains after the host's reservation.
  */
-import type { Resource } from '../model/cluster.js';
-import { NO_INDEX } from '../model/cluster-index.js';
-import type { ClusterState } from '../model/state.js';
+import type { Resource } from './cluster.js';
+import { NO_INDEX } from './cluster-index.js';
+import type { ClusterState } from './state.js';
 
 export type ResourceAmounts = Record<Resource, number>;
 

@@ -8,8 +8,8 @@
  * 60 rounds gives its lock up; a disarmed HA stack makes it release lock and watchdog.
  */
 import { Daemon } from './daemon.js';
-import type { ServiceStatus } from '../service-status.js';
-import { compareBytes, sortedKeys } from '../sid-order.js';
+import type { ServiceStatus } from '../proxmox/service-status.js';
+import { compareBytes, sortedKeys } from '../proxmox/sid-order.js';
 import { agentLockName, type DaemonEnv } from './env.js';
 import { EXIT } from './exit-codes.js';
 import { isRunning, migrateGuest, shutdownGuest, startGuest } from './resources.js';

@@ -9,9 +9,10 @@
  * Locks (`Sim/Env.pm::sim_get_lock`): only a quorate caller may take or renew one; a lock not
  * renewed for more than 120 s can be taken by anyone. Watchdogs expire after 60 s without update.
  */
-import type { DatacenterHa, DynamicServiceStats, HaDecision, HaGroup, HaRule, ServiceConfig, StaticServiceStats } from '../model.js';
-import type { ServiceStatus } from '../service-status.js';
-import { compareBytes } from '../sid-order.js';
+import type { DatacenterHa, DynamicServiceStats, HaDecision, StaticServiceStats } from './model.js';
+import type { HaGroup, HaRule, ServiceConfig } from '../proxmox/types.js';
+import type { ServiceStatus } from '../proxmox/service-status.js';
+import { compareBytes } from '../proxmox/sid-order.js';
 import type { Crm } from './crm.js';
 import type { DaemonEnv } from './env.js';
 import type { Lrm } from './lrm.js';

@@ -5,7 +5,7 @@
  * 220, ...); `delay N` holds the round counter until now + N; the run ends 500 s after the last
  * command. Daemons that exit on shutdown power their node off (or cycle it on reboot).
  */
-import type { SimCommand } from '../cmdlist.js';
+import type { SimCommand } from './sim-command.js';
 import { executeCommand } from './commands.js';
 import type { SimHardware, SimNode } from './hardware.js';
 import { Lrm } from './lrm.js';

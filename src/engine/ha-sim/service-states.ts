@@ -4,9 +4,9 @@
  * queued commands. The placement decisions (recover, migrate, relocate, rebalance on start)
  * are made here through `selectServiceNode` and recorded as decisions.
  */
-import type { ServiceConfig } from '../model.js';
-import { selectServiceNode } from '../select-service-node.js';
-import type { ServiceStatus } from '../service-status.js';
+import type { ServiceConfig } from '../proxmox/types.js';
+import { selectServiceNode } from '../proxmox/select-service-node.js';
+import type { ServiceStatus } from '../proxmox/service-status.js';
 import { EXIT } from './exit-codes.js';
 import type { LrmResult } from './hardware.js';
 import { AUTO_REBALANCE_ORIGIN } from './load-balance.js';

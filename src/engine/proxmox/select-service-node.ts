@@ -17,7 +17,7 @@
  *   8. sort candidates by (score, name), lower score first, byte-wise names;
  *   9. 'try-next' takes the entry after the current node, else the first; others the first.
  */
-import type { ServiceConfig } from './model.js';
+import type { ServiceConfig } from './types.js';
 import { nodeAffinityView } from './node-affinity.js';
 import { allowedByResourceAffinity, applyNegativeAffinity, applyPositiveAffinity, resourceAffinityView } from './resource-affinity.js';
 import type { CompiledRules } from './rules.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { HaRule } from '../../../../src/engine/ha/model.js';
-import { nodeAffinityView } from '../../../../src/engine/ha/node-affinity.js';
-import { applyNegativeAffinity, applyPositiveAffinity, resourceAffinityView } from '../../../../src/engine/ha/resource-affinity.js';
-import { compileRules } from '../../../../src/engine/ha/rules.js';
-import type { ServiceStatus } from '../../../../src/engine/ha/service-status.js';
+import type { HaRule } from '../../../../src/engine/proxmox/types.js';
+import { nodeAffinityView } from '../../../../src/engine/proxmox/node-affinity.js';
+import { applyNegativeAffinity, applyPositiveAffinity, resourceAffinityView } from '../../../../src/engine/proxmox/resource-affinity.js';
+import { compileRules } from '../../../../src/engine/proxmox/rules.js';
+import type { ServiceStatus } from '../../../../src/engine/proxmox/service-status.js';
 
 const NODES = ['node1', 'node2', 'node3'];
 const nodeRule = (id: string, resources: string[], nodes: [string, number][], strict: boolean): HaRule => ({

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { HaRule, HaScenario } from '../../../../src/engine/ha/model.js';
-import { compileRules } from '../../../../src/engine/ha/rules.js';
-import { BasicUsage } from '../../../../src/engine/ha/scheduler-basic.js';
-import { selectServiceNode } from '../../../../src/engine/ha/select-service-node.js';
-import type { ServiceStatus } from '../../../../src/engine/ha/service-status.js';
-import { sortedKeys } from '../../../../src/engine/ha/sid-order.js';
-import { replayScenario } from '../../../../src/engine/ha/simulate.js';
+import type { HaScenario } from '../../../../src/engine/ha-sim/model.js';
+import type { HaRule } from '../../../../src/engine/proxmox/types.js';
+import { compileRules } from '../../../../src/engine/proxmox/rules.js';
+import { BasicUsage } from '../../../../src/engine/proxmox/scheduler-basic.js';
+import { selectServiceNode } from '../../../../src/engine/proxmox/select-service-node.js';
+import type { ServiceStatus } from '../../../../src/engine/proxmox/service-status.js';
+import { sortedKeys } from '../../../../src/engine/proxmox/sid-order.js';
+import { replayScenario } from '../../../../src/engine/ha-sim/simulate.js';
 
 function usageOf(nodes: string[], statuses: Map<string, ServiceStatus>): BasicUsage {
   const usage = new BasicUsage(nodes);

@@ -5,7 +5,7 @@
  * down under the shutdown policy; the timeline powers the node off once the daemons exit.
  * Service commands change the config or queue a CRM command, as `ha-manager` would.
  */
-import type { SimCommand } from '../cmdlist.js';
+import type { SimCommand } from './sim-command.js';
 import { Crm } from './crm.js';
 import type { SimHardware, SimNode } from './hardware.js';
 import { Lrm } from './lrm.js';

@@ -15,13 +15,13 @@
  *   Proxmox finds no node);
  * - cmdlist: power every node on, then power the failed nodes off.
  */
-import { InvariantError } from '../../errors.js';
 import { NO_INDEX, type ClusterIndex } from '../model/cluster-index.js';
 import type { CrsMode } from '../model/cluster.js';
 import type { ClusterState } from '../model/state.js';
-import { parseCommand, type SimCommand } from './cmdlist.js';
-import type { HaRule, HaScenario, ServiceConfig, StaticServiceStats } from './model.js';
-import { compareBytes } from './sid-order.js';
+import type { SimCommand } from './sim-command.js';
+import type { HaScenario, StaticServiceStats } from './model.js';
+import type { HaRule, ServiceConfig } from '../proxmox/types.js';
+import { compareBytes } from '../proxmox/sid-order.js';
 
 const GIB_BYTES = 2 ** 30;
 const FIRST_VMID = 100000;
@@ -49,12 +49,7 @@ export function haScenarioOf(placed: { index: ClusterIndex; state: ClusterState 
     staticStats[sid] = { maxCpu: vm.vcpus, maxMemBytes: vm.memGiB * GIB_BYTES };
   });
   const rename = (rule: HaRule): HaRule => ({ ...rule, resources: rule.resources.map((name) => sidOf.get(name)!) });
-  const nodeNames = new Set(index.nodes.map((node) => node.name));
-  const command = (text: string): SimCommand => {
-    const parsed = parseCommand(text, nodeNames);
-    if (!parsed.ok) throw new InvariantError('a generated cmdlist command does not parse', text);
-    return parsed.command;
-  };
+  const power = (node: string, on: boolean): SimCommand => ({ kind: 'power', text: `power ${node} ${on ? 'on' : 'off'}`, node, on });
   return {
     scenario: {
       name: `${cluster.name}: ${failed.join('+')}`,
@@ -67,7 +62,7 @@ export function haScenarioOf(placed: { index: ClusterIndex; state: ClusterState 
       dynamicStats: {},
       managerStatus: { nodeStatus: {}, serviceStatus: {}, nodeRequest: {} },
       runningAtStart: {},
-      cmdlist: [index.nodes.map((node) => command(`power ${node.name} on`)), failed.map((node) => command(`power ${node} off`))],
+      cmdlist: [index.nodes.map((node) => power(node.name, true)), failed.map((node) => power(node, false))],
       unsupported: [],
     },
     vmOfSid: new Map([...sidOf].map(([name, sid]) => [sid, name])),

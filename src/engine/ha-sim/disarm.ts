@@ -6,7 +6,7 @@
  * stack counts as disarmed once no LRM holds its agent lock. While disarmed, and in the round
  * that re-arms it, no service is handled. LRMs release their locks on seeing the request (lrm.ts).
  */
-import { sortedKeys } from '../sid-order.js';
+import { sortedKeys } from '../proxmox/sid-order.js';
 import type { Manager } from './manager.js';
 
 const PENDING_RECOVERY = new Set(['fence', 'recovery']);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   balancingCandidates, type MigrationCandidate, nodeImbalance, relativeImprovement, selectBalancingMigration,
-} from '../../../../src/engine/ha/auto-rebalance.js';
-import type { HaScenario } from '../../../../src/engine/ha/model.js';
-import { compileRules } from '../../../../src/engine/ha/rules.js';
-import type { StaticNodeLoad } from '../../../../src/engine/ha/scheduler-static.js';
-import type { ServiceStatus } from '../../../../src/engine/ha/service-status.js';
-import { replayScenario } from '../../../../src/engine/ha/simulate.js';
+} from '../../../../src/engine/proxmox/auto-rebalance.js';
+import type { HaScenario } from '../../../../src/engine/ha-sim/model.js';
+import { compileRules } from '../../../../src/engine/proxmox/rules.js';
+import type { StaticNodeLoad } from '../../../../src/engine/proxmox/scheduler-static.js';
+import type { ServiceStatus } from '../../../../src/engine/proxmox/service-status.js';
+import { replayScenario } from '../../../../src/engine/ha-sim/simulate.js';
 
 const GIB = 1024 ** 3;
 
