@@ -65,7 +65,7 @@ const wanted = values.nodes?.split(',').map(Number);
 const CASES = ALL_CASES.filter((c) => wanted === undefined || wanted.includes(c.nodes));
 
 const STRATEGY = strategyNamed('balanced');
-const POLICY = { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: null } as const;
+const POLICY = { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: null, threshold: false } as const;
 
 interface Row {
   semantics: SemanticsName;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Failover from '../../src/commands/failover.js';
-import type { FailoverResult } from '../../src/engine/failure/failover.js';
-import type { SweepResult } from '../../src/engine/failure/sweep.js';
+import type { FailoverResult } from '../../src/engine/policy/failover.js';
+import type { SweepResult } from '../../src/engine/policy/sweep.js';
 import { runCommand } from '../support/run-command.js';
 
 describe('headroom failover', () => {

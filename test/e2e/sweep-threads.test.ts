@@ -9,6 +9,8 @@ import { combinationScenarios } from '../../src/engine/failure/scenarios.js';
 import { runSweep } from '../../src/workers/sweep-runner.js';
 import { generateCluster } from '../bench/generate-cluster.js';
 
+const POLICY = { strictSpof: false, maxUtilAfterFailover: null, threshold: false };
+
 describe('sweep on a worker pool', () => {
   it('headroom failover --sweep 2 --json is the same bytes on 1 and 2 threads', () => {
     const run = (threads: string) => spawnSync(process.execPath, ['bin/run.js', 'failover', '--sweep', '2', '--json', '--threads', threads], { encoding: 'utf8' });
@@ -24,7 +26,7 @@ describe('sweep on a worker pool', () => {
     const scenarios = combinationScenarios(placed.index, 2);
     // C(24,1) + C(24,2) = 24 + 276 = 300.
     expect(scenarios).toHaveLength(300);
-    const [inProcess, pooled] = [await runSweep(placed, 'ffd', scenarios, 'k=2', 1), await runSweep(placed, 'ffd', scenarios, 'k=2', 2)];
+    const [inProcess, pooled] = [await runSweep(placed, 'ffd', scenarios, 'k=2', 1, POLICY), await runSweep(placed, 'ffd', scenarios, 'k=2', 2, POLICY)];
     expect(JSON.stringify(pooled)).toBe(JSON.stringify(inProcess));
     expect(inProcess.scenarios.reduce((sum, s) => sum + s.restarted, 0)).toBeGreaterThan(0);
   });

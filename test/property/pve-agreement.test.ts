@@ -20,7 +20,7 @@ import { haScenarioOf } from '../../src/engine/ha-sim/from-cluster.js';
 import type { HaRule } from '../../src/engine/proxmox/types.js';
 import { compareBytes } from '../../src/engine/proxmox/sid-order.js';
 import { replayScenario } from '../../src/engine/ha-sim/simulate.js';
-import { runFailover } from '../../src/engine/failure/failover.js';
+import { runFailover } from '../../src/engine/policy/failover.js';
 import { scenarioOf } from '../../src/engine/failure/scenarios.js';
 import type { Cluster, NodeSpec, VmSpec } from '../../src/engine/model/cluster.js';
 import { planPlacement } from '../../src/engine/placement/plan.js';
@@ -38,7 +38,7 @@ interface Restart {
 
 function bothEngines(cluster: Cluster, pve: (typeof PVE)[number], failedNode: string): { headroom: Restart[]; proxmox: Restart[]; otherDecisions: string[] } {
   const placed = planPlacement(cluster, pve.strategy);
-  const result = runFailover(placed, pve.strategy, scenarioOf(placed.index, [placed.index.nodeIndex.get(failedNode)!]));
+  const result = runFailover(placed, pve.strategy, scenarioOf(placed.index, [placed.index.nodeIndex.get(failedNode)!]), { strictSpof: false, maxUtilAfterFailover: null, threshold: false });
   const headroom = result.vms
     .flatMap((v) => (v.state === 'restarted' ? [{ vm: v.vm, to: v.node }] : []))
     .sort((a, b) => compareBytes(a.vm, b.vm));

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { failureContext } from '../../../../../src/engine/failure/context.js';
-import { runFailover } from '../../../../../src/engine/failure/failover.js';
+import { runFailover } from '../../../../../src/engine/policy/failover.js';
 import { scenarioOf } from '../../../../../src/engine/failure/scenarios.js';
 import { planPlacement, strategyNamed, type PlacedCluster } from '../../../../../src/engine/placement/plan.js';
 import { cluster, node, vm } from '../../../../support/builders.js';
 
 const placements = (placed: PlacedCluster) => placed.result.placements;
-const failNode = (placed: PlacedCluster, strategy: string, name: string) => runFailover(placed, strategy, scenarioOf(placed.index, [placed.index.nodeIndex.get(name)!]));
+const failNode = (placed: PlacedCluster, strategy: string, name: string) => runFailover(placed, strategy, scenarioOf(placed.index, [placed.index.nodeIndex.get(name)!]), { strictSpof: false, maxUtilAfterFailover: null, threshold: false });
 
 describe('pve-static', () => {
   it('takes the TOPSIS winner over both nodes: a small, idle CPU beats spare memory', () => {
