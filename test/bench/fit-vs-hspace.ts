@@ -190,6 +190,7 @@ function binding(fit: FitResult): string {
   const b = fit.proof.binding;
   if (b === null) return '-';
   if (b.kind === 'placement') return `placement: ${b.resource}`;
+  if (b.kind === 'steady-state') return 'steady state';
   return `failover ${b.scenario}: ${b.resource ?? b.reason}`;
 }
 

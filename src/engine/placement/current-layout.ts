@@ -18,11 +18,11 @@ export interface LayoutViolation {
   reasons: Reason[];
 }
 
-/** Assigns every VM with a current node to it, in input order; returns the VMs left to place. */
-export function pinCurrentLayout(state: ClusterState): number[] {
+/** Assigns each of `vms` that has a current node to it, in order; returns the VMs left to place. */
+export function pinCurrentLayout(state: ClusterState, vms: readonly number[]): number[] {
   const { index } = state;
   const rest: number[] = [];
-  for (let vm = 0; vm < index.vmCount; vm++) {
+  for (const vm of vms) {
     const node = index.vmCurrentNode[vm]!;
     if (node === NO_INDEX || state.nodeUp[node] === 0) rest.push(vm);
     else assign(state, vm, node);

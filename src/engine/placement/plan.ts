@@ -7,8 +7,8 @@ import type { Cluster } from '../model/cluster.js';
 import { indexCluster, type ClusterIndex } from '../model/cluster-index.js';
 import { emptyState, type ClusterState } from '../model/state.js';
 import { nodeUsage, poolUsage, type NodeUsage, type PoolUsage } from '../model/usage.js';
-import { layoutViolations, pinCurrentLayout, type LayoutViolation } from './current-layout.js';
-import { filtersOf, placeVms } from './pipeline.js';
+import { layoutViolations, type LayoutViolation } from './current-layout.js';
+import { filtersOf, placeInventory } from './pipeline.js';
 import { STRATEGIES, isStrategyName } from './strategies/index.js';
 import type { NodeRejection, Strategy } from './types.js';
 
@@ -58,12 +58,12 @@ export function planPlacement(cluster: Cluster, strategyName: string = cluster.p
   const strategy = strategyNamed(strategyName);
   const index = indexCluster(cluster);
   const state = emptyState(index);
-  const toPlace = pinCurrentLayout(state);
-  const unplaced = placeVms(state, toPlace, strategy);
+  const unplaced = placeInventory(state, cluster.vms.map((_, vm) => vm), strategy);
+  const proposed = cluster.vms.filter((vm) => vm.currentNode === null).length;
   const result: PlacementResult = {
     scenario: cluster.name,
     strategy: strategy.name,
-    layout: toPlace.length === 0 ? 'current' : toPlace.length === cluster.vms.length ? 'proposed' : 'current+proposed',
+    layout: proposed === 0 ? 'current' : proposed === cluster.vms.length ? 'proposed' : 'current+proposed',
     vms: cluster.vms.map((vm) => ({
       name: vm.name,
       class: vm.className,

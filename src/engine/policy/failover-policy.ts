@@ -53,10 +53,11 @@ export function policyName(scenarios: PolicyOptions['scenarios']): string {
 /**
  * Evaluates the policy on a placed state. With `stopAtFirstBreach` it returns as soon as the
  * steady state or one scenario breaks (what a search for "how many more fit" needs); otherwise
- * it lists every breach.
+ * it lists every breach. `presentVms`: how many VMs (a prefix of the index) the inventory has;
+ * fit's growth record indexes VMs it has not added yet.
  */
-export function evaluatePolicy(state: ClusterState, strategy: Strategy, options: PolicyOptions, stopAtFirstBreach = false): PolicyResult {
-  const steadyState = judgeSteadyState(state, strategy, options.threshold);
+export function evaluatePolicy(state: ClusterState, strategy: Strategy, options: PolicyOptions, stopAtFirstBreach = false, presentVms = state.index.vmCount): PolicyResult {
+  const steadyState = judgeSteadyState(state, strategy, options.threshold, presentVms);
   const scenarios = policyScenarios(state.index, options.scenarios);
   const breaches: PolicyBreach[] = [];
   const risks: SinglePointOfFailure[] = [];

@@ -41,13 +41,14 @@ export interface SteadyState {
   poolsOverThreshold: PoolOver[];
 }
 
-export function judgeSteadyState(state: ClusterState, strategy: Strategy, thresholdCounts: boolean): SteadyState {
+/** `presentVms`: VMs at index `presentVms` and beyond are not part of this inventory yet (fit's growth record). */
+export function judgeSteadyState(state: ClusterState, strategy: Strategy, thresholdCounts: boolean, presentVms = state.index.vmCount): SteadyState {
   const { index } = state;
   const nodes = nodeUsage(state);
   const pools = poolUsage(state);
   const over = (pick: (n: (typeof nodes)[number]) => Resource[]): NodeOver[] =>
     nodes.flatMap((n) => (pick(n).length > 0 ? [{ node: n.name, resources: pick(n) }] : []));
-  const unplaced = index.cluster.vms.flatMap((vm, i) => (state.vmNode[i] === NO_INDEX ? [vm.name] : []));
+  const unplaced = index.cluster.vms.slice(0, presentVms).flatMap((vm, i) => (state.vmNode[i] === NO_INDEX ? [vm.name] : []));
   const nodesOverCapacity = over((n) => n.overCapacity);
   const poolsOverCapacity = pools.filter((p) => p.usedGiB > p.capacityGiB + 1e-9).map((p) => ({ pool: p.pool, node: p.node }));
   const violations = layoutViolations(state, filtersOf(strategy));
