@@ -3,10 +3,14 @@ import Failover from '../../src/commands/failover.js';
 import type { FailoverResult } from '../../src/engine/policy/failover.js';
 import type { SweepResult } from '../../src/engine/policy/sweep.js';
 import { runCommand } from '../support/run-command.js';
+import { PROPOSED_LAB } from '../support/scenario-files.js';
+
+// The hand-worked cases run on the frozen proposal of the lab (test/fixtures/lab-proposed).
+const PROPOSED = ['--scenario', PROPOSED_LAB];
 
 describe('headroom failover', () => {
   it('--fail node04 --json: one entry per VM with vm, state, node and reason', async () => {
-    const run = await runCommand<FailoverResult>(Failover, ['--fail', 'node04', '--json']);
+    const run = await runCommand<FailoverResult>(Failover, [...PROPOSED, '--fail', 'node04', '--json']);
     // k8s-worker1 is lost for capacity (see test/unit/engine/failure/lab.test.ts): the verdict breaks.
     expect(run.exitCode).toBe(1);
     const json = JSON.parse(run.stdout) as FailoverResult;
@@ -20,13 +24,13 @@ describe('headroom failover', () => {
   });
 
   it('exits 1 when an HA VM is lost for capacity (node01 + node02: k8s-worker3)', async () => {
-    const run = await runCommand<FailoverResult>(Failover, ['--fail', 'node01,node02']);
+    const run = await runCommand<FailoverResult>(Failover, [...PROPOSED, '--fail', 'node01,node02']);
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('Verdict: BREAKS. HA VMs lost for capacity: k8s-worker3;');
   });
 
   it('--domain rack-a fails node01-03: 2 of 5 votes, no quorum', async () => {
-    const run = await runCommand<FailoverResult>(Failover, ['--domain', 'rack-a', '--json']);
+    const run = await runCommand<FailoverResult>(Failover, [...PROPOSED, '--domain', 'rack-a', '--json']);
     const json = JSON.parse(run.stdout) as FailoverResult;
     expect(json.scenario).toEqual({ failed: ['node01', 'node02', 'node03'], label: 'rack:rack-a' });
     expect(json.quorate).toBe(false);
@@ -34,7 +38,7 @@ describe('headroom failover', () => {
   });
 
   it('--sweep 2 covers C(5,1) + C(5,2) = 15 scenarios, worst first', async () => {
-    const run = await runCommand<SweepResult>(Failover, ['--sweep', '2', '--threads', '1', '--json']);
+    const run = await runCommand<SweepResult>(Failover, [...PROPOSED, '--sweep', '2', '--threads', '1', '--json']);
     const json = JSON.parse(run.stdout) as SweepResult;
     expect(json.scenarioCount).toBe(15);
     // node05 serves both shared pools (12 VMs); with node02 (3 non-HA VMs) it is the worst pair: 15 down.
@@ -44,7 +48,7 @@ describe('headroom failover', () => {
   });
 
   it('--sweep domains fails each rack and power feed', async () => {
-    const run = await runCommand<SweepResult>(Failover, ['--sweep', 'domains', '--threads', '1', '--json']);
+    const run = await runCommand<SweepResult>(Failover, [...PROPOSED, '--sweep', 'domains', '--threads', '1', '--json']);
     const json = JSON.parse(run.stdout) as SweepResult;
     expect(json.scenarios.map((s) => s.label).sort()).toEqual(['power:ups-a', 'power:ups-b', 'rack:rack-a', 'rack:rack-b']);
   });

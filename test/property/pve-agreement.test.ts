@@ -55,7 +55,7 @@ function bothEngines(cluster: Cluster, pve: (typeof PVE)[number], failedNode: st
 }
 
 describe('pve strategies agree with the replay engine', () => {
-  const lab = loadScenario('scenarios/lab.yaml');
+  const lab = loadScenario('test/fixtures/lab-proposed/lab.yaml');
   const cases = PVE.flatMap((pve) => ['node01', 'node02', 'node03', 'node04'].map((node) => ({ pve, node })));
 
   it.each(cases)('the lab, $node fails, $pve.strategy', ({ pve, node }) => {

@@ -9,7 +9,7 @@
  * off, so it never conflicts with itself. Cost: O(VMs × filters), one state copy.
  */
 import { NO_INDEX } from '../model/cluster-index.js';
-import { assign, cloneState, stopVm, type ClusterState } from '../model/state.js';
+import { assign, cloneState, instanceFor, stopVm, type ClusterState } from '../model/state.js';
 import type { Filter, Reason } from './types.js';
 
 export interface LayoutViolation {
@@ -24,7 +24,9 @@ export function pinCurrentLayout(state: ClusterState, vms: readonly number[]): n
   const rest: number[] = [];
   for (const vm of vms) {
     const node = index.vmCurrentNode[vm]!;
-    if (node === NO_INDEX || state.nodeUp[node] === 0) rest.push(vm);
+    // A disk cannot be where its pool is not: the loader refuses such inputs; other callers'
+    // VMs are then placed as new ones.
+    if (node === NO_INDEX || state.nodeUp[node] === 0 || instanceFor(index, vm, node) === NO_INDEX) rest.push(vm);
     else assign(state, vm, node);
   }
   return rest;

@@ -3,7 +3,7 @@ import { inlineChange } from '../../../src/io/cli/inline-change.js';
 import { loadScenario } from '../../../src/io/loaders/scenario.js';
 
 describe('inline change flags', () => {
-  const lab = loadScenario('scenarios/lab.yaml');
+  const lab = loadScenario('test/fixtures/lab-proposed/lab.yaml');
 
   it('names added VMs after the names already taken', () => {
     const change = inlineChange(lab, { add: ['infra-small:2'] }, new Set(['infra-small-new-1']));
