@@ -45,7 +45,7 @@ describe('pve-basic', () => {
       .build();
     const result = failNode(planPlacement(c, 'pve-basic'), 'pve-basic', 'n1');
     expect(result.vms.find((v) => v.vm === 'x')).toEqual({ vm: 'x', state: 'restarted', node: 'n2', from: 'n1' });
-    expect(result.verdict).toMatchObject({ holds: false, haDownForCapacity: [], nodesOverCapacity: ['n2'] });
+    expect(result.verdict).toMatchObject({ holds: false, breach: { vmsDown: [], nodesOverCapacity: ['n2'] } });
     // A capacity-checking strategy sends x to n3 instead.
     expect(failNode(planPlacement(c, 'balanced'), 'balanced', 'n1').vms.find((v) => v.vm === 'x')).toMatchObject({ node: 'n3' });
   });
