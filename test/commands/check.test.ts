@@ -6,19 +6,12 @@ import Fit from '../../src/commands/fit.js';
 import type { ChangeCheck } from '../../src/engine/policy/check.js';
 import type { FitResult } from '../../src/engine/policy/fit.js';
 import { runCommand } from '../support/run-command.js';
-import { labCopy, type LabCopy, PROPOSED_LAB } from '../support/scenario-files.js';
+import { labCopy, PROPOSED_LAB, sixNodeLab } from '../support/scenario-files.js';
 
 function changeFile(content: string): string {
   const path = join(labCopy().dir, 'change.yaml');
   writeFileSync(path, content);
   return path;
-}
-
-/** The lab with a sixth node like node01 (62 GiB for VMs, its own local-nvme), placed from scratch. */
-function sixNodeLab(): LabCopy {
-  return labCopy()
-    .edit('nodes.csv', 'node05,', 'node06,Ryzen 7 5700U,16,64,2,0,,2.5,rack-a,ups-a,compute,1\nnode05,')
-    .edit('storage.csv', 'local-nvme,local,nvme,node04', 'local-nvme,local,nvme,node06,1758,,\nlocal-nvme,local,nvme,node04');
 }
 
 async function checkJson(argv: string[]): Promise<{ exitCode: number; json: ChangeCheck }> {
@@ -48,7 +41,8 @@ describe('headroom check', () => {
     expect(run.exitCode).toBe(1);
     // k8s-cp2 is pinned to node01-03 with anti-affinity: node01 and node03 hold cp1 and cp3.
     expect(run.stdout).toContain('No longer placeable: k8s-cp2.');
-    expect(run.stdout).toMatch(/- node03 \(new\): app2 no-capacity/);
+    expect(run.stdout).toMatch(/- node03 \(new\): app2 down \(no-capacity/);
+    expect(run.stdout).toContain('After the change, before any failure:\n- no node can run k8s-cp2');
   });
 
   it('a change file adds VMs and changes the policy', async () => {

@@ -50,3 +50,10 @@ export function labCopy(which: 'proposed' | 'current' = 'proposed'): LabCopy {
   };
   return copy;
 }
+
+/** A lab with a sixth node like node01 (62 GiB for VMs, its own local-nvme), empty. */
+export function sixNodeLab(which: 'proposed' | 'current' = 'proposed'): LabCopy {
+  return labCopy(which)
+    .edit('nodes.csv', 'node05,', 'node06,Ryzen 7 5700U,16,64,2,0,,2.5,rack-a,ups-a,compute,1\nnode05,')
+    .edit('storage.csv', 'local-nvme,local,nvme,node04', 'local-nvme,local,nvme,node06,1758,,\nlocal-nvme,local,nvme,node04');
+}

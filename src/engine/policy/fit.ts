@@ -109,7 +109,7 @@ function bindingAt(growth: ReturnType<typeof growCluster>, strategy: Strategy, p
   } else if (breach.nodesOverUtil.length > 0) {
     resource = breach.nodesOverUtil[0]!.resource as Resource;
   }
-  return { kind: 'failover', scenario: breach.scenario, vm: lost?.vm ?? null, reason: lost?.reason ?? (breach.nodesOverCapacity.length > 0 ? 'node-over-capacity' : 'utilisation'), resource, breach };
+  return { kind: 'failover', scenario: breach.scenario, vm: lost?.vm ?? null, reason: !breach.quorate ? 'no-quorum' : (lost?.reason ?? (breach.nodesOverCapacity.length > 0 ? 'node-over-capacity' : 'utilisation')), resource: breach.quorate ? resource : null, breach };
 }
 
 /** The resource short on the most nodes; 'rule' when no node is short of any resource. */
