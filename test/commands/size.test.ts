@@ -51,6 +51,16 @@ describe('headroom size', () => {
     expect(text.stdout).toMatch(/node01 +6 \(optimal\) .* exact 6 +first-fit +5 infeasible +2: gpu1, gpu2/);
   });
 
+  it('with the alert threshold counting, 6 node01 copies still suffice, and the exact search finds them', async () => {
+    // Five copies already fail on capacity alone (above). Six hold 256 GiB in 6 × 62 = 372 GiB,
+    // 68.8% on average, so a layout under 85% on every node may exist; the exact search, which
+    // cuts any partial layout with a node at 85%, finds one where n+1 holds.
+    const run = await runCommand<SizeResult[]>(Size, ['--scenario', PROPOSED_LAB, '--node-model', 'node01', '--json']);
+    const [result] = JSON.parse(run.stdout) as SizeResult[];
+    expect(result).toMatchObject({ lowerBound: 6, bestFound: 6, optimal: true, strategy: 'exact search' });
+    expect(result!.exact!.tried.map((t) => t.outcome)).toEqual(['infeasible', 'found']);
+  });
+
   it('skips the exact search above --exact-max-vms and says so', async () => {
     const run = await runCommand(Size, [...PROPOSED, '--node-model', 'node01', '--exact-max-vms', '10']);
     expect(run.stdout).toMatch(/node01 +\[5, 6\] .* first-fit +not run \(17 VMs > 10\)/);

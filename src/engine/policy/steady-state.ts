@@ -58,3 +58,14 @@ export function judgeSteadyState(state: ClusterState, strategy: Strategy, thresh
   const alerts = thresholdCounts ? nodesOverThreshold.length + poolsOverThreshold.length : 0;
   return { holds: structural + alerts === 0, thresholdCounts, unplaced, nodesOverCapacity, poolsOverCapacity, violations, nodesOverThreshold, poolsOverThreshold };
 }
+
+/**
+ * Whether a node's CPU or memory has reached the alert threshold (the rule judgeSteadyState
+ * applies through nodeUsage, on the hot path of a search): load only grows as VMs are added, so
+ * a search may cut any partial placement where it holds.
+ */
+export function reachesThreshold(state: ClusterState, node: number): boolean {
+  const { index } = state;
+  const { threshold } = index.cluster.policy;
+  return state.cpuUsed[node]! >= threshold.cpu * index.cpuCap[node]! - 1e-9 || state.memUsed[node]! >= threshold.memGiB * index.memCap[node]! - 1e-9;
+}
