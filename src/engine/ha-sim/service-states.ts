@@ -57,7 +57,7 @@ const stopped: Handler = (manager, sid, config, status) => {
     status.node = config.node;
   }
   if (status.cmd !== undefined) {
-    const [command, argument] = status.cmd;
+    const [command, argument, origin] = status.cmd;
     delete status.cmd;
     if (command === 'migrate' || command === 'relocate') {
       const target = argument!;
@@ -66,7 +66,7 @@ const stopped: Handler = (manager, sid, config, status) => {
       } else if (status.node === target) {
         manager.env.log('info', `ignore service '${sid}' ${command} request - service already on node '${target}'`);
       } else {
-        manager.decide(command, status.cmd![2] === AUTO_REBALANCE_ORIGIN ? 'auto-rebalance' : 'crm-command', sid, status.node, target);
+        manager.decide(command, origin === AUTO_REBALANCE_ORIGIN ? 'auto-rebalance' : 'crm-command', sid, status.node, target);
         return manager.changeState(sid, command, { node: status.node, target });
       }
     } else if (command === 'stop') {
