@@ -9,15 +9,20 @@
 import type { HaDecision, HaScenario } from './model.js';
 import { DaemonEnv } from './env.js';
 import { type LogLine, SimHardware, type SimNode } from './hardware.js';
-import { runTimeline } from './timeline.js';
+import { MAX_NODES, MAX_SIMULATION_SECONDS, runTimeline } from './timeline.js';
+
+/** A scenario the simulator cannot run to its end: too many nodes, or a timeline too long. */
+export type SimulatorLimit = { limit: 'nodes' | 'seconds'; value: number; max: number };
 
 export type HaReplay =
   | { status: 'ok'; decisions: HaDecision[]; log: LogLine[]; endTime: number }
-  | { status: 'unsupported'; features: string[] };
+  | { status: 'unsupported'; features: string[] }
+  | { status: 'beyond-limits'; limit: SimulatorLimit };
 
 export function replayScenario(scenario: HaScenario): HaReplay {
   const features = [...scenario.unsupported];
   if (features.length > 0) return { status: 'unsupported', features };
+  if (scenario.nodes.length > MAX_NODES) return { status: 'beyond-limits', limit: { limit: 'nodes', value: scenario.nodes.length, max: MAX_NODES } };
 
   const initial = structuredClone(scenario.managerStatus);
   const hardware = new SimHardware(
@@ -46,7 +51,9 @@ export function replayScenario(scenario: HaScenario): HaReplay {
   for (const service of scenario.services) hardware.services.set(service.sid, { ...service });
 
   hardware.hardwareLog('info', 'starting simulation');
-  runTimeline(hardware, scenario.cmdlist);
+  if (runTimeline(hardware, scenario.cmdlist) === 'time-limit') {
+    return { status: 'beyond-limits', limit: { limit: 'seconds', value: hardware.time, max: MAX_SIMULATION_SECONDS } };
+  }
   return { status: 'ok', decisions: hardware.decisions, log: hardware.log, endTime: hardware.time };
 }
 

@@ -7,19 +7,23 @@
  */
 import type { SimCommand } from './sim-command.js';
 import { executeCommand } from './commands.js';
-import type { SimHardware, SimNode } from './hardware.js';
+import { type SimHardware, type SimNode, WATCHDOG_TIMEOUT_SECONDS } from './hardware.js';
 import { Lrm } from './lrm.js';
 
 const ROUNDS_PER_BATCH = 5;
 const END_AFTER_LAST_COMMAND_SECONDS = 500;
-/** Upstream's hard stop (`$max_sim_time`). */
+const SECONDS_PER_NODE = 2;
+const MIN_ROUND_SECONDS = 20;
+/** The simulator's hard stop, as upstream's test harness has it. */
 export const MAX_SIMULATION_SECONDS = 10_000;
+/** The most nodes whose round (2 s a node) stays under the 60 s watchdog timeout. */
+export const MAX_NODES = Math.ceil(WATCHDOG_TIMEOUT_SECONDS / SECONDS_PER_NODE) - 1;
 
-export function runTimeline(hardware: SimHardware, cmdlist: readonly SimCommand[][]): void {
+/** Runs the timeline to its end; 'time-limit' when it would run past MAX_SIMULATION_SECONDS. */
+export function runTimeline(hardware: SimHardware, cmdlist: readonly SimCommand[][]): 'done' | 'time-limit' {
   const batches = [...cmdlist];
   const nodes = hardware.nodeNames();
-  const roundSeconds = Math.max(20, nodes.length * 2);
-  if (roundSeconds >= 60) throw new RangeError(`cannot simulate ${nodes.length} nodes: a round would outlast the watchdog`);
+  const roundSeconds = Math.max(MIN_ROUND_SECONDS, nodes.length * SECONDS_PER_NODE);
   let lastCommandTime = 0;
   let nextCommandAt = 0;
   let loopCount = 0;
@@ -31,7 +35,7 @@ export function runTimeline(hardware: SimHardware, cmdlist: readonly SimCommand[
     if (skip.crm > 0) skip.crm--;
     if (skip.lrm > 0) skip.lrm--;
     if (hardware.time - start < roundSeconds) hardware.time = start + roundSeconds;
-    if (hardware.time > MAX_SIMULATION_SECONDS) throw new RangeError(`simulation exceeded ${MAX_SIMULATION_SECONDS} s`);
+    if (hardware.time > MAX_SIMULATION_SECONDS) return 'time-limit';
     for (const name of nodes) {
       const node = hardware.nodes.get(name)!;
       node.crmEnv.loopStart();
@@ -43,7 +47,7 @@ export function runTimeline(hardware: SimHardware, cmdlist: readonly SimCommand[
       const batch = batches.shift();
       if (batch === undefined && hardware.time - lastCommandTime > END_AFTER_LAST_COMMAND_SECONDS) {
         hardware.hardwareLog('info', 'exit simulation - done');
-        return;
+        return 'done';
       }
       for (const command of batch ?? []) {
         lastCommandTime = hardware.time;

@@ -10,6 +10,8 @@ import { compareBytes } from '../../../engine/proxmox/sid-order.js';
 import { compareFullLog, compareRecoveries, expectedRecoveries, type FullLogComparison } from './log-expect.js';
 import { formatLogLine, replayScenario } from '../../../engine/ha-sim/simulate.js';
 import { loadHaTest } from './load.js';
+import { replayRefusal } from './refusal.js';
+import { renderInputIssue } from '../../../errors.js';
 
 export interface ConformanceRow {
   test: string;
@@ -32,7 +34,7 @@ export function checkHaTest(dir: string, test: string): ConformanceRow {
   try {
     const folder = join(dir, test);
     const replay = replayScenario(loadHaTest(folder));
-    if (replay.status === 'unsupported') return { test, pass: false, detail: `unsupported feature: ${replay.features.join(', ')}` };
+    if (replay.status !== 'ok') return { test, pass: false, detail: renderInputIssue(replayRefusal(replay, folder)) };
     const expected = readFileSync(join(folder, 'log.expect'), 'utf8');
     const fullLog = compareFullLog(expected, replay.log.map(formatLogLine));
     const comparison = compareRecoveries(expectedRecoveries(expected), replay.decisions);
