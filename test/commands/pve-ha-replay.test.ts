@@ -38,7 +38,7 @@ describe('headroom pve-ha replay', () => {
   it('prints auto-rebalance migrations (worked out in the fixture README)', () => {
     const run = replay(`${FIXTURES}/auto-rebalance-static`);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('t=   80  migrate  vm:101  node1 -> node2  (auto-rebalance)\nt=  140  migrate  vm:102  node1 -> node3  (auto-rebalance)\n');
+    expect(run.stdout).toBe('t=   80  migrate  vm:101  node1 -> node2  (auto-rebalance)\nt=  160  migrate  vm:102  node1 -> node3  (auto-rebalance)\n');
   });
 
   it.each([

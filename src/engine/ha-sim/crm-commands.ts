@@ -58,7 +58,11 @@ function applyCommand(manager: Manager, command: string): void {
   env.log('err', `unable to parse crm command: ${command}`);
 }
 
-function executeMigration(manager: Manager, command: string, task: string, sid: string, target: string): void {
+/**
+ * A migrate/relocate request, from the admin or from auto-rebalance (`origin`): refused toward a
+ * node holding a negative-affinity partner, else logged as a CRM command and queued.
+ */
+export function executeMigration(manager: Manager, command: string, task: string, sid: string, target: string, origin?: string): void {
   const { env, ss, rules } = manager;
   for (const partner of [...(rules.resourceAffinity.negative.get(sid) ?? [])].sort(compareBytes)) {
     const status = ss.get(partner);
@@ -69,7 +73,7 @@ function executeMigration(manager: Manager, command: string, task: string, sid: 
     return;
   }
   env.log('info', `got crm command: ${command}`);
-  queueResourceMotion(manager, command, [task, target], sid);
+  queueResourceMotion(manager, command, origin === undefined ? [task, target] : [task, target, origin], sid);
 }
 
 /**
