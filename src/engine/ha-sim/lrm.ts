@@ -241,7 +241,7 @@ export class Lrm extends Daemon {
       this.giveUpWatchdog();
       return false;
     }
-    this.env.log('err', `get shutdown request in state 'lost_agent_lock' - detected ${count} running services`);
+    this.env.log('err', `got shutdown request in state 'lost_agent_lock' - detected ${count} running services`);
     return true;
   }
 
@@ -352,7 +352,7 @@ export class Lrm extends Daemon {
           this.env.log('info', `service status ${sid} stopped`);
           return EXIT.success;
         }
-        this.env.log('info', `unable to stop stop service ${sid} (still running)`);
+        this.env.log('info', `unable to stop service ${sid} (still running)`);
         return EXIT.error;
       case 'request_start_balance':
         if (running) return EXIT.ignored;
