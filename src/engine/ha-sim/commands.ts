@@ -128,15 +128,13 @@ function serviceCommand(hardware: SimHardware, sid: string, action: string, args
     case 'set-dynamic-stats':
       hardware.dynamicStats.set(sid, { ...statsOf(hardware.dynamicStats.get(sid), args, 'cpu', 'mem', 'cpu', 'memBytes') });
       return;
-    case 'manual-migrate': {
+    case 'manual-migrate':
+      // An offline move behind the HA stack's back: the guest arrives stopped
+      // (test-manual-migrate-ignored1, test-disarm-ignored2: the target's LRM starts it).
       if (config === undefined) return missing();
-      const from = config.node;
-      const wasRunning = hardware.runningOn(from).get(sid) === true;
-      hardware.runningOn(from).delete(sid);
+      hardware.runningOn(config.node).delete(sid);
       config.node = args[0]!;
-      if (wasRunning) hardware.runningOn(config.node).set(sid, true);
       return;
-    }
     default:
       return;
   }
