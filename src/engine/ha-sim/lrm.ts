@@ -5,7 +5,8 @@
  * the datacenter shutdown policy (`shutdown_request`): `conditional` stops services on shutdown
  * and freezes them on reboot, `freeze` always freezes, `failover` always stops, `migrate` puts
  * the node in maintenance so the CRM moves its services away. A node that had no service for
- * 60 rounds gives its lock up; a disarmed HA stack makes it release lock and watchdog.
+ * 60 rounds gives its lock up. A disarm request makes an active LRM release lock and watchdog;
+ * one in maintenance holds still until maintenance ends (holdForDisarm).
  */
 import { Daemon } from './daemon.js';
 import type { ServiceStatus } from '../proxmox/service-status.js';
@@ -38,6 +39,8 @@ export class Lrm extends Daemon {
   private services: Record<string, ServiceStatus> = {};
   private nodeState = 'unknown';
   private disarmRequested = false;
+  /** In maintenance when a disarm came (holdForDisarm). */
+  private heldForDisarm = false;
   private watchdog: string | undefined;
 
   constructor(env: DaemonEnv) {
@@ -119,6 +122,28 @@ export class Lrm extends Daemon {
     return true;
   }
 
+  /**
+   * Disarmed during maintenance: the lock is given up at once, without a word, the watchdog kept,
+   * and nothing more happens until maintenance ends, even if the stack is re-armed meanwhile; then
+   * the lock is taken again (test-disarm-maintenance1 logs "got lock" only when it ends).
+   */
+  private holdForDisarm(): void {
+    if (!this.heldForDisarm) this.env.releaseLock(agentLockName(this.env.node));
+    this.heldForDisarm = true;
+    if (this.watchdog !== undefined) this.env.watchdogUpdate(this.watchdog);
+    if (this.mode === 'maintenance' || this.disarmRequested || !this.protectedAgentLock()) return;
+    this.heldForDisarm = false;
+    this.setState('active');
+  }
+
+  private releaseForDisarm(message: string): void {
+    this.heldForDisarm = false;
+    this.env.log('info', message);
+    this.env.releaseLock(agentLockName(this.env.node));
+    this.giveUpWatchdog();
+    this.setState('wait_for_agent_lock');
+  }
+
   private giveUpWatchdog(): void {
     if (this.watchdog === undefined) return;
     this.env.watchdogClose(this.watchdog);
@@ -150,11 +175,10 @@ export class Lrm extends Daemon {
     this.readManagerStatus();
     const fence = this.fenceRequested();
 
-    if (this.disarmRequested && (this.state === 'active' || this.state === 'maintenance')) {
-      this.env.log('info', 'HA disarm requested, releasing agent lock and watchdog');
-      this.env.releaseLock(agentLockName(this.env.node));
-      this.giveUpWatchdog();
-      this.setState('wait_for_agent_lock');
+    if (this.disarmRequested && this.state === 'active') {
+      this.releaseForDisarm('HA disarm requested, releasing agent lock and watchdog');
+    } else if (this.disarmRequested && this.state === 'maintenance' && this.mode !== 'maintenance') {
+      this.releaseForDisarm('HA disarm requested during maintenance, releasing agent lock and watchdog');
     } else if (this.state === 'wait_for_agent_lock') {
       if (!fence && !this.disarmRequested && this.activeServiceCount() > 0 && this.env.quorate() && this.protectedAgentLock()) {
         this.setState('active');
@@ -185,6 +209,8 @@ export class Lrm extends Daemon {
       if (fence) {
         this.env.log('err', 'node need to be fenced during maintenance mode - releasing agent_lock');
         this.setState('lost_agent_lock');
+      } else if (this.disarmRequested || this.heldForDisarm) {
+        this.holdForDisarm();
       } else if (!this.protectedAgentLock()) {
         this.setState('lost_agent_lock');
       } else if (this.mode !== 'maintenance') {
@@ -252,7 +278,7 @@ export class Lrm extends Daemon {
       exit = true;
       this.env.releaseLock(agentLockName(this.env.node));
     }
-    if (!exit) this.manageResources();
+    if (!exit && !this.heldForDisarm) this.manageResources();
     this.writeStatus();
     return !exit;
   }
