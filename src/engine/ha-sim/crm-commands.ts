@@ -45,14 +45,15 @@ function applyCommand(manager: Manager, command: string): void {
     return;
   }
   if (verb === 'disarm-ha' && (first === 'freeze' || first === 'ignore')) {
+    if (manager.disarm !== undefined) return env.log('notice', `ignoring disarm-ha command - already in disarm state (${manager.disarm.state})`);
     env.log('info', `got crm command: ${command}`);
-    manager.disarm ??= { mode: first, state: 'requested' };
+    manager.disarm = { mode: first, state: 'requested', applied: false };
     return;
   }
   if (verb === 'arm-ha') {
+    if (manager.disarm === undefined) return env.log('notice', 'ignoring arm-ha command - HA stack is not disarmed');
     env.log('info', `got crm command: ${command}`);
-    if (manager.disarm !== undefined) env.log('info', 're-arming HA stack');
-    manager.disarm = undefined;
+    manager.armRequested = true;
     return;
   }
   env.log('err', `unable to parse crm command: ${command}`);

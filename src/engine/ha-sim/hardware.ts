@@ -51,6 +51,8 @@ export interface LrmStatusFile {
 export interface DisarmState {
   mode: 'freeze' | 'ignore';
   state: 'requested' | 'disarmed';
+  /** The services were frozen, or their tracking suspended (once, when no recovery is pending). */
+  applied: boolean;
 }
 
 export interface ManagerStatusFile {

@@ -36,6 +36,8 @@ export class Manager {
   readonly ss: Map<string, ServiceStatus>;
   nodeRequest: Record<string, { maintenance?: boolean }>;
   disarm: DisarmState | undefined;
+  /** An arm-ha command came this round (disarm.ts re-arms). */
+  armRequested = false;
   usage!: OnlineNodeUsage;
   rules!: CompiledRules;
   config = new Map<string, ServiceConfig>();
@@ -81,10 +83,9 @@ export class Manager {
     this.recomputeUsage();
     this.compileRulesIfChanged(changedNodeList, services);
 
-    const disarmedAtStart = this.disarm?.state === 'disarmed';
     updateCrmCommands(this);
-    if (this.disarm !== undefined || disarmedAtStart) {
-      handleDisarm(this, disarmedAtStart);
+    if (this.disarm !== undefined) {
+      handleDisarm(this);
     } else {
       loadBalance(this);
       this.runStateMachine(() => true);
