@@ -3,11 +3,16 @@
  * master (holds `ha_manager_lock` and runs the Manager each round), lost_manager_lock. A node
  * may only become active while quorate, with a consistent cluster file system, with services
  * configured, and with none of its own services waiting to be fenced. The master's watchdog
- * guards its lock, except while the HA stack is fully disarmed.
+ * guards its lock, except while the HA stack is fully disarmed. A master whose rounds began
+ * without any service for more than 90 rounds goes idle: it gives lock and watchdog up and waits
+ * (test-crm-going-idle*); it becomes active again for services or other pending work.
  */
 import { Daemon } from './daemon.js';
 import { type DaemonEnv, managerLockName } from './env.js';
 import { Manager } from './manager.js';
+
+/** Master rounds without a service before the master gives its lock and watchdog up. */
+const MAX_IDLE_ROUNDS = 90;
 
 type CrmState = 'startup' | 'wait_for_quorum' | 'master' | 'lost_manager_lock' | 'slave';
 
@@ -16,6 +21,8 @@ export class Crm extends Daemon {
   private manager: Manager | undefined;
   private watchdog: string | undefined;
   private shutdownRequested = false;
+  /** Consecutive master rounds that began without any service. */
+  private idleRounds = 0;
 
   constructor(env: DaemonEnv) {
     super(env);
@@ -53,7 +60,26 @@ export class Crm extends Daemon {
     const services = hardware.managerStatus.serviceStatus;
     const fencedHere = Object.values(services).some((status) => status.state === 'fence' && status.node === this.env.node);
     if (fencedHere) return false;
-    return allowNoService || hardware.services.size > 0;
+    return allowNoService || hardware.services.size > 0 || this.pendingWork();
+  }
+
+  /**
+   * Work for a master even without services: a queued CRM command (test-crm-exiting-idle1), or
+   * a node still in maintenance that nobody requested (test-crm-exiting-idle2).
+   */
+  private pendingWork(): boolean {
+    const { crmCommands, managerStatus } = this.env.hardware;
+    const staleMaintenance = Object.entries(managerStatus.nodeStatus).some(
+      ([node, state]) => state === 'maintenance' && managerStatus.nodeRequest[node]?.maintenance !== true,
+    );
+    return crmCommands.length > 0 || staleMaintenance;
+  }
+
+  /** Counts master rounds without a service; true once there were too many (the master then goes idle). */
+  private idleTooLong(): boolean {
+    const services = this.env.hardware.managerStatus.serviceStatus;
+    this.idleRounds = Object.keys(services).length === 0 ? this.idleRounds + 1 : 0;
+    return this.idleRounds > MAX_IDLE_ROUNDS;
   }
 
   protected work(): boolean {
@@ -66,6 +92,12 @@ export class Crm extends Daemon {
       if (this.canGetActive(true) && this.protectedManagerLock()) this.setState('master');
     } else if (this.state === 'master' && !this.protectedManagerLock()) {
       this.setState('lost_manager_lock');
+    } else if (this.state === 'master' && this.idleTooLong()) {
+      this.env.log('info', `cluster had no service configured for ${MAX_IDLE_ROUNDS} rounds, going idle.`);
+      this.closeWatchdog();
+      this.env.releaseLock(managerLockName);
+      this.idleRounds = 0;
+      this.setState('wait_for_quorum');
     }
 
     switch (this.state) {
