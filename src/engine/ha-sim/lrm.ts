@@ -63,14 +63,18 @@ export class Lrm extends Daemon {
     }
     const maintenance = policy === 'migrate';
     const freezeAll = policy === 'freeze' || (policy === 'conditional' && reboot);
-    if (shutdown && !maintenance) {
+    // A node in maintenance by request stays so, whatever the policy (test-crm-maintenance-request3/4).
+    const manualMaintenance = this.mode === 'maintenance';
+    if (shutdown && !maintenance && !manualMaintenance) {
       for (const sid of sortedKeys(this.services)) {
         if (this.services[sid]!.node === node) this.queue(sid, undefined, 'request_stop', {});
       }
     }
     if (shutdown) {
       const kind = reboot ? 'reboot' : 'shutdown';
-      if (maintenance) {
+      if (manualMaintenance) {
+        this.env.log('info', maintenance ? `${kind} LRM, ignore maintenance policy, already in maintenance mode` : `${kind} LRM, ignore ${policy} policy as manual maintenance mode is enabled`);
+      } else if (maintenance) {
         this.env.log('info', `${kind} LRM, doing maintenance, removing this node from active list`);
         this.mode = 'maintenance';
       } else if (freezeAll) {
