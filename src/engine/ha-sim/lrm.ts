@@ -385,7 +385,10 @@ export class Lrm extends Daemon {
         this.env.log('info', `unable to stop service ${sid} (still running)`);
         return EXIT.error;
       case 'request_start_balance':
-        if (running) return EXIT.ignored;
+        if (running) {
+          this.env.log('info', `ignoring rebalance-on-start for service ${sid} - already running`);
+          return EXIT.ignored;
+        }
         return this.move(sid, worker, false);
       case 'migrate':
       case 'relocate':
