@@ -8,7 +8,7 @@
  * (test-crm-going-idle*); it becomes active again for services or other pending work.
  */
 import { Daemon } from './daemon.js';
-import { type DaemonEnv, managerLockName } from './env.js';
+import { CFS_ERROR, type DaemonEnv, managerLockName } from './env.js';
 import { Manager } from './manager.js';
 
 /** Master rounds without a service before the master gives its lock and watchdog up. */
@@ -110,6 +110,12 @@ export class Crm extends Daemon {
         }
         if (!this.clusterStateUpdate) {
           this.env.log('notice', 'temporary inconsistent cluster state (cfs restart?), skip round');
+          return true;
+        }
+        if (!this.env.cfsReadWrite()) {
+          // The round fails as a whole; the lock, held apart from the files, stays (test-cfs-unavailable1).
+          this.env.log('err', `could not read manager status: ${CFS_ERROR}`);
+          this.env.log('err', `got unexpected error - ${CFS_ERROR}`);
           return true;
         }
         this.manager!.manage();

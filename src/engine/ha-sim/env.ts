@@ -27,6 +27,11 @@ export class DaemonEnv {
     this.time += 1;
   }
 
+  /** Whether the cluster file system reads and writes for this node (`cfs <node> rw fail`). */
+  cfsReadWrite(): boolean {
+    return this.hardware.cfsWorks(this.node, 'rw');
+  }
+
   quorate(): boolean {
     return this.hardware.quorateFor(this.node);
   }
@@ -51,6 +56,9 @@ export class DaemonEnv {
     this.hardware.watchdogClose(id);
   }
 }
+
+/** What a read or write of the cluster file system fails with while it is down. */
+export const CFS_ERROR = 'cfs connection refused - not mounted?';
 
 export const managerLockName = 'ha_manager_lock';
 export const agentLockName = (node: string): string => `ha_agent_${node}_lock`;

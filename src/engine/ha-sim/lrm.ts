@@ -11,7 +11,7 @@
 import { Daemon } from './daemon.js';
 import type { ServiceStatus } from '../proxmox/service-status.js';
 import { compareBytes, sortedKeys } from '../proxmox/sid-order.js';
-import { agentLockName, type DaemonEnv } from './env.js';
+import { agentLockName, CFS_ERROR, type DaemonEnv } from './env.js';
 import { EXIT } from './exit-codes.js';
 import { isRunning, migrateGuest, shutdownGuest, startGuest } from './resources.js';
 
@@ -100,6 +100,10 @@ export class Lrm extends Daemon {
 
   private writeStatus(): boolean {
     if (!this.env.quorate()) return false;
+    if (!this.env.cfsReadWrite()) {
+      this.env.log('err', `unable to write lrm status file - ${CFS_ERROR}`);
+      return false;
+    }
     this.env.hardware.lrmStatus.set(this.env.node, {
       state: this.state,
       mode: this.mode,
@@ -109,7 +113,9 @@ export class Lrm extends Daemon {
     return true;
   }
 
+  /** Reads the manager status; keeps the last copy when the cluster file system fails. */
   private readManagerStatus(): void {
+    if (!this.env.cfsReadWrite()) return this.env.log('err', `updating service status from manager failed: ${CFS_ERROR}`);
     const status = this.env.hardware.readManagerStatus();
     this.services = status.serviceStatus;
     this.nodeState = status.nodeStatus[this.env.node] ?? 'unknown';
@@ -258,6 +264,8 @@ export class Lrm extends Daemon {
     } else if (!this.clusterStateUpdate) {
       this.env.log('notice', 'temporary inconsistent cluster state (cfs restart?), skip round');
     } else {
+      // Read again right before acting (so a failing cfs is logged twice a round, test-cfs-unavailable1).
+      this.readManagerStatus();
       this.manageResources();
     }
     this.writeStatus();
