@@ -41,9 +41,11 @@ export function executeCommand(hardware: SimHardware, command: SimCommand, origi
       return crmCommand(hardware, hardware.nodes.get(command.node)!, command.action, command.mode);
     case 'service':
       return serviceCommand(hardware, command.sid, command.action, command.args);
+    case 'pve-manager-version':
+      hardware.nodes.get(command.node)!.pveManagerVersion = command.version;
+      return;
     default:
-      // delay and skip-round act on the timeline; pve-manager-version only gates the persistent
-      // group migration, which changes no placement (groups.ts maps groups in memory).
+      // delay and skip-round act on the timeline.
       return;
   }
 }

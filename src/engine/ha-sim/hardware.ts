@@ -28,6 +28,7 @@ export interface SimNode {
   cfs: { rw: boolean; update: boolean };
   maxCpu?: number;
   maxMemBytes?: number;
+  pveManagerVersion?: string;
   crm?: Crm;
   lrm?: Lrm;
   crmEnv: DaemonEnv;
@@ -91,8 +92,9 @@ export class SimHardware {
   private watchdogCounter = 0;
 
   constructor(
-    readonly rules: readonly HaRule[],
-    readonly groups: readonly HaGroup[],
+    /** Rules and groups: the group migration moves groups into rules (group-migration.ts). */
+    readonly rules: HaRule[],
+    readonly groups: HaGroup[],
     readonly datacenter: DatacenterHa,
     readonly staticStats: Map<string, StaticServiceStats>,
     readonly dynamicStats: Map<string, DynamicServiceStats>,

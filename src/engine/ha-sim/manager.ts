@@ -24,6 +24,7 @@ import { sortedKeys } from '../proxmox/sid-order.js';
 import type { OnlineNodeUsage, SchedulerMode } from '../proxmox/usage.js';
 import { updateCrmCommands } from './crm-commands.js';
 import { handleDisarm } from './disarm.js';
+import { migrateGroupsWhenDue, ROUNDS_BEFORE_GROUP_MIGRATION } from './group-migration.js';
 import type { DaemonEnv } from './env.js';
 import type { DisarmState, LrmResult } from './hardware.js';
 import { loadBalance } from './load-balance.js';
@@ -36,6 +37,8 @@ export class Manager {
   readonly ss: Map<string, ServiceStatus>;
   nodeRequest: Record<string, { maintenance?: boolean }>;
   disarm: DisarmState | undefined;
+  /** Managed rounds to wait before the next group-migration try (group-migration.ts). */
+  groupMigrationWait = ROUNDS_BEFORE_GROUP_MIGRATION;
   /** An arm-ha command came this round (disarm.ts re-arms). */
   armRequested = false;
   usage!: OnlineNodeUsage;
@@ -82,6 +85,7 @@ export class Manager {
     if (this.disarm === undefined) this.syncServices();
     this.recomputeUsage();
     this.compileRulesIfChanged(changedNodeList, services);
+    migrateGroupsWhenDue(this);
 
     updateCrmCommands(this);
     if (this.disarm !== undefined) {

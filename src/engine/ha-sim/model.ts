@@ -17,6 +17,8 @@ export interface NodeHardware {
   /** Cores; absent means the scheduler default. */
   maxCpu?: number;
   maxMemBytes?: number;
+  /** `pve-manager-version`, which gates the group migration. */
+  pveManagerVersion?: string;
 }
 
 export type ShutdownPolicy = 'conditional' | 'freeze' | 'failover' | 'migrate';

@@ -45,6 +45,7 @@ export function replayScenario(scenario: HaScenario): HaReplay {
     };
     if (node.maxCpu !== undefined) simNode.maxCpu = node.maxCpu;
     if (node.maxMemBytes !== undefined) simNode.maxMemBytes = node.maxMemBytes;
+    if (node.pveManagerVersion !== undefined) simNode.pveManagerVersion = node.pveManagerVersion;
     hardware.nodes.set(node.name, simNode);
     hardware.running.set(node.name, new Map((scenario.runningAtStart[node.name] ?? []).map((sid) => [sid, true])));
   }

@@ -90,6 +90,9 @@ function readNodes(raw: unknown, issues: IssueCollector): NodeHardware[] {
     const maxMem = positiveNumber(entry.maxmem, 'hardware_status', `${name}.maxmem`, issues);
     if (maxCpu !== undefined) node.maxCpu = maxCpu;
     if (maxMem !== undefined) node.maxMemBytes = maxMem;
+    const version = entry['pve-manager-version'];
+    if (typeof version === 'string') node.pveManagerVersion = version;
+    else if (version !== undefined) issues.add({ file: 'hardware_status', field: `${name}.pve-manager-version`, value: version, expected: "a version string like '9.0.0'" });
     return [node];
   });
 }
