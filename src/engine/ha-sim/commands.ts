@@ -1,9 +1,10 @@
 /**
- * Executing one cmdlist command against the simulated cluster (`Sim/Hardware.pm::sim_hardware_cmd`).
- * Power off kills the node's CRM and LRM at once and forgets its watchdogs and running guests;
- * power on starts both daemons (and turns the network on). reboot/shutdown ask the LRM to shut
- * down under the shutdown policy; the timeline powers the node off once the daemons exit.
- * Service commands change the config or queue a CRM command, as `ha-manager` would.
+ * What one cmdlist command does to the simulated cluster. Power off kills the node's CRM and LRM
+ * at once and forgets its watchdogs and running guests; power on starts both daemons and turns
+ * the network on. reboot/shutdown ask the LRM to shut down under the shutdown policy; the
+ * timeline powers the node off once the daemons exit. Service commands change the service
+ * config or queue a CRM command, as `ha-manager` would; a manual migrate moves a guest offline.
+ * Observed: docs/pve-ha-recovery.md §2 (the command list), test-shutdown*, test-reboot1, test-manual-migrate-ignored1.
  */
 import type { SimCommand } from './sim-command.js';
 import { Crm } from './crm.js';

@@ -1,7 +1,10 @@
 /**
- * Commands queued for the master (`Manager.pm::update_crm_commands`, `execute_migration`):
- * migrate/relocate (refused toward a node holding a negative-affinity partner; positive partners
- * are queued along), stop, node maintenance on/off, and disarm/arm of the whole HA stack.
+ * Commands queued for the master, read once a round: migrate/relocate (refused toward a node
+ * holding a negative-affinity partner; positive partners are queued along), stop, node
+ * maintenance on/off, and disarm/arm of the whole HA stack (a second disarm or a needless arm is
+ * ignored with a notice). Auto-rebalance hands its moves on through the same path.
+ * Observed: docs/pve-ha-recovery.md §9.3, test-service-command*, test-resource-affinity-strict-*,
+ * test-crm-maintenance-request*, test-disarm-double1, test-crs-static-auto-rebalance2.
  */
 import { compareBytes } from '../proxmox/sid-order.js';
 import type { Manager } from './manager.js';
@@ -78,7 +81,7 @@ export function executeMigration(manager: Manager, command: string, task: string
 }
 
 /**
- * `queue_resource_motion`: queues `cmd` ([task, node, origin?]) for `sid` and for each positive
+ * Queues `cmd` ([task, node, origin?]) for `sid` and for each positive
  * partner not already there or going there. Negative partners are the caller's to check.
  */
 export function queueResourceMotion(manager: Manager, command: string, cmd: string[], sid: string): void {

@@ -1,11 +1,14 @@
 /**
- * The cluster resource manager daemon of one node (`CRM.pm`). States: wait_for_quorum, slave,
- * master (holds `ha_manager_lock` and runs the Manager each round), lost_manager_lock. A node
- * may only become active while quorate, with a consistent cluster file system, with services
- * configured, and with none of its own services waiting to be fenced. The master's watchdog
- * guards its lock, except while the HA stack is fully disarmed. A master whose rounds began
- * without any service for more than 90 rounds goes idle: it gives lock and watchdog up and waits
- * (test-crm-going-idle*); it becomes active again for services or other pending work.
+ * The cluster resource manager daemon of one node. States: wait_for_quorum, slave, master (holds
+ * the manager lock and runs the Manager each round), lost_manager_lock. A node may only become
+ * active while quorate, with a consistent cluster file system, with none of its own services
+ * waiting to be fenced, and with work to do: services configured, a queued CRM command or a
+ * node still in maintenance that nobody requested. The master's watchdog guards its lock, except
+ * while the HA stack is fully disarmed; a master whose rounds began without any service for more
+ * than 90 rounds goes idle (gives lock and watchdog up). A master whose cluster file system
+ * cannot be read fails its rounds.
+ * Observed: docs/pve-ha-recovery.md §2-§4, test-crm-going-idle*, test-crm-exiting-idle*, test-disarm-crm-stop1,
+ * test-cfs-unavailable*.
  */
 import { Daemon } from './daemon.js';
 import { CFS_ERROR, type DaemonEnv, managerLockName } from './env.js';

@@ -1,8 +1,9 @@
 /**
- * The environment one daemon (a node's CRM or LRM) sees (`Sim/Env.pm`, `Sim/TestEnv.pm`):
- * its own clock, logging under `<node>/<crm|lrm>`, quorum, locks and watchdogs. In the test
- * simulator every daemon iteration starts at the hardware time and takes exactly one second
- * (`loop_end_hook`); sleeps never advance the clock.
+ * The environment one daemon (a node's CRM or LRM) sees: its own clock, logging under
+ * `<node>/<crm|lrm>`, quorum, the cluster file system, locks and watchdogs. Every daemon
+ * iteration starts at the hardware time and takes exactly one second; sleeps never advance
+ * the clock.
+ * Observed: docs/pve-ha-recovery.md §2, the time stamps of every log.expect (node1/crm at 20, node1/lrm at 21, ...).
  */
 import type { SimHardware } from './hardware.js';
 

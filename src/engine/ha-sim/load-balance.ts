@@ -1,10 +1,11 @@
 /**
- * Step 8 of the CRM round (`Manager.pm::load_balance`): auto-rebalance, when datacenter.cfg
- * enables it and the scheduler is static or dynamic (basic counts services and has no load to
- * balance). The manager keeps the count of consecutive rounds above the threshold, so a new
- * master starts again from 0; the decision itself is auto-rebalance.ts's. The chosen bundle is
- * handed on as a CRM migrate command (logged `got crm command: migrate ...`, as the regression
- * logs show) and moves in the repeat loop of the same round.
+ * The auto-rebalance step of a CRM round, when datacenter.cfg enables it and the scheduler is
+ * static or dynamic (basic counts services and has no load to balance). The manager counts
+ * consecutive rounds above the threshold (a new master starts again from 0); rounds while a
+ * service starts or moves are not counted; the decision itself is auto-rebalance.ts's (the CV
+ * before upstream's division by sqrt(n - 1), as the tests have it). The chosen bundle is handed
+ * on as a CRM migrate command and moves in the repeat loop of the same round.
+ * Observed: docs/pve-ha-recovery.md §9.5, test-crs-static-auto-rebalance*, test-crs-dynamic-*auto-rebalance*.
  */
 import { balancingCandidates, nodeImbalance, relativeImprovement, selectBalancingMigration } from '../proxmox/auto-rebalance.js';
 import { StaticUsage } from '../proxmox/scheduler-static.js';

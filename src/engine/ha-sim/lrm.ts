@@ -1,12 +1,15 @@
 /**
- * The local resource manager of one node (`LRM.pm`). It holds the node's agent lock and
- * watchdog while it has active services, executes the CRM's requests for services on its node
- * (start, stop, migrate, relocate) and reports results by request uid. Shutdown handling follows
- * the datacenter shutdown policy (`shutdown_request`): `conditional` stops services on shutdown
- * and freezes them on reboot, `freeze` always freezes, `failover` always stops, `migrate` puts
- * the node in maintenance so the CRM moves its services away. A node that had no service for
- * 60 rounds gives its lock up. A disarm request makes an active LRM release lock and watchdog;
- * one in maintenance holds still until maintenance ends (holdForDisarm).
+ * The local resource manager of one node. It holds the node's agent lock and watchdog while it
+ * has active services, executes the CRM's requests for services on its node (start, stop,
+ * migrate, relocate, rebalance on start) and reports results by request uid. Shutdown follows
+ * the datacenter shutdown policy: `conditional` stops services on shutdown and freezes them on
+ * reboot, `freeze` always freezes, `failover` always stops, `migrate` puts the node in
+ * maintenance so the CRM moves its services away; a node already in requested maintenance stays
+ * so. A node that had no service for 60 rounds gives its lock up. A disarm request makes an
+ * active LRM release lock and watchdog; one in maintenance holds still until maintenance ends
+ * (holdForDisarm). While the cluster file system fails it keeps its last view of the manager.
+ * Observed: docs/pve-ha-recovery.md §9.1, §9.2, test-shutdown-policy*, test-crm-maintenance-request*,
+ * test-lrm-going-idle1, test-disarm-maintenance*, test-cfs-unavailable1, test-restart-lrm.
  */
 import { Daemon } from './daemon.js';
 import type { ServiceStatus } from '../proxmox/service-status.js';
@@ -335,7 +338,7 @@ export class Lrm extends Daemon {
     for (const uid of Object.keys(this.results)) if (!valid.has(uid)) delete this.results[uid];
   }
 
-  /** Local restarts before the CRM hears of a failed start (`handle_service_exitcode`). */
+  /** Local restarts before the CRM hears of a failed start (max_restart; test-resource-failure*). */
   private applyRestartPolicy(sid: string, command: string, exitCode: number): number {
     if (command !== 'started') return exitCode;
     if (exitCode === EXIT.success) {
@@ -355,7 +358,7 @@ export class Lrm extends Daemon {
     return EXIT.tryAgain;
   }
 
-  /** `exec_resource_agent` against the simulated guests. */
+  /** Runs one request against the simulated guests; the result code goes to the CRM. */
   private execute(sid: string, configuredNode: string | undefined, worker: Worker): number {
     if (configuredNode === undefined) {
       this.env.log('err', `missing resource configuration for '${sid}'`);

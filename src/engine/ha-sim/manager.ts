@@ -1,16 +1,18 @@
 /**
- * The HA manager run by the master CRM each round (`Manager.pm::manage`), in upstream's order:
+ * The HA manager run by the master CRM each round, in this order:
  *   1. node states from quorum and LRM modes (NodeStatus);
  *   2. scheduler mode from the datacenter config;
  *   3. services added to / removed from the CRM state (not while disarmed);
  *   4. usage recomputed over the online nodes, services added in sorted-sid order;
  *   5. rules recompiled when rules, groups, services or the node list changed;
- *   6. queued CRM commands;
- *   7. disarm handling, else auto-rebalance (load-balance.ts; it may queue one migration), then
+ *   6. the persistent group migration when due (group-migration.ts);
+ *   7. queued CRM commands;
+ *   8. disarm handling, else auto-rebalance (load-balance.ts; it may queue one migration), then
  *      the repeat loop: each service's state handler in byte-wise sid order, then fencing of nodes
  *      with `fence` services, whose services become `recovery`; repeated while anything changed,
  *      so recoveries run in the same round as the fence.
  * Every state change updates the usage at once, so later decisions in the round see it.
+ * Observed: docs/pve-ha-recovery.md §4 (one CRM round), the order of crm lines within one time stamp of log.expect.
  */
 import { applyGroupFailback, groupsAsNodeAffinityRules } from '../proxmox/groups.js';
 import type { DecisionCause, DecisionKind } from './model.js';

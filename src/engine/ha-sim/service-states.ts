@@ -1,8 +1,11 @@
 /**
- * The CRM's service state machine (`Manager.pm::next_state_*`): one handler per state, each
- * reading the configured state, the LRM's result for the current request, the node states and
- * queued commands. The placement decisions (recover, migrate, relocate, rebalance on start)
- * are made here through `selectServiceNode` and recorded as decisions.
+ * The CRM's service state machine: one handler per state, each reading the configured state,
+ * the LRM's result for the current request, the node states and queued commands. The placement
+ * decisions (recover, migrate, relocate, rebalance on start) are made here through
+ * `selectServiceNode` and recorded as decisions. A stopped service asked to move is relocated
+ * offline (its origin, auto-rebalance or admin, is read before the command is cleared).
+ * Observed: docs/pve-ha-recovery.md §3, §5, §9, test-relocate-to-inactive-node, test-service-stopped*,
+ * test-service-command*, test-recovery*.
  */
 import type { ServiceConfig } from '../proxmox/types.js';
 import { selectServiceNode } from '../proxmox/select-service-node.js';

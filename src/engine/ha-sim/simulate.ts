@@ -1,10 +1,13 @@
 /**
  * Replays one HA scenario through the simulated cluster and returns the manager's placement
- * decisions in order, with the simulated log for inspection. Pure: the scenario is copied, the
- * clock is simulated, nothing is random. Every placement path of ha-manager 5.2.0 is modelled:
- * recovery, failback, maintenance, start-failure relocation, CRM commands, rebalance on start
- * and auto-rebalance (`crs: ha-auto-rebalance`, auto-rebalance.ts). A folder using a feature
- * outside that (hardware fencing, `fence.cfg`) is refused with the feature named.
+ * decisions in order, with the simulated log. Pure: the scenario is copied, the clock is
+ * simulated, nothing is random. Every placement path of ha-manager 5.2.0 is modelled: recovery,
+ * failback, maintenance, start-failure relocation, CRM commands, rebalance on start and
+ * auto-rebalance, with the logs of disarm, idle daemons, cfs faults and the group migration.
+ * Refused, with the reason: a feature outside that (hardware fencing, `fence.cfg`), more nodes
+ * than a round allows (MAX_NODES) and a timeline past the simulator's hard stop.
+ * Observed: docs/pve-ha-recovery.md (in ../shared, all sections), and the 124 upstream
+ * regression tests in ../shared/bench/pve-ha (`npm run conformance:pve-ha -- --full-log`).
  */
 import type { HaDecision, HaScenario } from './model.js';
 import { DaemonEnv } from './env.js';

@@ -1,9 +1,10 @@
 /**
- * The simulator's clock (`Sim/TestHardware.pm::run`). A round lasts max(20, 2 × nodes) seconds;
- * in it every node, in name order, runs one CRM then one LRM iteration (one second each), and
- * all watchdogs are checked after each node. A command batch runs every 5 rounds (t = 20, 120,
- * 220, ...); `delay N` holds the round counter until now + N; the run ends 500 s after the last
- * command. Daemons that exit on shutdown power their node off (or cycle it on reboot).
+ * The simulator's clock. A round lasts max(20, 2 × nodes) seconds; in it every node, in name
+ * order, runs one CRM then one LRM iteration (one second each), and all watchdogs are checked
+ * after each node. A command batch runs every 5 rounds (t = 20, 120, 220, ...); `delay N` holds
+ * the round counter until now + N; the run ends 500 s after the last command, and stops at
+ * 10000 s. Daemons that exit on shutdown power their node off (or cycle it on reboot).
+ * Observed: docs/pve-ha-recovery.md §2, the batch times of every log.expect (cmdlist lines at 20, 120, 220, ...).
  */
 import type { SimCommand } from './sim-command.js';
 import { executeCommand } from './commands.js';
@@ -14,7 +15,7 @@ const ROUNDS_PER_BATCH = 5;
 const END_AFTER_LAST_COMMAND_SECONDS = 500;
 const SECONDS_PER_NODE = 2;
 const MIN_ROUND_SECONDS = 20;
-/** The simulator's hard stop, as upstream's test harness has it. */
+/** The simulator's hard stop (a longer run is refused). */
 export const MAX_SIMULATION_SECONDS = 10_000;
 /** The most nodes whose round (2 s a node) stays under the 60 s watchdog timeout. */
 export const MAX_NODES = Math.ceil(WATCHDOG_TIMEOUT_SECONDS / SECONDS_PER_NODE) - 1;
