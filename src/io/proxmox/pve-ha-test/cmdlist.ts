@@ -1,7 +1,8 @@
 /**
- * The cmdlist command language of the HA simulator (`Sim/Hardware.pm::sim_hardware_cmd`,
- * `Sim/TestHardware.pm::run` for `delay` and `skip-round`). Parsing is pure: it returns the
- * command or, for an unknown one, what was expected, so the loader can report it with a location.
+ * The cmdlist command language of the HA regression tests (docs/pve-ha-recovery.md §2), with
+ * the arguments checked: nodes of hardware_status, whole-second timeouts, numeric stats. Parsing
+ * is pure: it returns the command or, for a bad one, what was expected, so the loader can report
+ * it with a location.
  */
 
 import type { CrmAction, ServiceAction, SimCommand } from '../../../engine/ha-sim/sim-command.js';

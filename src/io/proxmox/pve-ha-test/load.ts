@@ -1,6 +1,6 @@
 /**
  * Reads one pve-ha-manager regression-test folder (`src/test/test-*` upstream) into an
- * HaScenario. Formats and defaults follow the simulator (`Sim/Hardware.pm`): a service without
+ * HaScenario. Formats and defaults as docs/pve-ha-recovery.md §11 gives them: a service without
  * `state` is `disabled`, `enabled` means `started`, failback defaults on, max_restart and
  * max_relocate default to 1. Bad input throws one InputError listing every issue found.
  */
