@@ -44,7 +44,7 @@ function bothEngines(cluster: Cluster, pve: (typeof PVE)[number], failedNode: st
     .sort((a, b) => compareBytes(a.vm, b.vm));
   const { scenario, vmOfSid } = haScenarioOf(placed, [failedNode], pve.crs);
   const replay = replayScenario(scenario);
-  if (replay.status !== 'ok') throw new Error(`replay unsupported: ${replay.features.join(', ')}`);
+  if (replay.status !== 'ok') throw new Error(`replay refused: ${JSON.stringify(replay)}`);
   const recoveries = replay.decisions.filter((d) => d.kind === 'recover');
   return {
     headroom,
