@@ -36,6 +36,20 @@ describe('verdicts on the lab as it runs', () => {
     expect([check.holds, check.after.holds]).toEqual([false, false]);
   });
 
+  it('check with no change is the scheduled gate: the lab breaks n+1 today (node04: app1), exit 1', async () => {
+    const run = await runCommand<ChangeCheck>(Check, ['--json']);
+    expect(run.exitCode).toBe(1);
+    const check = JSON.parse(run.stdout) as ChangeCheck;
+    // node04 fails: postgres (32) and hpc1 (24) take node05 to 24 + 56 = 80 of 113.2 GiB; app1
+    // (16) then finds 10 free on node01 and node02, 14 on node03, and app2 on node05 (anti-affinity).
+    expect(check.after.policy.breaches).toEqual([{ scenario: 'node04', quorate: true, vmsDown: [{ vm: 'app1', reason: 'no-capacity' }], nodesOverCapacity: [], nodesOverUtil: [] }]);
+    expect(check.difference.moved).toEqual([]);
+  });
+
+  it('with an empty sixth node the same gate passes: exit 0', async () => {
+    expect((await runCommand(Check, ['--scenario', sixNodeLab('current').scenario])).exitCode).toBe(0);
+  });
+
   it('a rack failure loses quorum: the verdict breaks, exit 1', async () => {
     const run = await runCommand(Failover, ['--domain', 'rack-a']);
     expect(run.exitCode).toBe(1);
@@ -67,5 +81,11 @@ describe('verdicts that agree across commands', () => {
     const placed = JSON.parse(run.stdout) as JudgedPlacement;
     expect(placed.verdict.nodesOverCapacity).toEqual([{ node: 'node03', resources: ['memGiB'] }]);
     expect(placed.nodes.find((n) => n.name === 'node03')!.percent.memGiB).toBe(103.2);
+  });
+
+  it('the report under pve-basic names the overloaded node as the reason the policy breaks', async () => {
+    const run = await runCommand(Report, ['--scenario', PROPOSED_LAB, '--strategy', 'pve-basic']);
+    expect(run.stdout).toContain('Policy n+1: BREAKS');
+    expect(run.stdout).toContain('- over capacity now: node03 (memory)');
   });
 });
