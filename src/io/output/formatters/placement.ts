@@ -29,7 +29,7 @@ export function nodeLoadTable(nodes: readonly NodeUsage[], policy: Policy, flavo
   return `${(flavour === 'text' ? textTable : markdownTable)(headers, rows)}\n${legend}`;
 }
 
-const LAYOUT_WORDS: Record<LayoutKind, string> = {
+export const LAYOUT_WORDS: Record<LayoutKind, string> = {
   current: 'Layout: the current one (every VM on the node the inputs give).',
   proposed: 'Layout: proposed by the strategy (no VM has a current node in the inputs).',
   'current+proposed': 'Layout: the current one, with the VMs that have no node in the inputs placed by the strategy.',
@@ -42,12 +42,13 @@ export function renderPlacementVerdict(verdict: SteadyState): string {
   return [breaking.length === 0 ? 'Verdict: everything fits.' : 'Verdict: DOES NOT FIT.', ...lines.map((line) => `- ${line}`)].join('\n');
 }
 
-export function renderPlacement(result: PlacementResult, policy: Policy, flavour: Flavour): string {
+/** `withLayout`: false where the caller has said which layout this is already (the report's top). */
+export function renderPlacement(result: PlacementResult, policy: Policy, flavour: Flavour, withLayout = true): string {
   const table = flavour === 'text' ? textTable : markdownTable;
   const nodeOf = new Map(result.placements.map((p) => [p.vm, p.node]));
   const parts = [
     `Scenario ${result.scenario}, strategy ${result.strategy}: ${result.placements.length} of ${result.vms.length} VMs placed.`,
-    LAYOUT_WORDS[result.layout],
+    ...(withLayout ? [LAYOUT_WORDS[result.layout]] : []),
     '',
     nodeLoadTable(result.nodes, policy, flavour),
     '',

@@ -4,7 +4,7 @@ import type { ClusterReport } from '../../../engine/report/report.js';
 import { MAX_ADDED_NODES } from '../../../engine/policy/node-remedy.js';
 import { markdownTable, textTable } from '../tables.js';
 import { fitTable } from './fit.js';
-import { renderPlacement, type Flavour } from './placement.js';
+import { LAYOUT_WORDS, renderPlacement, type Flavour } from './placement.js';
 
 export function renderReport(report: ClusterReport, flavour: Flavour): string {
   const heading = (text: string): string => (flavour === 'markdown' ? `## ${text}` : `== ${text} ==`);
@@ -23,12 +23,13 @@ export function renderReport(report: ClusterReport, flavour: Flavour): string {
   const lines = [
     flavour === 'markdown' ? `# headroom report: ${report.scenario}` : `headroom report: ${report.scenario}`,
     '',
+    LAYOUT_WORDS[report.placement.layout],
     `Policy ${verdict.policy}: ${verdict.holds ? 'HOLDS' : 'BREAKS'} (${verdict.scenarioCount} failure scenarios checked; strategy ${report.placement.strategy}).`,
     ...because.map((line) => `- ${line}`),
     `Single points of failure: ${nPlusOne.singlePointsOfFailure.length === 0 ? 'none' : `${new Set(nPlusOne.singlePointsOfFailure.map((d) => d.vm)).size} HA VMs (listed below)`}.`,
     '',
     heading('Placement and load'),
-    renderPlacement(report.placement, report.policy, flavour),
+    renderPlacement(report.placement, report.policy, flavour, false),
     '',
     heading(`Single node failures: the policy ${nPlusOne.holds ? 'holds after each' : 'breaks after some'}`),
     table(['failed node', 'policy', 'its HA VMs', 'restarted', 'HA VMs down, by reason', 'single points of failure'], nodeRows),
