@@ -125,7 +125,8 @@ function transportWords(error: unknown, timeoutMs: number): string {
 }
 
 function rangeWords({ startSeconds, endSeconds, stepSeconds }: TimeRange): string {
-  return `${new Date(startSeconds * 1000).toISOString()} to ${new Date(endSeconds * 1000).toISOString()} step ${stepSeconds} s`;
+  const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  return `${iso(startSeconds)} to ${iso(endSeconds)} step ${stepSeconds} s`;
 }
 
 function excerpt(text: string): string {
