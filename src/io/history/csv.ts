@@ -19,8 +19,8 @@ import { compareSeries, HISTORY_METRICS, type EntityKind, type History, type His
 import { InputError, IssueCollector } from '../../errors.js';
 import { number } from '../loaders/cells.js';
 import { readTextFile } from '../loaders/csv-table.js';
-import { longEnough, toGrid, type Sample } from './grid.js';
-import { checkOrder, checkRegular, detectStep, parseTimestamp, type Timeline } from './timeline.js';
+import { longEnough, toGrid } from './grid.js';
+import { checkOrder, checkRegular, detectStep, parseTimestamp, type LocatedSample, type Timeline } from './timeline.js';
 
 export interface CsvHistoryOptions {
   /** The step in seconds; detected from the timestamps when absent. */
@@ -92,7 +92,7 @@ function longTimelines(header: Row, body: readonly Row[], entities: ReadonlyMap<
   columns.filter((column) => !LONG_COLUMNS.includes(column)).forEach((column) => report({ line: header.line, field: 'header', value: column, expected: `only the columns ${LONG_COLUMNS.join(', ')} in a long file` }));
   LONG_COLUMNS.filter((column) => !columns.includes(column)).forEach((column) => report({ line: header.line, field: 'header', value: columns.join(','), expected: `a column named '${column}'` }));
   const [at, entityAt, metricAt, valueAt] = LONG_COLUMNS.map((column) => columns.indexOf(column)) as [number, number, number, number];
-  const bySeries = new Map<string, { key: SeriesKey; samples: Sample[]; raw: string[] }>();
+  const bySeries = new Map<string, { key: SeriesKey; samples: LocatedSample[]; raw: string[] }>();
   for (const row of body) {
     if (!cellCountOk(row, columns, report)) continue;
     const cell = (index: number) => row.cells[index]!.trim();
@@ -112,7 +112,12 @@ function longTimelines(header: Row, body: readonly Row[], entities: ReadonlyMap<
 function wideTimelines(header: Row, body: readonly Row[], entities: ReadonlyMap<string, EntityKind>, options: CsvHistoryOptions, report: Report): Parts {
   const columns = header.cells.map((cell) => cell.trim());
   const at = columns.indexOf('timestamp');
-  const keys = columns.map((column, c) => (c === at ? null : wideKey(column, entities, (field, value, expected) => report({ line: header.line, field, value, expected }))));
+  const keys = columns.map((column, c) => {
+    if (c === at) return null;
+    const fail = (field: string, value: string, expected: string) => report({ line: header.line, field, value, expected });
+    if (columns.indexOf(column) < c) fail('header', column, 'a column not named before (one column per series)');
+    return wideKey(column, entities, fail);
+  });
   if (at < 0 && options.stepSeconds === undefined) report({ line: header.line, field: 'header', value: columns.join(','), expected: "a 'timestamp' column, or a step given with --step" });
   const rows = body.filter((row) => cellCountOk(row, columns, report));
   const raw = rows.map((row, r) => (at < 0 ? `row ${r + 1}` : row.cells[at]!.trim()));

@@ -16,8 +16,6 @@ export const MAX_INTERPOLATED_GAP_STEPS = 6;
 export const MIN_HISTORY_SECONDS = 2 * 86_400;
 
 export interface Sample {
-  /** Where the sample was read (1-based line). */
-  line: number;
   seconds: number;
   /** NaN when the source left the value empty. */
   value: number;

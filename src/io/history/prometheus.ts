@@ -33,20 +33,26 @@ export const PVE_METRICS: Readonly<Record<HistoryMetric, { name: string; scale: 
 const ENTITY_IDS = 'id=~"node/.+|qemu/.+|lxc/.+"';
 const GUEST_INFO_QUERY = 'max by (id, node, name) (pve_guest_info)';
 
-export function valueQuery(metric: HistoryMetric): string {
+function valueQuery(metric: HistoryMetric): string {
   return `max by (id) (${PVE_METRICS[metric].name}{${ENTITY_IDS}}) and on (id) (max by (id) (pve_up{${ENTITY_IDS}}) == 1)`;
 }
 
-export interface PrometheusHistoryOptions extends PrometheusConnection {
-  lookbackSeconds: number;
-  stepSeconds: number;
+/** `--lookback 30d`, `--step 5m`, and 30 s for each request. */
+export const PROMETHEUS_DEFAULTS = { lookbackSeconds: 30 * 86_400, stepSeconds: 300, timeoutMs: 30_000 };
+
+export interface PrometheusHistoryOptions extends Omit<PrometheusConnection, 'timeoutMs'> {
+  lookbackSeconds?: number;
+  stepSeconds?: number;
+  timeoutMs?: number;
   /** Unix seconds of the last point; default: now, rounded down to the step. */
   endSeconds?: number;
 }
 
-export async function readPrometheusHistory(cluster: Cluster, options: PrometheusHistoryOptions): Promise<History> {
-  const { stepSeconds, lookbackSeconds } = options;
-  const endSeconds = options.endSeconds ?? Math.floor(Date.now() / 1000 / stepSeconds) * stepSeconds;
+export async function readPrometheusHistory(cluster: Cluster, given: PrometheusHistoryOptions): Promise<History> {
+  const stepSeconds = given.stepSeconds ?? PROMETHEUS_DEFAULTS.stepSeconds;
+  const lookbackSeconds = given.lookbackSeconds ?? PROMETHEUS_DEFAULTS.lookbackSeconds;
+  const options = { ...given, timeoutMs: given.timeoutMs ?? PROMETHEUS_DEFAULTS.timeoutMs };
+  const endSeconds = given.endSeconds ?? Math.floor(Date.now() / 1000 / stepSeconds) * stepSeconds;
   const range: TimeRange = { startSeconds: endSeconds - lookbackSeconds, endSeconds, stepSeconds };
   const guests = latestGuestInfo(await queryRangeChunked(options, GUEST_INFO_QUERY, range));
   const issues = new IssueCollector();
@@ -56,7 +62,7 @@ export async function readPrometheusHistory(cluster: Cluster, options: Prometheu
       const id = labels.id ?? '';
       const node = id.startsWith('node/');
       const entity = node ? id.slice('node/'.length) : (guests.get(id)?.name ?? id);
-      const grid = toGrid(points.map(([seconds, value]) => ({ line: 0, seconds, value: Number.isFinite(value) ? value * PVE_METRICS[metric].scale : Number.NaN })), stepSeconds);
+      const grid = toGrid(points.map(([seconds, value]) => ({ seconds, value: Number.isFinite(value) ? value * PVE_METRICS[metric].scale : Number.NaN })), stepSeconds);
       if (grid === null) continue;
       if (!longEnough(grid, stepSeconds)) issues.add({ file: options.url, field: `${entity}/${metric}`, value: `${((grid.values.length * stepSeconds) / 86_400).toFixed(2)} days`, expected: `at least 2 days of samples (two daily seasons) from ${valueQuery(metric)}` });
       series.push({ entity, kind: node ? 'node' : 'guest', metric, startSeconds: grid.startSeconds, stepSeconds, values: grid.values });

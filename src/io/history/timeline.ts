@@ -18,11 +18,16 @@ export function parseTimestamp(raw: string): Parsed<number> {
   return { ok: true, value: millis / 1000 };
 }
 
+/** A sample and the line it was read from (1-based). */
+export interface LocatedSample extends Sample {
+  line: number;
+}
+
 /** One series' samples with the raw text of each time, for messages. */
 export interface Timeline {
   /** What the series is called in messages, e.g. `node01/cpu`; empty for a wide file's rows. */
   label: string;
-  samples: readonly Sample[];
+  samples: readonly LocatedSample[];
   raw: readonly string[];
 }
 

@@ -149,6 +149,11 @@ describe('history CSV: bad input is one issue naming file, line, field, value an
       expected: { line: 1, field: 'header', value: 'colour', expected: "'timestamp' or a series named <entity>/<metric>, e.g. node01/cpu" },
     },
     {
+      name: 'a series in two columns',
+      file: () => wide(['node01/cpu', 'node01/cpu'], 48),
+      expected: { line: 1, field: 'header', value: 'node01/cpu', expected: 'a column not named before (one column per series)' },
+    },
+    {
       name: 'an entity that is neither a node nor a VM of the scenario',
       file: () => wide(['node99/cpu'], 48),
       expected: { line: 1, field: 'header entity', value: 'node99', expected: "a node or VM of the scenario's nodes.csv or vms.csv" },
