@@ -73,7 +73,7 @@ export function loadCsvHistory(file: string, cluster: Cluster, options: CsvHisto
 
 function readRows(file: string): Row[] {
   try {
-    const parsed = parse(readTextFile(file), { info: true, skip_empty_lines: true, comment: '#', relax_column_count: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    const parsed = parse(readTextFile(file), { bom: true, info: true, skip_empty_lines: true, comment: '#', relax_column_count: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
     return parsed.map(({ record, info }) => ({ line: info.lines, cells: record }));
   } catch (error) {
     if (error instanceof InputError) throw error;

@@ -8,6 +8,7 @@
  * - a guest's name and node come from `pve_guest_info{id,node,name}`, the only place a guest's
  *   node appears; the node is the one of its last info sample (a migrated guest keeps its `id`,
  *   so its history is continuous). A guest without an info series is named by its `id`.
+ * Nodes and guests the scenario does not name are kept: Prometheus sees the whole cluster.
  * Bytes become GiB (2^30 bytes). Points become a grid with grid.ts's gap rule, the same as
  * for CSV: a point Prometheus does not return is a missing sample. Bad input (exit 2): no series
  * for any of the scenario's nodes, or a series spanning less than two days.

@@ -2,14 +2,16 @@
  * A synthetic utilisation history for a scenario (the lab's, data/lab/history/): every guest on
  * its current node, every node the sum of its guests plus the host's own use.
  *
+ *   level = the class profile's level * a per-guest factor drawn in [0.8, 1.2)
  *   guest cpu(t)  = clamp01(level * growth(t) * (1 + dailyAmp * daily(t)) * (1 - weekendDip * weekend(t)) + noise(t))
  *   guest mem(t)  = min(memGiB, memGiB * memFill * growth(t) * (1 + 0.04 * daily(t)) + noise(t))
  *   guest disk(t) = min(diskGiB, diskGiB * diskFill + diskGiBPerDay * days(t) + noise(t))
  *   daily(t) = sin(2 pi (hourUTC(t) - 8) / 24)        (peak at 14:00 UTC, trough at 02:00)
  *   weekend(t) = 1 on Saturday and Sunday UTC, else 0
  *   growth(t) = 1 + growthPerMonth * (t - start) / 30 d
- *   noise: AR(1), x[i] = 0.8 x[i-1] + e[i], e ~ N(0, sd) by Box-Muller from minstd_rand0
- *   node cpu  = (sum of its guests' cpu * vcpus + hostCores) / cpuThreads
+ *   noise: AR(1), x[i] = 0.8 x[i-1] + e[i], e ~ N(0, sd * sqrt(1 - 0.8^2)) so that x has standard
+ *          deviation sd: 8% of level (cpu), 1% of memGiB, 0.2% of diskGiB; Box-Muller on minstd_rand0
+ *   node cpu  = min(1, (sum of its guests' cpu * vcpus + hostCores) / cpuThreads)
  *   node mem  = host share of memReservedGiB + sum of guests' mem;  node disk = sum of guests' disk
  *
  * Events (LAB_EVENTS): one VM is added part-way (its series starts then, its node's steps up);
