@@ -95,7 +95,7 @@ export function columnGeneration(instance: VbpInstance, items: Int32Array, seeds
     // hard to finish within budget, and more iterations would only repeat that failure.
     const improving = priced.value > 1 + 1e-9;
     if (!improving || lowerBound >= (options.stopAt ?? Infinity) || objective <= lowerBound + 1e-9) break;
-    if (options.now && options.deadline !== undefined && options.now() > options.deadline) break;
+    if (options.expired?.() === true) break;
     add(priced.items);
     priced.runnersUp.forEach(add);
   }

@@ -5,6 +5,7 @@ import { exactSearch, packInto } from '../../../../src/engine/packing/exact.js';
 import { firstFitDecreasing } from '../../../../src/engine/packing/first-fit-decreasing.js';
 import { isFeasible } from '../../../../src/engine/packing/instance.js';
 import { improveByLocalSearch } from '../../../../src/engine/packing/local-search.js';
+import { pack } from '../../../../src/engine/packing/strategies.js';
 import { vbp } from './support.js';
 
 // Capacity 10; items 5,5,4,4,3,3,3,3. Sum 30, so at least 3 bins; {5,5} {4,3,3} {4,3,3} uses 3,
@@ -55,5 +56,16 @@ describe('search', () => {
     const three = backtrackingDive(ffdTrap, [], 3, budget);
     expect(three !== null && three.bins <= 3 && isFeasible(ffdTrap, three)).toBe(true);
     expect(backtrackingDive(ffdTrap, [], 2, budget)).toBeNull();
+  });
+
+  it.each([
+    // The FFD trap: DotProduct packs 4 bins, the local search removes one (OPT 3, see ffdTrap).
+    // A safety net that fires at its first look stops the search at the start packing.
+    { name: 'a safety net that never fires changes nothing', expired: () => false, bins: 3, timeLimitHit: false },
+    { name: 'a safety net that fires stops the search, and the report says so', expired: () => true, bins: 4, timeLimitHit: true },
+  ])('$name', ({ expired, bins, timeLimitHit }) => {
+    const report = pack(ffdTrap, 'local-search', { expired });
+    expect({ bins: report.bins, timeLimitHit: report.timeLimitHit }).toEqual({ bins, timeLimitHit });
+    if (!timeLimitHit) expect(report).toEqual(pack(ffdTrap, 'local-search'));
   });
 });
