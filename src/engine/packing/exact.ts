@@ -61,10 +61,10 @@ export function packInto(instance: VbpInstance, target: number, options: ExactOp
   const { dims, capacity, sizes } = instance;
   const n = itemCount(instance);
   const maxNodes = options.maxNodes ?? EXACT_NODES;
-  if (capacity.some((cap) => n * cap > Number.MAX_SAFE_INTEGER)) return 'unknown';
   const byL2 = decreasingOrder(measureOf(instance, 'l2'));
   const clique = greedyClique(instance, decreasingOrder(measureOf(instance, 'linf')));
   if (clique.length > target) return 'infeasible';
+  if (capacity.some((cap) => n * cap > Number.MAX_SAFE_INTEGER)) return 'unknown';
   const inClique = new Uint8Array(n);
   for (const item of clique) inClique[item] = 1;
   const order = Int32Array.from([...clique, ...Array.from(byL2).filter((item) => inClique[item] === 0)]);

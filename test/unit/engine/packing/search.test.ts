@@ -44,6 +44,13 @@ describe('search', () => {
     expect(packInto(items, 5, { maxNodes: 1 })).toBe('unknown');
   });
 
+  it('exact search claims nothing when its waste sums could pass 2^53', () => {
+    // C = 2^52, five items: n C = 5 x 2^52 > 2^53 - 1, so sums of sizes may round in doubles.
+    // (Here they would not: 4 x 2^50 + 1 > 2^52, one bin is infeasible; the guard does not look.)
+    const items = vbp([2 ** 52], [2 ** 50], [2 ** 50], [2 ** 50], [2 ** 50], [1]);
+    expect(packInto(items, 1, {})).toBe('unknown');
+  });
+
   it('the best configuration proves the optimum on the FFD trap', () => {
     const result = bestConfiguration(ffdTrap, {});
     expect({ bins: result.bins, lowerBound: result.lowerBound }).toEqual({ bins: 3, lowerBound: 3 });
