@@ -8,7 +8,7 @@ import type { Cluster, LocalPool, NodeSpec, Policy, SharedPool, StoragePool, VmC
 import { InputError, IssueCollector } from '../../errors.js';
 import { vmClassOf } from '../../engine/model/vm-of-class.js';
 import { readCsvTable } from './csv-table.js';
-import { CLASS_COLUMNS, NODE_COLUMNS, STORAGE_COLUMNS, VM_COLUMNS } from './tables.js';
+import { CLASS_COLUMNS, NODE_COLUMNS, reservationIssue, STORAGE_COLUMNS, VM_COLUMNS } from './tables.js';
 import { cpuCapacity, memCapacity } from '../../engine/model/node-capacity.js';
 
 export interface InputFiles {
@@ -30,19 +30,27 @@ export function loadCluster(name: string, files: InputFiles, policy: Policy): Cl
 }
 
 function readNodes(file: string): NodeSpec[] {
-  return readCsvTable(file, NODE_COLUMNS).map(({ row }) => ({
-    name: row.name,
-    cpuModel: row.cpuModel ?? '',
-    cpuThreads: row.cpuThreads,
-    memGiB: row.memGiB,
-    memReservedGiB: row.memReservedGiB ?? 0,
-    gpus: row.gpus ?? 0,
-    gpuModel: row.gpuModel ?? null,
-    netGbps: row.netGbps ?? 0,
-    domains: { ...(row.rack ? { rack: row.rack } : {}), ...(row.power ? { power: row.power } : {}) },
-    tags: row.tags ?? [],
-    votes: row.votes ?? 1,
-  }));
+  const issues = new IssueCollector();
+  const nodes = readCsvTable(file, NODE_COLUMNS).map(({ line, row }): NodeSpec => {
+    const node = {
+      name: row.name,
+      cpuModel: row.cpuModel ?? '',
+      cpuThreads: row.cpuThreads,
+      memGiB: row.memGiB,
+      memReservedGiB: row.memReservedGiB ?? 0,
+      gpus: row.gpus ?? 0,
+      gpuModel: row.gpuModel ?? null,
+      netGbps: row.netGbps ?? 0,
+      domains: { ...(row.rack ? { rack: row.rack } : {}), ...(row.power ? { power: row.power } : {}) },
+      tags: row.tags ?? [],
+      votes: row.votes ?? 1,
+    };
+    const reservation = reservationIssue(node, 'memReservedGiB');
+    if (reservation !== null) issues.add({ file, line, ...reservation });
+    return node;
+  });
+  issues.throwIfAny();
+  return nodes;
 }
 
 function readPools(file: string, nodeNames: ReadonlySet<string>): StoragePool[] {
@@ -52,6 +60,12 @@ function readPools(file: string, nodeNames: ReadonlySet<string>): StoragePool[] 
     if (!nodeNames.has(value)) issues.add({ file, line, field, value, expected: 'the name of a node in the nodes file' });
   };
   for (const { line, row } of readCsvTable(file, STORAGE_COLUMNS)) {
+    const ignored = row.kind === 'local' ? (['servedBy', 'reachableFrom'] as const).find((field) => row[field] !== undefined) : row.node !== undefined ? 'node' : undefined;
+    if (ignored !== undefined) {
+      const expected = row.kind === 'local' ? 'an empty cell: a local pool is on its own node only' : 'an empty cell: a shared pool is on no one node (servedBy names the node that serves it)';
+      issues.add({ file, line, field: ignored, value: ignored === 'reachableFrom' ? row.reachableFrom!.join(';') : row[ignored], expected });
+      continue;
+    }
     const existing = pools.get(row.pool);
     if (existing !== undefined && (existing.kind !== row.kind || row.kind === 'shared')) {
       issues.add({ file, line, field: 'pool', value: row.pool, expected: 'one row per shared pool, and one row per node for a local pool' });
@@ -100,11 +114,13 @@ function readVms(file: string, classes: readonly VmClass[], pools: readonly Stor
       issues.add({ file, line, field: 'class', value: row.class, expected: `a class from the classes file (${[...classByName.keys()].join(', ')})` });
       return [];
     }
-    checkReferences(issues, file, line, row, poolNames, nodeNames);
+    checkReferences(issues, file, line, row, poolNames, nodeNames, vmClass.affinity !== null);
     for (const field of ['node', 'replicateTo'] as const) {
       const value = row[field];
       if (value !== undefined && !nodeNames.has(value)) issues.add({ file, line, field, value, expected: 'the name of a node in the nodes file' });
     }
+    if (row.replicationMinutes !== undefined && row.replicateTo === undefined) issues.add({ file, line, field: 'replicationMinutes', value: row.replicationMinutes, expected: 'an empty cell, or a replicateTo node to replicate to at this interval' });
+    if (row.replicateTo !== undefined && row.replicateTo === row.node) issues.add({ file, line, field: 'replicateTo', value: row.replicateTo, expected: `a node other than the VM's own (${row.node}): Proxmox replicates to another node` });
     const affinityNodes = row.affinity ?? vmClass.affinity?.nodes;
     const vm: VmSpec = {
       name: row.name,
@@ -132,11 +148,13 @@ function checkReferences(
   issues: IssueCollector,
   file: string,
   line: number,
-  row: { pool?: string; affinity?: string[] },
+  row: { pool?: string; affinity?: string[]; affinityMode?: string },
   poolNames: ReadonlySet<string>,
   nodeNames: ReadonlySet<string>,
+  classHasAffinity = false,
 ): void {
   if (row.pool !== undefined && !poolNames.has(row.pool)) issues.add({ file, line, field: 'pool', value: row.pool, expected: `a pool from the storage file (${[...poolNames].join(', ')})` });
+  if (row.affinityMode !== undefined && row.affinity === undefined && !classHasAffinity) issues.add({ file, line, field: 'affinityMode', value: row.affinityMode, expected: 'an empty cell, or affinity nodes for the mode to apply to' });
   for (const node of row.affinity ?? []) {
     if (!nodeNames.has(node)) issues.add({ file, line, field: 'affinity', value: node, expected: 'the name of a node in the nodes file' });
   }

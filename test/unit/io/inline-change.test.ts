@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { inlineChange } from '../../../src/io/cli/inline-change.js';
 import { loadScenario } from '../../../src/io/loaders/scenario.js';
+import { NO_CHANGE } from '../../../src/engine/policy/change.js';
+import { vmOfClass } from '../../../src/engine/model/vm-of-class.js';
 
 describe('inline change flags', () => {
   const lab = loadScenario('scenarios/lab.yaml');
 
   it('names added VMs after the names already taken', () => {
-    const change = inlineChange(lab, { add: ['infra-small:2'] }, new Set(['infra-small-new-1']));
+    const change = inlineChange(lab, { add: ['infra-small:2'] }, { ...NO_CHANGE, addVms: [vmOfClass(lab.classes[0]!, 'infra-small-new-1')] });
     expect(change.addVms.map((vm) => vm.name)).toEqual(['infra-small-new-2', 'infra-small-new-3']);
     expect(change.addVms[0]).toMatchObject({ className: 'infra-small', vcpus: 2, memGiB: 4, currentNode: null });
   });
