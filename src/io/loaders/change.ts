@@ -187,7 +187,7 @@ class ChangeReader {
     const name = this.known(map, field, kind);
     const node = this.yaml.child(map, 'name')!;
     const removedBy = this.claimed.get(`${kind === 'node' ? 'remove-node' : 'remove-vm'} ${name}`);
-    if (removedBy !== undefined) throw this.error(node, field, `a ${kind} that this change does not remove (${removedBy} removes ${name})`, name);
+    if (removedBy !== undefined) throw this.error(node, field, `a ${kind === 'vm' ? 'VM' : kind} that this change does not remove (${removedBy} removes ${name})`, name);
     return this.once(scope, node, field, name);
   }
 

@@ -82,6 +82,78 @@ describe('scenario loading', () => {
       // The largest node after reservation: node04, 128 − 2 = 126 GiB.
       expected: { field: 'memGiB', value: 200, expected: 'at most 126 GiB (the largest node\'s memory after its reservation): VM hpc1 is bigger than every node' },
     },
+    {
+      name: 'a reservation above the node\'s memory',
+      edit: (lab) => (lab.edit('nodes.csv', 'node02,Ryzen 7 5700U,16,64,2,', 'node02,Ryzen 7 5700U,16,64,70,'), { file: lab.file('nodes.csv'), line: 3 }),
+      // 64 − 70 = −6 GiB for VMs.
+      expected: { field: 'memReservedGiB', value: 70, expected: 'less than memGiB (64): the node must keep memory for VMs' },
+    },
+    {
+      name: 'a reservation equal to the node\'s memory',
+      edit: (lab) => (lab.edit('nodes.csv', 'node02,Ryzen 7 5700U,16,64,2,', 'node02,Ryzen 7 5700U,16,64,64,'), { file: lab.file('nodes.csv'), line: 3 }),
+      expected: { field: 'memReservedGiB', value: 64 },
+    },
+    {
+      name: 'a memory size that sums to Infinity',
+      // 1e308 is a finite double; two of them add up to Infinity.
+      edit: (lab) => (lab.edit('nodes.csv', 'node02,Ryzen 7 5700U,16,64,', 'node02,Ryzen 7 5700U,16,1e308,'), { file: lab.file('nodes.csv'), line: 3 }),
+      expected: { field: 'memGiB', value: '1e308', expected: "a number > 0 and at most 1,000,000,000 (headroom's limit for any size or count)" },
+    },
+    {
+      name: 'a negative HA priority beyond the limit',
+      edit: (lab) => (lab.edit('vms.csv', 'monitoring,infra,,,,,,', 'monitoring,infra,,,,,,-1e12'), { file: lab.file('vms.csv'), line: lab.lineOf('vms.csv', 'monitoring,') }),
+      expected: { field: 'haPriority', value: '-1e12', expected: "an integer and at least -1,000,000,000 (headroom's limit for any number)" },
+    },
+    {
+      name: 'a threshold above 1',
+      edit: (lab) => (lab.edit('lab.yaml', 'memGiB: 0.85', 'memGiB: 1.5'), { file: lab.file('lab.yaml'), line: lab.lineOf('lab.yaml', 'memGiB: 1.5') }),
+      expected: { field: 'policy.threshold.memGiB', value: '1.5', expected: 'a number > 0 and <= 1' },
+    },
+    {
+      name: 'an overcommit that overflows',
+      edit: (lab) => (lab.edit('lab.yaml', 'cpuOvercommit: 4', 'cpuOvercommit: 1e308'), { file: lab.file('lab.yaml'), line: lab.lineOf('lab.yaml', 'cpuOvercommit') }),
+      expected: { field: 'policy.cpuOvercommit', value: '1e+308' },
+    },
+    {
+      name: 'a CSV column given twice',
+      edit: (lab) => (lab.edit('nodes.csv', ',votes\n', ',votes,votes\n'), { file: lab.file('nodes.csv'), line: 1 }),
+      expected: { field: 'header', value: 'votes', expected: 'each column once (column 13 repeats column 12)' },
+    },
+    {
+      name: 'a name given twice in a list cell',
+      edit: (lab) => (lab.edit('nodes.csv', 'node03,Ryzen 7 5700U,16,64,2,0,,2.5,rack-a,ups-a,compute;k8s-management', 'node03,Ryzen 7 5700U,16,64,2,0,,2.5,rack-a,ups-a,compute;compute'), { file: lab.file('nodes.csv'), line: 4 }),
+      expected: { field: 'tags', value: 'compute;compute', expected: 'names separated by ";", each once (compute is given twice)' },
+    },
+    {
+      name: 'a node named twice in an affinity',
+      edit: (lab) => (lab.edit('classes.csv', 'node01;node02;node03', 'node01;node02;node01'), { file: lab.file('classes.csv'), line: lab.lineOf('classes.csv', 'k8s-control,') }),
+      expected: { field: 'affinity', value: 'node01;node02;node01' },
+    },
+    {
+      name: 'a local pool with a serving node',
+      edit: (lab) => (lab.edit('storage.csv', 'local-ssd,local,ssd,node04,1862,,', 'local-ssd,local,ssd,node04,1862,node05,'), { file: lab.file('storage.csv'), line: lab.lineOf('storage.csv', 'local-ssd') }),
+      expected: { field: 'servedBy', value: 'node05', expected: 'an empty cell: a local pool is on its own node only' },
+    },
+    {
+      name: 'a shared pool with a node',
+      edit: (lab) => (lab.edit('storage.csv', 'iscsi-db,shared,zfs,,', 'iscsi-db,shared,zfs,node01,'), { file: lab.file('storage.csv'), line: lab.lineOf('storage.csv', 'iscsi-db') }),
+      expected: { field: 'node', value: 'node01' },
+    },
+    {
+      name: 'an affinity mode without affinity nodes',
+      edit: (lab) => (lab.edit('vms.csv', 'dns1,infra-small,,dns,,,,', 'dns1,infra-small,,dns,,strict,,'), { file: lab.file('vms.csv'), line: 2 }),
+      expected: { field: 'affinityMode', value: 'strict', expected: 'an empty cell, or affinity nodes for the mode to apply to' },
+    },
+    {
+      name: 'a replication interval without a target',
+      edit: (lab) => (lab.edit('vms.csv', /^[\s\S]*$/, 'name,class,replicationMinutes\ndns1,infra-small,15\n'), { file: lab.file('vms.csv'), line: 2 }),
+      expected: { field: 'replicationMinutes', value: 15 },
+    },
+    {
+      name: 'a VM replicated to its own node',
+      edit: (lab) => (lab.edit('vms.csv', /^[\s\S]*$/, 'name,class,node,replicateTo\ndns1,infra-small,node01,node01\n'), { file: lab.file('vms.csv'), line: 2 }),
+      expected: { field: 'replicateTo', value: 'node01', expected: "a node other than the VM's own (node01): Proxmox replicates to another node" },
+    },
   ];
 
   for (const { name, edit, expected } of cases) {
