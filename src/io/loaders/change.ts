@@ -14,6 +14,11 @@
  * Added rules name VMs and nodes of the cluster after the file's own additions and removals (a
  * rule may name a VM the file adds). remove, disable and enable name the scenario's rules by id
  * (`rule-N` for one the scenario leaves unnamed, N its position), each rule at most once.
+ *
+ * Each list names a thing once (change-claims.ts): no VM removed twice (by name or by its class),
+ * no two added nodes, classes or VMs of one name, no node resized or VM updated by two entries or
+ * after this file removes it. Added VMs without a name are `<class>-new-N` after every name taken
+ * (vm-names.ts). Nodes it adds or resizes keep memory for VMs (memReservedGiB < memGiB).
  */
 import { isMap, isSeq, isScalar, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Cluster, Policy, VmClass, VmRequirements, VmSpec } from '../../engine/model/cluster.js';
@@ -27,6 +32,7 @@ import { readCrs, readRules } from './ha-section.js';
 import { FAILOVER_POLICIES, readThreshold } from './scenario.js';
 import { NODE_COLUMNS, reservationIssue, VM_COLUMNS } from './tables.js';
 import { MAX_ADDED_VMS, VmNames } from './vm-names.js';
+import { EntryClaims, ONCE_IN, type Scope } from './change-claims.js';
 import { YamlFile } from './yaml-doc.js';
 import { cpuCapacity, memCapacity } from '../../engine/model/node-capacity.js';
 
@@ -126,24 +132,9 @@ const NAMES_OF: Record<Kind, (cluster: Cluster) => string[]> = {
   rule: (cluster) => (cluster.ha?.rules ?? []).map((rule) => rule.id),
 };
 
-/** The lists of a change file in which a name may stand once, and what a second entry must be instead. */
-type Scope = 'remove-vm' | 'remove-class' | 'remove-node' | 'resize-node' | 'update-vm' | 'rule' | 'add-class' | 'add-node';
-
-const ONCE: Record<Scope, string> = {
-  'remove-vm': 'a VM that no other entry of remove.vms or remove.classes removes',
-  'remove-class': 'a class that no other entry of remove.classes names',
-  'remove-node': 'a node that no other entry of remove.nodes names',
-  'resize-node': 'a node that no other entry of resize.nodes resizes',
-  'update-vm': 'a VM that no other entry of update.vms updates',
-  rule: 'a rule that no other entry of ha.remove, ha.disable or ha.enable names',
-  'add-class': 'a name that no other entry of add.classes has',
-  'add-node': 'a name that no other entry of add.nodes has',
-};
-
 class ChangeReader {
   private readonly vmNames: VmNames;
-  /** `scope name` → the field of the entry that named it first. */
-  private readonly claimed = new Map<string, string>();
+  private readonly claims = new EntryClaims();
 
   constructor(
     private readonly yaml: YamlFile,
@@ -174,7 +165,7 @@ class ChangeReader {
     const ofClasses = this.names(remove, 'classes', 'remove.classes', 'class', 'remove-class').flatMap((className, i) => {
       const [item, itemField] = classItems[i]!;
       return this.cluster.vms.filter((vm) => vm.className === className).map((vm) => {
-        const earlier = this.claim('remove-vm', vm.name, itemField);
+        const earlier = this.claims.claim('remove-vm', vm.name, itemField);
         if (earlier !== undefined) throw this.error(item, itemField, `a class none of whose VMs another entry removes (${earlier} removes ${vm.name})`, className);
         return vm.name;
       });
@@ -186,7 +177,7 @@ class ChangeReader {
   named(map: YAMLMap<unknown, unknown>, field: string, kind: 'node' | 'vm', scope: Scope): string {
     const name = this.known(map, field, kind);
     const node = this.yaml.child(map, 'name')!;
-    const removedBy = this.claimed.get(`${kind === 'node' ? 'remove-node' : 'remove-vm'} ${name}`);
+    const removedBy = this.claims.earlier(kind === 'node' ? 'remove-node' : 'remove-vm', name);
     if (removedBy !== undefined) throw this.error(node, field, `a ${kind === 'vm' ? 'VM' : kind} that this change does not remove (${removedBy} removes ${name})`, name);
     return this.once(scope, node, field, name);
   }
@@ -307,18 +298,10 @@ class ChangeReader {
     return value;
   }
 
-  /** Records that `field` names `name` in `scope`; returns the field that named it before, if any. */
-  private claim(scope: Scope, name: string, field: string): string | undefined {
-    const key = `${scope} ${name}`;
-    const earlier = this.claimed.get(key);
-    if (earlier === undefined) this.claimed.set(key, field);
-    return earlier;
-  }
-
   /** `name`, unless an earlier entry named it in `scope` too. */
   private once(scope: Scope, node: YamlNode, field: string, name: string): string {
-    const earlier = this.claim(scope, name, field);
-    if (earlier !== undefined) throw this.error(node, field, `${ONCE[scope]} (${earlier} names ${name} already)`, name);
+    const earlier = this.claims.claim(scope, name, field);
+    if (earlier !== undefined) throw this.error(node, field, `${ONCE_IN[scope]} (${earlier} names ${name} already)`, name);
     return name;
   }
 
