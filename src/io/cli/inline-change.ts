@@ -24,7 +24,8 @@ export function inlineChange(cluster: Cluster, flags: InlineChangeFlags, fromFil
   const nodeNames = cluster.nodes.map((n) => n.name);
   const vmNames = new VmNames([...cluster.vms.map((vm) => vm.name), ...fromFile.addVms.map((vm) => vm.name)]);
   const addVms = (flags.add ?? []).flatMap((entry) => {
-    const [className = '', countText = '1'] = entry.split(':');
+    const [className = '', countText = '1', ...rest] = entry.split(':');
+    if (rest.length > 0) fail('--add', entry, 'class[:count], e.g. infra-small:3');
     const vmClass = cluster.classes.find((c) => c.name === className) ?? fail('--add', entry, `class[:count] with a class from the classes file (${cluster.classes.map((c) => c.name).join(', ')})`);
     const count = Number(countText);
     if (!/^\d+$/.test(countText) || count < 1 || count > MAX_ADDED_VMS) fail('--add', entry, `class:count with a whole count from 1 to ${MAX_ADDED_VMS.toLocaleString('en-US')}`);
@@ -40,8 +41,8 @@ export function inlineChange(cluster: Cluster, flags: InlineChangeFlags, fromFil
   const scenarioVms = new Set(cluster.vms.map((vm) => vm.name));
   const removeVms = (flags['remove-vm'] ?? []).map((name) => (scenarioVms.has(name) ? once('--remove-vm', name, 'a VM', { section: 'remove.vms or remove.classes', names: fromFile.removeVms }) : fail('--remove-vm', name, 'a VM of the scenario')));
   const addNodes = (flags['add-node'] ?? []).map((entry) => {
-    const [name = '', like = ''] = entry.split('=');
-    if (nodeNames.includes(name) || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) fail('--add-node', entry, 'NEW=LIKE with a new node name');
+    const [name = '', like = '', ...rest] = entry.split('=');
+    if (rest.length > 0 || nodeNames.includes(name) || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) fail('--add-node', entry, 'NEW=LIKE with a new node name');
     const model = cluster.nodes.find((n) => n.name === like) ?? fail('--add-node', entry, `NEW=LIKE with LIKE a node of the scenario (${nodeNames.join(', ')})`);
     once('--add-node', name, 'a node', { section: 'add.nodes', names: fromFile.addNodes.map(({ node }) => node.name) }, entry);
     return nodeLike(cluster, model, { ...model, name });

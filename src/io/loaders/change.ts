@@ -81,7 +81,7 @@ export function loadChange(file: string, cluster: Cluster): LoadedChange {
           const map = yaml.mapping(entry, field, ['name', ...NODE_FIELDS, 'keepRunning']);
           const name = reader.named(map, `${field}.name`, 'node', 'resize-node');
           if (yaml.scalar(map, 'keepRunning', `${field}.keepRunning`, boolean)) keepRunning.push({ node: name, line: yaml.lineOf(entry) });
-          const patch = reader.fields(map, field, NODE_FIELDS, NODE_COLUMNS);
+          const patch = reader.changing(map, field, reader.fields(map, field, NODE_FIELDS, NODE_COLUMNS), NODE_FIELDS);
           reader.checkReservation(map, field, { ...cluster.nodes.find((n) => n.name === name)!, ...patch });
           return { name, patch };
         })
@@ -89,7 +89,8 @@ export function loadChange(file: string, cluster: Cluster): LoadedChange {
     updateVms: update
       ? reader.items(update, 'vms', 'update.vms').map(([entry, field]) => {
           const map = yaml.mapping(entry, field, ['name', ...VM_FIELDS]);
-          return { name: reader.named(map, `${field}.name`, 'vm', 'update-vm'), patch: reader.vmFields(map, field) };
+          const name = reader.named(map, `${field}.name`, 'vm', 'update-vm');
+          return { name, patch: reader.changing(map, field, reader.vmFields(map, field), VM_FIELDS) };
         })
       : [],
     policy: policy === undefined ? {} : reader.policy(policy),
@@ -224,6 +225,12 @@ class ChangeReader {
     const node = { ...model, ...this.fields(map, field, NODE_FIELDS, NODE_COLUMNS), name };
     this.checkReservation(map, field, node);
     return nodeLike(this.cluster, model, node);
+  }
+
+  /** The patch of a resize or update, which must change something: an entry with a name alone is a mistake. */
+  changing<P extends object>(map: YAMLMap<unknown, unknown>, field: string, patch: P, keys: readonly string[]): P {
+    if (Object.keys(patch).length === 0) throw this.error(map, field, `an entry that sets at least one of ${keys.join(', ')}`);
+    return patch;
   }
 
   /** A node the entry at `map` adds or resizes must keep memory for VMs; blames the field the entry sets. */

@@ -103,6 +103,16 @@ describe('change file loading', () => {
       content: 'add:\n  classes:\n    - { name: huge, vcpus: 2, memGiB: 1e308, diskGiB: 20, pool: zfs-shared }\n',
       expected: { line: 3, field: 'add.classes[0].memGiB', value: '1e+308', expected: "a number > 0 and at most 1,000,000,000 (headroom's limit for any size or count)" },
     },
+    {
+      name: 'resizes a node without a size',
+      content: 'resize:\n  nodes:\n    - { name: node01, keepRunning: true }\n',
+      expected: { line: 3, field: 'resize.nodes[0]', value: '{"name":"node01","keepRunning":true}', expected: 'an entry that sets at least one of cpuThreads, memGiB, memReservedGiB, gpus' },
+    },
+    {
+      name: 'updates a VM without a field',
+      content: 'update:\n  vms:\n    - name: app1\n',
+      expected: { line: 3, field: 'update.vms[0]', value: '{"name":"app1"}', expected: 'an entry that sets at least one of vcpus, memGiB, diskGiB, pool, gpus, gpuModel, antiAffinity, affinity, affinityMode, ha, haPriority' },
+    },
   ];
 
   it.each(cases)('rejects a change file that $name, with line, field, value and what was expected', ({ content, expected }) => {

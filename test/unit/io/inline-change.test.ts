@@ -43,6 +43,8 @@ describe('inline change flags', () => {
     ['a VM removed twice', { 'remove-vm': ['app1', 'app1'] }, 'app1', 'a VM that no earlier --remove-vm names (app1 is given twice)'],
     ['a VM the change file removes', { 'remove-vm': ['dns1'] }, 'dns1', 'a VM that the change file does not name already (its remove.vms or remove.classes has dns1)'],
     ['more VMs than one --add may add', { add: ['infra-small:100001'] }, 'infra-small:100001', 'class:count with a whole count from 1 to 100,000'],
+    ['a second colon', { add: ['infra-small:2:3'] }, 'infra-small:2:3', 'class[:count], e.g. infra-small:3'],
+    ['a second equals sign', { 'add-node': ['node06=node01=node02'] }, 'node06=node01=node02', 'NEW=LIKE with a new node name'],
     ['a count in exponent notation', { add: ['infra-small:1e3'] }, 'infra-small:1e3', 'class:count with a whole count from 1 to 100,000'],
   ];
   it.each(repeats)('rejects %s', (_, flags, value, expected) => {

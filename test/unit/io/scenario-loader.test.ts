@@ -15,6 +15,11 @@ describe('scenario loading', () => {
     expect(lab.vms.find((v) => v.name === 'dc1')).toMatchObject({ pool: 'local-nvme', ha: false, className: 'infra' });
   });
 
+  it('reads a CSV saved with a byte-order mark (as spreadsheets save UTF-8)', () => {
+    const lab = labCopy().edit('nodes.csv', /^/, '\uFEFF');
+    expect(loadScenario(lab.scenario).nodes.map((node) => node.name)).toEqual(['node01', 'node02', 'node03', 'node04', 'node05']);
+  });
+
   const cases: Array<{ name: string; edit: (lab: ReturnType<typeof labCopy>) => { file: string; line?: number }; expected: Partial<InputIssue> }> = [
     {
       name: 'a missing scenario file',
