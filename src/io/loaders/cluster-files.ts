@@ -1,8 +1,9 @@
 /**
  * Reads the four CSV inputs and assembles a checked Cluster: every reference resolves (class,
  * pool, node, replication target), every VM inherits its class's values unless its own row
- * overrides them, and no VM is bigger than every node (it could never run anywhere, which is
- * an input mistake rather than a placement result).
+ * overrides them, and no VM is bigger than every node, or asks for more GPUs of its model than
+ * any node has (it could never run anywhere, which is an input mistake rather than a placement
+ * result).
  */
 import type { Cluster, LocalPool, NodeSpec, Policy, SharedPool, StoragePool, VmClass, VmSpec } from '../../engine/model/cluster.js';
 import { InputError, IssueCollector } from '../../errors.js';
@@ -165,7 +166,15 @@ function rejectVmsBiggerThanEveryNode(file: string, cluster: Cluster, vms: Reado
   const { cpuOvercommit } = cluster.policy;
   const maxCpu = Math.max(...cluster.nodes.map((node) => cpuCapacity(node, cluster.policy)));
   const maxMem = Math.max(...cluster.nodes.map((node) => memCapacity(node, cluster.policy)));
-  const maxGpus = Math.max(...cluster.nodes.map((node) => node.gpus));
+  // A node that names no GPU model offers its GPUs to a VM asking for any model (filters/gpu-model.ts).
+  const maxGpusByModel = new Map<string | null, number>();
+  const maxGpusOf = (model: string | null): number => {
+    const known = maxGpusByModel.get(model);
+    if (known !== undefined) return known;
+    const most = Math.max(0, ...cluster.nodes.filter((node) => model === null || node.gpuModel === null || node.gpuModel === model).map((node) => node.gpus));
+    maxGpusByModel.set(model, most);
+    return most;
+  };
   const poolByName = new Map(cluster.pools.map((pool) => [pool.name, pool]));
   for (const { line, vm } of vms) {
     const pool = poolByName.get(vm.pool)!;
@@ -174,7 +183,7 @@ function rejectVmsBiggerThanEveryNode(file: string, cluster: Cluster, vms: Reado
       ['vcpus', vm.vcpus, maxCpu, `at most ${maxCpu} vCPUs (the largest node's threads × cpuOvercommit ${cpuOvercommit})`],
       ['memGiB', vm.memGiB, maxMem, `at most ${maxMem} GiB (the largest node's memory after its reservation)`],
       ['diskGiB', vm.diskGiB, maxDisk, `at most ${maxDisk} GiB (the largest instance of pool ${vm.pool})`],
-      ['gpus', vm.gpus, maxGpus, `at most ${maxGpus} GPUs (the most any node has)`],
+      ['gpus', vm.gpus, maxGpusOf(vm.gpuModel), `at most ${maxGpusOf(vm.gpuModel)} GPUs${vm.gpuModel === null ? '' : ` of model ${vm.gpuModel}`} (the most any node has)`],
     ];
     for (const [field, value, limit, expected] of checks) {
       if (value > limit) throw new InputError({ file, line, field, value, expected: `${expected}: VM ${vm.name} is bigger than every node` });

@@ -88,6 +88,12 @@ describe('scenario loading', () => {
       expected: { field: 'memGiB', value: 200, expected: 'at most 126 GiB (the largest node\'s memory after its reservation): VM hpc1 is bigger than every node' },
     },
     {
+      name: 'a GPU model that no node has',
+      edit: (lab) => (lab.edit('classes.csv', 'hpc,"Signal processing (HPC, no GPU)",8,24,400,zfs-shared,0,,', 'hpc,"Signal processing (HPC, no GPU)",8,24,400,zfs-shared,1,a100,'), { file: lab.file('vms.csv'), line: lab.lineOf('vms.csv', 'hpc1,') }),
+      // node04's two GPUs are of model gpu, and every node with GPUs names its model.
+      expected: { field: 'gpus', value: 1, expected: 'at most 0 GPUs of model a100 (the most any node has): VM hpc1 is bigger than every node' },
+    },
+    {
       name: 'a reservation above the node\'s memory',
       edit: (lab) => (lab.edit('nodes.csv', 'node02,Ryzen 7 5700U,16,64,2,', 'node02,Ryzen 7 5700U,16,64,70,'), { file: lab.file('nodes.csv'), line: 3 }),
       // 64 − 70 = −6 GiB for VMs.
