@@ -3,6 +3,7 @@ import { Flags } from '@oclif/core';
 import { HeadroomCommand } from '../io/cli/base-command.js';
 import { scenarioFlag, strategyFlag } from '../io/cli/flags.js';
 import { loadScenario } from '../io/loaders/scenario.js';
+import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
 import { buildReport, type ClusterReport } from '../engine/report/report.js';
 import { renderReport } from '../io/output/formatters/report.js';
 import { writeFilesAtomically } from '../io/output/atomic-write.js';
@@ -16,12 +17,13 @@ export default class Report extends HeadroomCommand {
     scenario: scenarioFlag,
     strategy: strategyFlag,
     out: Flags.string({ description: 'Directory to write report.md and report.json to (created if missing).' }),
+    ...policyFlags,
   };
 
   async run(): Promise<ClusterReport> {
     const { flags } = await this.parse(Report);
     const cluster = loadScenario(flags.scenario);
-    const report = buildReport(cluster, flags.strategy ?? cluster.policy.strategy);
+    const report = buildReport(cluster, flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover));
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (flags.out !== undefined) {
       const dir = resolve(flags.out);

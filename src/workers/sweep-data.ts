@@ -7,11 +7,13 @@ import { indexCluster } from '../engine/model/cluster-index.js';
 import { stateFromArrays, type StateArrays } from '../engine/model/state.js';
 import { failureContext, type FailureContext } from '../engine/failure/context.js';
 import { strategyNamed } from '../engine/placement/plan.js';
+import type { JudgeOptions } from '../engine/policy/scenario-judge.js';
 
 export interface SweepWorkerData {
   cluster: Cluster;
   strategy: string;
   state: StateArrays;
+  judge: JudgeOptions;
 }
 
 export function contextFromWorkerData(data: SweepWorkerData): FailureContext {

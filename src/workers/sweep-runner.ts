@@ -8,12 +8,15 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
-import { packScenarios, simulateBatch, type BatchResult } from '../engine/failure/batch.js';
+import { packScenarios, simulateBatch, type BatchResult } from '../engine/policy/sweep-batch.js';
 import { failureContext } from '../engine/failure/context.js';
 import type { IndexedScenario } from '../engine/failure/scenarios.js';
-import { summariseSweep, type SweepResult } from '../engine/failure/sweep.js';
+import { summariseSweep, type SweepResult } from '../engine/policy/sweep.js';
 import { strategyNamed, type PlacedCluster } from '../engine/placement/plan.js';
 import { stateArrays } from '../engine/model/state.js';
+import type { PolicyOptions } from '../engine/policy/failover-policy.js';
+import type { JudgeOptions } from '../engine/policy/scenario-judge.js';
+import { judgeSteadyState } from '../engine/policy/steady-state.js';
 import { packageRoot } from '../io/package-root.js';
 import type { SweepWorkerData } from './sweep-data.js';
 
@@ -28,18 +31,19 @@ export function poolSize(requested: number, scenarioCount: number, cores: number
   return Math.max(1, Math.min(requested, cores, scenarioCount));
 }
 
-export async function runSweep(placed: PlacedCluster, strategy: string, scenarios: readonly IndexedScenario[], sweepLabel: string, requestedThreads: number): Promise<SweepResult> {
+export async function runSweep(placed: PlacedCluster, strategy: string, scenarios: readonly IndexedScenario[], sweepLabel: string, requestedThreads: number, options: Omit<PolicyOptions, 'scenarios'>): Promise<SweepResult> {
   const threads = poolSize(requestedThreads, scenarios.length, availableParallelism());
   const context = failureContext(placed.state, strategyNamed(strategy));
+  const judge: JudgeOptions = { strictSpof: options.strictSpof, maxUtilAfterFailover: options.maxUtilAfterFailover };
   const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.ceil(scenarios.length / (threads * BATCHES_PER_THREAD))));
   const batches = [];
   for (let start = 0; start < scenarios.length; start += batchSize) batches.push(packScenarios(scenarios.slice(start, start + batchSize)));
 
   let results: BatchResult[];
   if (threads <= 1) {
-    results = batches.map((batch) => simulateBatch(context, batch));
+    results = batches.map((batch) => simulateBatch(context, batch, judge));
   } else {
-    const workerData: SweepWorkerData = { cluster: placed.index.cluster, strategy, state: stateArrays(placed.state) };
+    const workerData: SweepWorkerData = { cluster: placed.index.cluster, strategy, state: stateArrays(placed.state), judge };
     const pool = new Piscina({ filename: WORKER_FILE, workerData, minThreads: threads, maxThreads: threads });
     try {
       results = await Promise.all(batches.map((batch) => pool.run(batch) as Promise<BatchResult>));
@@ -47,5 +51,5 @@ export async function runSweep(placed: PlacedCluster, strategy: string, scenario
       await pool.destroy();
     }
   }
-  return summariseSweep(context, sweepLabel, scenarios, results);
+  return summariseSweep(context, judgeSteadyState(placed.state, context.strategy, options.threshold), sweepLabel, scenarios, results);
 }

@@ -65,7 +65,7 @@ const wanted = values.nodes?.split(',').map(Number);
 const CASES = ALL_CASES.filter((c) => wanted === undefined || wanted.includes(c.nodes));
 
 const STRATEGY = strategyNamed('balanced');
-const POLICY = { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: null } as const;
+const POLICY = { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: null, threshold: false } as const;
 
 interface Row {
   semantics: SemanticsName;
@@ -190,6 +190,7 @@ function binding(fit: FitResult): string {
   const b = fit.proof.binding;
   if (b === null) return '-';
   if (b.kind === 'placement') return `placement: ${b.resource}`;
+  if (b.kind === 'steady-state') return 'steady state';
   return `failover ${b.scenario}: ${b.resource ?? b.reason}`;
 }
 

@@ -38,7 +38,7 @@ describe('headroom pve-ha replay', () => {
   it('prints auto-rebalance migrations (worked out in the fixture README)', () => {
     const run = replay(`${FIXTURES}/auto-rebalance-static`);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('t=   80  migrate  vm:101  node1 -> node2  (auto-rebalance)\nt=  140  migrate  vm:102  node1 -> node3  (auto-rebalance)\n');
+    expect(run.stdout).toBe('t=   80  migrate  vm:101  node1 -> node2  (auto-rebalance)\nt=  160  migrate  vm:102  node1 -> node3  (auto-rebalance)\n');
   });
 
   it.each([
@@ -47,6 +47,14 @@ describe('headroom pve-ha replay', () => {
     ['unknown-command', "cmdlist: field 'cmdlist[1][1]' has value 'teleport gamma alpha'", "expected a command 'power|network"],
     ['rule-unknown-node', "rules_config:2: field 'pin-to-nowhere.nodes' has value 'delta:2'", 'expected a node of hardware_status'],
     ['rule-unknown-service', "rules_config:2: field 'apart.resources' has value 'vm:999'", 'expected a service of service_config'],
+    // 30 nodes x 2 s = a 60 s round, as long as the watchdog timeout: the most is 29.
+    ['too-many-nodes', "hardware_status: field '(nodes)' has value 30", 'expected at most 29 nodes'],
+    // Second batch at t = 120, delay 9900: the timeline reaches 10020 s > 10000 s.
+    ['timeline-too-long', "cmdlist: field '(timeline)' has value '10020 s'", 'expected commands and delays that end within 10000 simulated seconds'],
+    ['add-to-unknown-node', "cmdlist: field 'cmdlist[1][0]' has value 'service vm:400 add delta'", 'expected a node of hardware_status (alpha, beta, gamma)'],
+    ['bad-stop-timeout', "cmdlist: field 'cmdlist[1][0]' has value 'service vm:300 stop soon'", 'with a whole number of seconds'],
+    ['bad-max-restart', "service_config: field 'vm:300.max_restart' has value 'twice'", 'expected a whole number >= 0'],
+    ['small-ok/README', "small-ok/README: field '(folder)'", 'expected an existing test folder'],
   ])('rejects %s with exit 2 and a located message, no stack', (fixture, where, expected) => {
     const run = replay(`${FIXTURES}/${fixture}`);
     expect(run.status).toBe(2);

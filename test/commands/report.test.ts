@@ -7,22 +7,31 @@ import Report from '../../src/commands/report.js';
 import Validate from '../../src/commands/validate.js';
 import type { ClusterReport } from '../../src/engine/report/report.js';
 import { runCommand } from '../support/run-command.js';
-import { labCopy } from '../support/scenario-files.js';
+import { labCopy, PROPOSED_LAB } from '../support/scenario-files.js';
+
+// The hand-worked cases run on the frozen proposal of the lab (test/fixtures/lab-proposed).
+const PROPOSED = ['--scenario', PROPOSED_LAB];
 
 describe('headroom report', () => {
   it('reports the lab: loads, threshold marks and the N+1 check per node', async () => {
-    const run = await runCommand<ClusterReport>(Report, []);
+    const run = await runCommand<ClusterReport>(Report, PROPOSED);
     expect(run.exitCode).toBe(0);
     // node04 holds both of its 2 GPUs: 100% is at the GPU threshold (1.0), so it is marked.
     expect(run.stdout).toMatch(/node04 .* 2\/2 100\.0% !/);
-    // The N+1 table: node03's two HA VMs (glpi, app2) restart; of node04's four, only hpc1 does.
-    expect(run.stdout).toMatch(/node03\s+yes\s+2\s+2\s+-/);
-    expect(run.stdout).toMatch(/node04\s+NO\s+4\s+1\s+2 no-gpu, 1 no-capacity/);
+    // The N+1 table: node03's two HA VMs (glpi, app2) restart; of node04's four, only hpc1 does:
+    // k8s-worker1 is lost for capacity (the policy breaks), gpu1 and gpu2 are single points of
+    // failure (no other node has a GPU). node05 takes down 11 HA VMs with its storage, all
+    // structural: the policy holds there, and the last column counts them.
+    expect(run.stdout).toMatch(/node03\s+holds\s+2\s+2\s+-\s+0\n/);
+    expect(run.stdout).toMatch(/node04\s+BREAKS\s+4\s+1\s+2 no-gpu, 1 no-capacity\s+2\n/);
+    expect(run.stdout).toMatch(/node05\s+holds\s+2\s+0\s+11 storage-lost\s+11\n/);
+    expect(run.stdout).toContain('Policy n+1: BREAKS (5 failure scenarios checked; strategy balanced).');
+    expect(run.stdout).toContain('Layout: proposed by the strategy (no VM has a current node in the inputs).');
     expect(run.result!.nPlusOne.holds).toBe(false);
   });
 
   it('the lab breaks n+1, so nothing more fits; one node like node01 repairs it, and then no k8s-worker fits', async () => {
-    const run = await runCommand<ClusterReport>(Report, ['--json']);
+    const run = await runCommand<ClusterReport>(Report, [...PROPOSED, '--json']);
     const report = JSON.parse(run.stdout) as ClusterReport;
     expect(report.headroom.holds).toBe(false);
     expect(report.headroom.classes.every((row) => row.count === 0)).toBe(true);
@@ -37,15 +46,15 @@ describe('headroom report', () => {
     const worker = report.remedy!.headroom.find((row) => row.unit === 'k8s-worker')!;
     expect(worker.count).toBe(0);
     expect(worker.proof.binding).toMatchObject({ kind: 'failover', scenario: 'added-1', reason: 'no-capacity' });
-    expect((await runCommand(Report, [])).stdout).toContain('Adding one node like node01 makes n+1 hold (check --add-node added-1=node01)');
+    expect((await runCommand(Report, PROPOSED)).stdout).toContain('Adding one node like node01 makes n+1 hold (check --add-node added-1=node01)');
   });
 
   it('--out writes report.md and report.json, and --json prints the same document', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'headroom-report-'));
-    const run = await runCommand<ClusterReport>(Report, ['--json', '--out', dir]);
+    const run = await runCommand<ClusterReport>(Report, [...PROPOSED, '--json', '--out', dir]);
     expect(readdirSync(dir).sort()).toEqual(['report.json', 'report.md']);
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe(run.stdout);
-    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('| failed node | holds |');
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('| failed node | policy |');
   });
 
   it('bad input: exit 2, one located message, nothing written', async () => {
@@ -60,7 +69,7 @@ describe('headroom report', () => {
 
 describe('headroom validate', () => {
   it('summarises the lab', async () => {
-    const run = await runCommand(Validate, []);
+    const run = await runCommand(Validate, PROPOSED);
     expect(run.exitCode).toBe(0);
     // 16×3 + 32 + 16 = 96 threads; 64×3 + 128 + 128 = 448 GiB; 2 GPUs.
     expect(run.stdout).toContain('Nodes: 5 (96 threads, 448 GiB memory of which 22.8 GiB reserved for hosts, 2 GPUs)');

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import Size from '../../src/commands/size.js';
 import type { SizeResult } from '../../src/engine/policy/size.js';
 import { runCommand } from '../support/run-command.js';
+import { PROPOSED_LAB } from '../support/scenario-files.js';
+
+// The hand-worked cases run on the frozen proposal of the lab (test/fixtures/lab-proposed), and
+// their arithmetic is about capacity alone: the alert threshold is turned off.
+const PROPOSED = ['--scenario', PROPOSED_LAB, '--ignore-threshold'];
 
 describe('headroom size', () => {
   it('sizes the lab on node04-like nodes for N+2, the packing bound proving 5', async () => {
@@ -11,7 +16,7 @@ describe('headroom size', () => {
     // tighter: those sizes are all multiples of 8 GiB, so a 126 GiB node holds at most 120 of
     // them, two nodes at most 240 < 248: three are needed, 2 + 3 = 5. Quorum: 2 × 2 + 1 = 5 too.
     // And 5 works.
-    const run = await runCommand<SizeResult[]>(Size, ['--node-model', 'node04', '--policy', 'n+2', '--json']);
+    const run = await runCommand<SizeResult[]>(Size, [...PROPOSED, '--node-model', 'node04', '--policy', 'n+2', '--json']);
     const [result] = JSON.parse(run.stdout) as SizeResult[];
     expect(result!.boundBy).toEqual([
       { bound: 'capacity', resource: 'memGiB', nodes: 3 },
@@ -36,25 +41,35 @@ describe('headroom size', () => {
     // have 22), nor beside postgres: when postgres's node B fails, postgres takes X's 32, so B's
     // other HA VMs fit in 54 − free_B − 32; B's load 62 − free_B = 32 + HA + other gives other
     // >= 8 GiB of VMs that are not HA, and 32 + 24 + 8 > 62. Six work (first fit).
-    const run = await runCommand<SizeResult[]>(Size, ['--node-model', 'node01', '--json']);
+    const run = await runCommand<SizeResult[]>(Size, [...PROPOSED, '--node-model', 'node01', '--json']);
     const [result] = JSON.parse(run.stdout) as SizeResult[];
     expect(result).toMatchObject({ lowerBound: 6, bestFound: 6, optimal: true, restartStrategy: 'balanced', timedOut: false });
     expect(result!.boundBy.at(-1)).toEqual({ bound: 'exact', resource: null, nodes: 6 });
     expect(result!.exact).toMatchObject({ vms: 17, maxVms: 40, tried: [{ nodes: 5, outcome: 'infeasible', stoppedBy: null }] });
-    const text = await runCommand(Size, ['--node-model', 'node01']);
+    const text = await runCommand(Size, [...PROPOSED, '--node-model', 'node01']);
     expect(text.stdout).toContain('Nodes needed per model (n+1, restarts by balanced):');
     expect(text.stdout).toMatch(/node01 +6 \(optimal\) .* exact 6 +first-fit +5 infeasible +2: gpu1, gpu2/);
   });
 
+  it('with the alert threshold counting, 6 node01 copies still suffice, and the exact search finds them', async () => {
+    // Five copies already fail on capacity alone (above). Six hold 256 GiB in 6 × 62 = 372 GiB,
+    // 68.8% on average, so a layout under 85% on every node may exist; the exact search, which
+    // cuts any partial layout with a node at 85%, finds one where n+1 holds.
+    const run = await runCommand<SizeResult[]>(Size, ['--scenario', PROPOSED_LAB, '--node-model', 'node01', '--json']);
+    const [result] = JSON.parse(run.stdout) as SizeResult[];
+    expect(result).toMatchObject({ lowerBound: 6, bestFound: 6, optimal: true, strategy: 'exact search' });
+    expect(result!.exact!.tried.map((t) => t.outcome)).toEqual(['infeasible', 'found']);
+  });
+
   it('skips the exact search above --exact-max-vms and says so', async () => {
-    const run = await runCommand(Size, ['--node-model', 'node01', '--exact-max-vms', '10']);
+    const run = await runCommand(Size, [...PROPOSED, '--node-model', 'node01', '--exact-max-vms', '10']);
     expect(run.stdout).toMatch(/node01 +\[5, 6\] .* first-fit +not run \(17 VMs > 10\)/);
   });
 
   it('rejects an unknown model and the domains policy with exit 2', async () => {
-    expect((await runCommand(Size, ['--node-model', 'node09'])).exitCode).toBe(2);
-    expect((await runCommand(Size, ['--strategy', 'no-such'])).exitCode).toBe(2);
-    const domains = await runCommand(Size, ['--policy', 'domains']);
+    expect((await runCommand(Size, [...PROPOSED, '--node-model', 'node09'])).exitCode).toBe(2);
+    expect((await runCommand(Size, [...PROPOSED, '--strategy', 'no-such'])).exitCode).toBe(2);
+    const domains = await runCommand(Size, [...PROPOSED, '--policy', 'domains']);
     expect(domains.exitCode).toBe(2);
     expect(domains.stderr).toContain('expected n+1 or n+2');
   });

@@ -9,6 +9,8 @@ import { combinationScenarios } from '../../src/engine/failure/scenarios.js';
 import { poolSize, runSweep } from '../../src/workers/sweep-runner.js';
 import { generateCluster } from '../bench/generate-cluster.js';
 
+const POLICY = { strictSpof: false, maxUtilAfterFailover: null, threshold: false };
+
 describe('sweep on a worker pool', () => {
   const pools: Array<[string, number, number, number, number]> = [
     // [case, threads asked, scenarios, cores, workers started]
@@ -37,7 +39,7 @@ describe('sweep on a worker pool', () => {
     const scenarios = combinationScenarios(placed.index, 2);
     // C(24,1) + C(24,2) = 24 + 276 = 300.
     expect(scenarios).toHaveLength(300);
-    const [inProcess, pooled] = [await runSweep(placed, 'ffd', scenarios, 'k=2', 1), await runSweep(placed, 'ffd', scenarios, 'k=2', 2)];
+    const [inProcess, pooled] = [await runSweep(placed, 'ffd', scenarios, 'k=2', 1, POLICY), await runSweep(placed, 'ffd', scenarios, 'k=2', 2, POLICY)];
     expect(JSON.stringify(pooled)).toBe(JSON.stringify(inProcess));
     expect(inProcess.scenarios.reduce((sum, s) => sum + s.restarted, 0)).toBeGreaterThan(0);
   });

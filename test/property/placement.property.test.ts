@@ -6,19 +6,43 @@ import { simulateFailure } from '../../src/engine/failure/simulate.js';
 import { planPlacement, strategyNamed } from '../../src/engine/placement/plan.js';
 import { STRATEGY_NAMES } from '../../src/engine/placement/strategies/index.js';
 import { clusterArbitrary, constraintViolations } from '../support/random-cluster.js';
+import type { Cluster } from '../../src/engine/model/cluster.js';
+import { NO_INDEX } from '../../src/engine/model/cluster-index.js';
+import { instanceFor } from '../../src/engine/model/state.js';
 
 const RUNS = { numRuns: 150, seed: 20261124 };
+
+/** The cluster without its current layout: every VM placed by the strategy, so every constraint must hold. */
+const proposal = (cluster: Cluster): Cluster => ({ ...cluster, vms: cluster.vms.map((vm) => ({ ...vm, currentNode: null })) });
 
 describe('placement properties', () => {
   it('every strategy respects every capacity and hard constraint, and accounts for every VM once', () => {
     fc.assert(
-      fc.property(clusterArbitrary, fc.constantFrom(...STRATEGY_NAMES), (cluster, strategy) => {
+      fc.property(clusterArbitrary, fc.constantFrom(...STRATEGY_NAMES), (withLayout, strategy) => {
+        const cluster = proposal(withLayout);
         const { result } = planPlacement(cluster, strategy);
         const placedNames = result.placements.map((p) => p.vm);
         const unplacedNames = result.unplaced.map((u) => u.vm);
         expect([...placedNames, ...unplacedNames].sort()).toEqual(cluster.vms.map((v) => v.name).sort());
         expect(constraintViolations(cluster, new Map(result.placements.map((p) => [p.vm, p.node])))).toEqual([]);
+        expect(result.violations).toEqual([]);
         for (const { reasons } of result.unplaced) for (const node of reasons) expect(node.reasons.length).toBeGreaterThan(0);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a current layout stays where it runs, and every broken constraint in it is reported, never hidden', () => {
+    fc.assert(
+      fc.property(clusterArbitrary, fc.constantFrom(...STRATEGY_NAMES), (cluster, strategy) => {
+        const { index, result } = planPlacement(cluster, strategy);
+        const nodeOf = new Map(result.placements.map((p) => [p.vm, p.node]));
+        cluster.vms.forEach((vm, i) => {
+          const current = vm.currentNode === null ? NO_INDEX : index.nodeIndex.get(vm.currentNode)!;
+          if (current !== NO_INDEX && instanceFor(index, i, current) !== NO_INDEX) expect(nodeOf.get(vm.name)).toBe(vm.currentNode);
+        });
+        const reported = result.violations.length + result.nodes.filter((n) => n.overCapacity.length > 0).length + result.pools.filter((p) => p.usedGiB > p.capacityGiB + 1e-9).length;
+        if (constraintViolations(cluster, nodeOf).length > 0) expect(reported).toBeGreaterThan(0);
       }),
       RUNS,
     );
@@ -40,7 +64,8 @@ describe('failure properties', () => {
 
   it('no restarted VM breaks a constraint, every VM has one outcome, the base state is untouched', () => {
     fc.assert(
-      fc.property(scenario, ([cluster, strategy, picks]) => {
+      fc.property(scenario, ([withLayout, strategy, picks]) => {
+        const cluster = proposal(withLayout);
         const placed = planPlacement(cluster, strategy);
         const failed = [...new Set(picks.map((p) => p % cluster.nodes.length))];
         const before = Array.from(placed.state.vmNode);

@@ -20,7 +20,7 @@ import { haScenarioOf } from '../../src/engine/ha-sim/from-cluster.js';
 import type { HaRule } from '../../src/engine/proxmox/types.js';
 import { compareBytes } from '../../src/engine/proxmox/sid-order.js';
 import { replayScenario } from '../../src/engine/ha-sim/simulate.js';
-import { runFailover } from '../../src/engine/failure/failover.js';
+import { runFailover } from '../../src/engine/policy/failover.js';
 import { scenarioOf } from '../../src/engine/failure/scenarios.js';
 import type { Cluster, NodeSpec, VmSpec } from '../../src/engine/model/cluster.js';
 import { planPlacement } from '../../src/engine/placement/plan.js';
@@ -38,13 +38,13 @@ interface Restart {
 
 function bothEngines(cluster: Cluster, pve: (typeof PVE)[number], failedNode: string): { headroom: Restart[]; proxmox: Restart[]; otherDecisions: string[] } {
   const placed = planPlacement(cluster, pve.strategy);
-  const result = runFailover(placed, pve.strategy, scenarioOf(placed.index, [placed.index.nodeIndex.get(failedNode)!]));
+  const result = runFailover(placed, pve.strategy, scenarioOf(placed.index, [placed.index.nodeIndex.get(failedNode)!]), { strictSpof: false, maxUtilAfterFailover: null, threshold: false });
   const headroom = result.vms
     .flatMap((v) => (v.state === 'restarted' ? [{ vm: v.vm, to: v.node }] : []))
     .sort((a, b) => compareBytes(a.vm, b.vm));
   const { scenario, vmOfSid } = haScenarioOf(placed, [failedNode], pve.crs);
   const replay = replayScenario(scenario);
-  if (replay.status !== 'ok') throw new Error(`replay unsupported: ${replay.features.join(', ')}`);
+  if (replay.status !== 'ok') throw new Error(`replay refused: ${JSON.stringify(replay)}`);
   const recoveries = replay.decisions.filter((d) => d.kind === 'recover');
   return {
     headroom,
@@ -55,7 +55,7 @@ function bothEngines(cluster: Cluster, pve: (typeof PVE)[number], failedNode: st
 }
 
 describe('pve strategies agree with the replay engine', () => {
-  const lab = loadScenario('scenarios/lab.yaml');
+  const lab = loadScenario('test/fixtures/lab-proposed/lab.yaml');
   const cases = PVE.flatMap((pve) => ['node01', 'node02', 'node03', 'node04'].map((node) => ({ pve, node })));
 
   it.each(cases)('the lab, $node fails, $pve.strategy', ({ pve, node }) => {

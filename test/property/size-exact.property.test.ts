@@ -63,7 +63,7 @@ const instanceArbitrary = fc
       policy: { threshold: { cpu: 0.85, memGiB: 0.85, diskGiB: 0.85, gpus: 1 }, cpuOvercommit: 1, memOvercommit: 1, strategy: r.strategy, failover: r.scenarios },
       ...(rules.length > 0 ? { ha: { crs: null, rules, noFailback: [] } } : {}),
     };
-    return { cluster, policy: { scenarios: r.scenarios, strictSpof: false, maxUtilAfterFailover: null }, strategy: r.strategy, rules };
+    return { cluster, policy: { scenarios: r.scenarios, strictSpof: false, maxUtilAfterFailover: null, threshold: false }, strategy: r.strategy, rules };
   });
 
 /** Constraint violations of a complete placement (VM name → node name), the HA rules included. */

@@ -1,10 +1,17 @@
-/** Writes a copy of the lab scenario into a temporary folder, with edits, for loader and command tests. */
+/**
+ * Writes a copy of a lab scenario into a temporary folder, with edits, for loader and command
+ * tests: by default the frozen proposal (test/fixtures/lab-proposed, the lab before it had a
+ * current layout) that the hand-worked tests were worked on; `labCopy('current')` copies the
+ * real lab as it ships (scenarios/lab.yaml).
+ */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
-export const LAB_DATA = resolve('data/lab');
+/** The lab as it ships: the default scenario of every command. */
 export const LAB_SCENARIO = resolve('scenarios/lab.yaml');
+/** The frozen proposal of the hand-worked tests (its README says why). */
+export const PROPOSED_LAB = resolve('test/fixtures/lab-proposed/lab.yaml');
 
 export interface LabCopy {
   dir: string;
@@ -16,11 +23,15 @@ export interface LabCopy {
   lineOf(name: string, text: string): number;
 }
 
-export function labCopy(): LabCopy {
+export function labCopy(which: 'proposed' | 'current' = 'proposed'): LabCopy {
   const dir = mkdtempSync(join(tmpdir(), 'headroom-lab-'));
-  cpSync(LAB_DATA, dir, { recursive: true });
   const scenario = join(dir, 'lab.yaml');
-  writeFileSync(scenario, readFileSync(LAB_SCENARIO, 'utf8').replaceAll('../data/lab/', './'));
+  if (which === 'current') {
+    cpSync(resolve('data/lab'), dir, { recursive: true });
+    writeFileSync(scenario, readFileSync(LAB_SCENARIO, 'utf8').replaceAll('../data/lab/', './'));
+  } else {
+    cpSync(dirname(PROPOSED_LAB), dir, { recursive: true });
+  }
   const copy: LabCopy = {
     dir,
     scenario,
@@ -38,4 +49,11 @@ export function labCopy(): LabCopy {
     },
   };
   return copy;
+}
+
+/** A lab with a sixth node like node01 (62 GiB for VMs, its own local-nvme), empty. */
+export function sixNodeLab(which: 'proposed' | 'current' = 'proposed'): LabCopy {
+  return labCopy(which)
+    .edit('nodes.csv', 'node05,', 'node06,Ryzen 7 5700U,16,64,2,0,,2.5,rack-a,ups-a,compute,1\nnode05,')
+    .edit('storage.csv', 'local-nvme,local,nvme,node04', 'local-nvme,local,nvme,node06,1758,,\nlocal-nvme,local,nvme,node04');
 }

@@ -5,6 +5,7 @@ import { replayScenario } from '../../engine/ha-sim/simulate.js';
 import { HeadroomCommand } from '../../io/cli/base-command.js';
 import { formatDecisions } from '../../io/proxmox/pve-ha-test/format.js';
 import { loadHaTest } from '../../io/proxmox/pve-ha-test/load.js';
+import { replayRefusal } from '../../io/proxmox/pve-ha-test/refusal.js';
 
 export interface PveHaReplayResult {
   test: string;
@@ -33,9 +34,7 @@ export default class PveHaReplay extends HeadroomCommand {
     const { args, flags } = await this.parse(PveHaReplay);
     const scenario = loadHaTest(args.dir);
     const replay = replayScenario(scenario);
-    if (replay.status === 'unsupported') {
-      throw new InputError({ file: args.dir, field: 'feature', value: replay.features.join(', '), expected: 'only features the simulator models' });
-    }
+    if (replay.status !== 'ok') throw new InputError(replayRefusal(replay, args.dir));
     const result: PveHaReplayResult = { test: scenario.name, endTime: replay.endTime, decisions: replay.decisions };
     if (!this.printJson(flags.json, result)) process.stdout.write(formatDecisions(result.decisions));
     return result;

@@ -1,9 +1,10 @@
 /**
- * The N+1 check: fail each node alone. A node "holds" when none of the HA VMs it affects ends
- * down. Each down VM is classed as a single point of failure (structural: it goes down whenever
- * that node fails, whatever the capacity: its storage is served there, its disk is local there,
- * no other node has its GPU model, its pin allows only nodes that are down, or it is not HA) or
- * as lost for capacity (more room elsewhere would have saved it).
+ * Every single node failure, VM by VM: which HA VMs restart and which stay down. Each down VM
+ * is classed as a single point of failure (structural: it goes down whenever that node fails,
+ * whatever the capacity: its storage is served there, its disk is local there, no other node
+ * has its GPU model, its pin allows only nodes that are down, or it is not HA) or as lost for
+ * capacity (more room elsewhere would have saved it). Whether the policy holds is not decided
+ * here but by the policy engine (policy/scenario-judge.ts), which the report pairs with this.
  */
 import { NO_INDEX } from '../model/cluster-index.js';
 import { listOf, type FailureContext } from './context.js';
@@ -24,7 +25,6 @@ export interface SingleNodeCheck {
   haVms: number;
   restarted: number;
   down: DownAfterSingleFailure[];
-  holds: boolean;
 }
 
 export function checkEverySingleFailure(context: FailureContext): SingleNodeCheck[] {
@@ -44,7 +44,6 @@ export function checkEverySingleFailure(context: FailureContext): SingleNodeChec
       haVms: haVms.length,
       restarted: haVms.filter((vm) => outcome.code[vm] === RESTARTED).length,
       down,
-      holds: down.every((entry) => !entry.ha),
     };
   });
 }

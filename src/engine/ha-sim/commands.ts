@@ -1,9 +1,10 @@
 /**
- * Executing one cmdlist command against the simulated cluster (`Sim/Hardware.pm::sim_hardware_cmd`).
- * Power off kills the node's CRM and LRM at once and forgets its watchdogs and running guests;
- * power on starts both daemons (and turns the network on). reboot/shutdown ask the LRM to shut
- * down under the shutdown policy; the timeline powers the node off once the daemons exit.
- * Service commands change the config or queue a CRM command, as `ha-manager` would.
+ * What one cmdlist command does to the simulated cluster. Power off kills the node's CRM and LRM
+ * at once and forgets its watchdogs and running guests; power on starts both daemons and turns
+ * the network on. reboot/shutdown ask the LRM to shut down under the shutdown policy; the
+ * timeline powers the node off once the daemons exit. Service commands change the service
+ * config or queue a CRM command, as `ha-manager` would; a manual migrate moves a guest offline.
+ * Observed: docs/pve-ha-recovery.md §2 (the command list), test-shutdown*, test-reboot1, test-manual-migrate-ignored1.
  */
 import type { SimCommand } from './sim-command.js';
 import { Crm } from './crm.js';
@@ -41,9 +42,11 @@ export function executeCommand(hardware: SimHardware, command: SimCommand, origi
       return crmCommand(hardware, hardware.nodes.get(command.node)!, command.action, command.mode);
     case 'service':
       return serviceCommand(hardware, command.sid, command.action, command.args);
+    case 'pve-manager-version':
+      hardware.nodes.get(command.node)!.pveManagerVersion = command.version;
+      return;
     default:
-      // delay and skip-round act on the timeline; pve-manager-version only gates the persistent
-      // group migration, which changes no placement (groups.ts maps groups in memory).
+      // delay and skip-round act on the timeline.
       return;
   }
 }
@@ -128,15 +131,13 @@ function serviceCommand(hardware: SimHardware, sid: string, action: string, args
     case 'set-dynamic-stats':
       hardware.dynamicStats.set(sid, { ...statsOf(hardware.dynamicStats.get(sid), args, 'cpu', 'mem', 'cpu', 'memBytes') });
       return;
-    case 'manual-migrate': {
+    case 'manual-migrate':
+      // An offline move behind the HA stack's back: the guest arrives stopped
+      // (test-manual-migrate-ignored1, test-disarm-ignored2: the target's LRM starts it).
       if (config === undefined) return missing();
-      const from = config.node;
-      const wasRunning = hardware.runningOn(from).get(sid) === true;
-      hardware.runningOn(from).delete(sid);
+      hardware.runningOn(config.node).delete(sid);
       config.node = args[0]!;
-      if (wasRunning) hardware.runningOn(config.node).set(sid, true);
       return;
-    }
     default:
       return;
   }

@@ -1,7 +1,10 @@
 /**
- * Commands queued for the master (`Manager.pm::update_crm_commands`, `execute_migration`):
- * migrate/relocate (refused toward a node holding a negative-affinity partner; positive partners
- * are queued along), stop, node maintenance on/off, and disarm/arm of the whole HA stack.
+ * Commands queued for the master, read once a round: migrate/relocate (refused toward a node
+ * holding a negative-affinity partner; positive partners are queued along), stop, node
+ * maintenance on/off, and disarm/arm of the whole HA stack (a second disarm or a needless arm is
+ * ignored with a notice). Auto-rebalance hands its moves on through the same path.
+ * Observed: docs/pve-ha-recovery.md §9.3, test-service-command*, test-resource-affinity-strict-*,
+ * test-crm-maintenance-request*, test-disarm-double1, test-crs-static-auto-rebalance2.
  */
 import { compareBytes } from '../proxmox/sid-order.js';
 import type { Manager } from './manager.js';
@@ -45,20 +48,25 @@ function applyCommand(manager: Manager, command: string): void {
     return;
   }
   if (verb === 'disarm-ha' && (first === 'freeze' || first === 'ignore')) {
+    if (manager.disarm !== undefined) return env.log('notice', `ignoring disarm-ha command - already in disarm state (${manager.disarm.state})`);
     env.log('info', `got crm command: ${command}`);
-    manager.disarm ??= { mode: first, state: 'requested' };
+    manager.disarm = { mode: first, state: 'requested', applied: false };
     return;
   }
   if (verb === 'arm-ha') {
+    if (manager.disarm === undefined) return env.log('notice', 'ignoring arm-ha command - HA stack is not disarmed');
     env.log('info', `got crm command: ${command}`);
-    if (manager.disarm !== undefined) env.log('info', 're-arming HA stack');
-    manager.disarm = undefined;
+    manager.armRequested = true;
     return;
   }
   env.log('err', `unable to parse crm command: ${command}`);
 }
 
-function executeMigration(manager: Manager, command: string, task: string, sid: string, target: string): void {
+/**
+ * A migrate/relocate request, from the admin or from auto-rebalance (`origin`): refused toward a
+ * node holding a negative-affinity partner, else logged as a CRM command and queued.
+ */
+export function executeMigration(manager: Manager, command: string, task: string, sid: string, target: string, origin?: string): void {
   const { env, ss, rules } = manager;
   for (const partner of [...(rules.resourceAffinity.negative.get(sid) ?? [])].sort(compareBytes)) {
     const status = ss.get(partner);
@@ -69,11 +77,11 @@ function executeMigration(manager: Manager, command: string, task: string, sid: 
     return;
   }
   env.log('info', `got crm command: ${command}`);
-  queueResourceMotion(manager, command, [task, target], sid);
+  queueResourceMotion(manager, command, origin === undefined ? [task, target] : [task, target, origin], sid);
 }
 
 /**
- * `queue_resource_motion`: queues `cmd` ([task, node, origin?]) for `sid` and for each positive
+ * Queues `cmd` ([task, node, origin?]) for `sid` and for each positive
  * partner not already there or going there. Negative partners are the caller's to check.
  */
 export function queueResourceMotion(manager: Manager, command: string, cmd: string[], sid: string): void {

@@ -1,7 +1,8 @@
 /**
- * What the CRM and LRM daemons share (`PVE::HA::CRM` / `PVE::HA::LRM` `do_one_iteration`): each
- * iteration opens the node's loop, notes whether the cluster file system could be updated, does
- * the daemon's work and closes the loop.
+ * What the CRM and LRM daemons share: each iteration opens the node's loop (the daemon's clock
+ * jumps to the hardware time), notes whether the cluster file system could be updated, does the
+ * daemon's work and closes the loop, which takes one simulated second.
+ * Observed: docs/pve-ha-recovery.md §2, the one-second steps between a node's crm and lrm lines in every log.expect.
  */
 import type { DaemonEnv } from './env.js';
 

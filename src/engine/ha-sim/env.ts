@@ -1,8 +1,9 @@
 /**
- * The environment one daemon (a node's CRM or LRM) sees (`Sim/Env.pm`, `Sim/TestEnv.pm`):
- * its own clock, logging under `<node>/<crm|lrm>`, quorum, locks and watchdogs. In the test
- * simulator every daemon iteration starts at the hardware time and takes exactly one second
- * (`loop_end_hook`); sleeps never advance the clock.
+ * The environment one daemon (a node's CRM or LRM) sees: its own clock, logging under
+ * `<node>/<crm|lrm>`, quorum, the cluster file system, locks and watchdogs. Every daemon
+ * iteration starts at the hardware time and takes exactly one second; sleeps never advance
+ * the clock.
+ * Observed: docs/pve-ha-recovery.md §2, the time stamps of every log.expect (node1/crm at 20, node1/lrm at 21, ...).
  */
 import type { SimHardware } from './hardware.js';
 
@@ -25,6 +26,11 @@ export class DaemonEnv {
 
   loopEnd(): void {
     this.time += 1;
+  }
+
+  /** Whether the cluster file system reads and writes for this node (`cfs <node> rw fail`). */
+  cfsReadWrite(): boolean {
+    return this.hardware.cfsWorks(this.node, 'rw');
   }
 
   quorate(): boolean {
@@ -51,6 +57,9 @@ export class DaemonEnv {
     this.hardware.watchdogClose(id);
   }
 }
+
+/** What a read or write of the cluster file system fails with while it is down. */
+export const CFS_ERROR = 'cfs connection refused - not mounted?';
 
 export const managerLockName = 'ha_manager_lock';
 export const agentLockName = (node: string): string => `ha_agent_${node}_lock`;

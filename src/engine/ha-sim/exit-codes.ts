@@ -1,6 +1,8 @@
 /**
- * Result codes the LRM reports to the CRM (`PVE::HA::Tools` `:exit_codes`). Only their identity
- * matters to the simulation, not the numbers.
+ * Result codes the LRM reports to the CRM for a request. Only their identity matters to the
+ * simulation, not the numbers.
+ * Observed: docs/pve-ha-recovery.md §9.1 (start failures), test-resource-failure*, test-crs-static-rebalance2 (a
+ * rebalance-on-start ignored because the guest runs).
  */
 export const EXIT = {
   success: 0,

@@ -1,13 +1,13 @@
 /**
- * The simulated cluster "hardware" and shared storage (`Sim/Hardware.pm`): node power and
- * network, quorum, cluster-wide locks, watchdogs, the service config, the per-node running
- * status and the files the daemons exchange (LRM status, manager status, CRM command queue).
+ * The simulated cluster "hardware" and shared storage: node power and network, quorum,
+ * cluster-wide locks, watchdogs, the service config, the per-node running status and the files
+ * the daemons exchange (LRM status, manager status, CRM command queue).
  *
- * Quorum (`get_node_info`): a node is online iff power and network are on; the cluster is
- * quorate iff online > floor(total / 2), counting every node of hardware_status; without quorum
- * every node is reported offline.
- * Locks (`Sim/Env.pm::sim_get_lock`): only a quorate caller may take or renew one; a lock not
- * renewed for more than 120 s can be taken by anyone. Watchdogs expire after 60 s without update.
+ * Quorum: a node is online iff power and network are on; the cluster is quorate iff
+ * online > floor(total / 2), counting every node of hardware_status; without quorum every node
+ * is reported offline. Locks: only a quorate caller may take or renew one; a lock not renewed for
+ * more than 120 s can be taken by anyone. Watchdogs expire after 60 s without update.
+ * Observed: docs/pve-ha-recovery.md §2 (quorum, constants), test-basic*, test-recovery*, test-reboot1.
  */
 import type { DatacenterHa, DynamicServiceStats, HaDecision, StaticServiceStats } from './model.js';
 import type { HaGroup, HaRule, ServiceConfig } from '../proxmox/types.js';
@@ -28,6 +28,7 @@ export interface SimNode {
   cfs: { rw: boolean; update: boolean };
   maxCpu?: number;
   maxMemBytes?: number;
+  pveManagerVersion?: string;
   crm?: Crm;
   lrm?: Lrm;
   crmEnv: DaemonEnv;
@@ -51,6 +52,8 @@ export interface LrmStatusFile {
 export interface DisarmState {
   mode: 'freeze' | 'ignore';
   state: 'requested' | 'disarmed';
+  /** The services were frozen, or their tracking suspended (once, when no recovery is pending). */
+  applied: boolean;
 }
 
 export interface ManagerStatusFile {
@@ -80,17 +83,18 @@ export class SimHardware {
   crmCommands: string[] = [];
   readonly log: LogLine[] = [];
   readonly decisions: HaDecision[] = [];
-  /** Perl's file-global `$wrote_lrm_status_at_startup`: shared by every LRM of the process. */
+  /** Whether some LRM wrote its status at startup: one flag for the whole simulation, not per LRM. */
   lrmStatusWrittenAtStartup = false;
-  /** VirtFail (`fa:`) attempt counters, also process-global upstream. */
+  /** `fa:` guests' attempt counters, one set for the whole simulation. */
   readonly failTries = { start: new Map<string, number>(), migrate: new Map<string, number>() };
   private readonly locks = new Map<string, { node: string; time: number }>();
   private readonly watchdogs = new Map<string, { node: string; updateTime: number }>();
   private watchdogCounter = 0;
 
   constructor(
-    readonly rules: readonly HaRule[],
-    readonly groups: readonly HaGroup[],
+    /** Rules and groups: the group migration moves groups into rules (group-migration.ts). */
+    readonly rules: HaRule[],
+    readonly groups: HaGroup[],
     readonly datacenter: DatacenterHa,
     readonly staticStats: Map<string, StaticServiceStats>,
     readonly dynamicStats: Map<string, DynamicServiceStats>,
@@ -168,7 +172,7 @@ export class SimHardware {
     this.watchdogs.delete(id);
   }
 
-  /** False when a watchdog of `node` expired (and removes it), as `watchdog_check`. */
+  /** False when a watchdog of `node` expired (and removes it). */
   watchdogCheck(node: string): boolean {
     let alive = true;
     for (const [id, watchdog] of this.watchdogs) {

@@ -1,16 +1,20 @@
 /**
- * The local resource manager of one node (`LRM.pm`). It holds the node's agent lock and
- * watchdog while it has active services, executes the CRM's requests for services on its node
- * (start, stop, migrate, relocate) and reports results by request uid. Shutdown handling follows
- * the datacenter shutdown policy (`shutdown_request`): `conditional` stops services on shutdown
- * and freezes them on reboot, `freeze` always freezes, `failover` always stops, `migrate` puts
- * the node in maintenance so the CRM moves its services away. A node that had no service for
- * 60 rounds gives its lock up; a disarmed HA stack makes it release lock and watchdog.
+ * The local resource manager of one node. It holds the node's agent lock and watchdog while it
+ * has active services, executes the CRM's requests for services on its node (start, stop,
+ * migrate, relocate, rebalance on start) and reports results by request uid. Shutdown follows
+ * the datacenter shutdown policy: `conditional` stops services on shutdown and freezes them on
+ * reboot, `freeze` always freezes, `failover` always stops, `migrate` puts the node in
+ * maintenance so the CRM moves its services away; a node already in requested maintenance stays
+ * so. A node that had no service for 60 rounds gives its lock up. A disarm request makes an
+ * active LRM release lock and watchdog; one in maintenance holds still until maintenance ends
+ * (holdForDisarm). While the cluster file system fails it keeps its last view of the manager.
+ * Observed: docs/pve-ha-recovery.md §9.1, §9.2, test-shutdown-policy*, test-crm-maintenance-request*,
+ * test-lrm-going-idle1, test-disarm-maintenance*, test-cfs-unavailable1, test-restart-lrm.
  */
 import { Daemon } from './daemon.js';
 import type { ServiceStatus } from '../proxmox/service-status.js';
 import { compareBytes, sortedKeys } from '../proxmox/sid-order.js';
-import { agentLockName, type DaemonEnv } from './env.js';
+import { agentLockName, CFS_ERROR, type DaemonEnv } from './env.js';
 import { EXIT } from './exit-codes.js';
 import { isRunning, migrateGuest, shutdownGuest, startGuest } from './resources.js';
 
@@ -38,6 +42,8 @@ export class Lrm extends Daemon {
   private services: Record<string, ServiceStatus> = {};
   private nodeState = 'unknown';
   private disarmRequested = false;
+  /** In maintenance when a disarm came (holdForDisarm). */
+  private heldForDisarm = false;
   private watchdog: string | undefined;
 
   constructor(env: DaemonEnv) {
@@ -60,14 +66,18 @@ export class Lrm extends Daemon {
     }
     const maintenance = policy === 'migrate';
     const freezeAll = policy === 'freeze' || (policy === 'conditional' && reboot);
-    if (shutdown && !maintenance) {
+    // A node in maintenance by request stays so, whatever the policy (test-crm-maintenance-request3/4).
+    const manualMaintenance = this.mode === 'maintenance';
+    if (shutdown && !maintenance && !manualMaintenance) {
       for (const sid of sortedKeys(this.services)) {
         if (this.services[sid]!.node === node) this.queue(sid, undefined, 'request_stop', {});
       }
     }
     if (shutdown) {
       const kind = reboot ? 'reboot' : 'shutdown';
-      if (maintenance) {
+      if (manualMaintenance) {
+        this.env.log('info', maintenance ? `${kind} LRM, ignore maintenance policy, already in maintenance mode` : `${kind} LRM, ignore ${policy} policy as manual maintenance mode is enabled`);
+      } else if (maintenance) {
         this.env.log('info', `${kind} LRM, doing maintenance, removing this node from active list`);
         this.mode = 'maintenance';
       } else if (freezeAll) {
@@ -93,6 +103,10 @@ export class Lrm extends Daemon {
 
   private writeStatus(): boolean {
     if (!this.env.quorate()) return false;
+    if (!this.env.cfsReadWrite()) {
+      this.env.log('err', `unable to write lrm status file - ${CFS_ERROR}`);
+      return false;
+    }
     this.env.hardware.lrmStatus.set(this.env.node, {
       state: this.state,
       mode: this.mode,
@@ -102,7 +116,9 @@ export class Lrm extends Daemon {
     return true;
   }
 
+  /** Reads the manager status; keeps the last copy when the cluster file system fails. */
   private readManagerStatus(): void {
+    if (!this.env.cfsReadWrite()) return this.env.log('err', `updating service status from manager failed: ${CFS_ERROR}`);
     const status = this.env.hardware.readManagerStatus();
     this.services = status.serviceStatus;
     this.nodeState = status.nodeStatus[this.env.node] ?? 'unknown';
@@ -117,6 +133,28 @@ export class Lrm extends Daemon {
     if (this.watchdog === undefined) this.watchdog = this.env.watchdogOpen();
     else this.env.watchdogUpdate(this.watchdog);
     return true;
+  }
+
+  /**
+   * Disarmed during maintenance: the lock is given up at once, without a word, the watchdog kept,
+   * and nothing more happens until maintenance ends, even if the stack is re-armed meanwhile; then
+   * the lock is taken again (test-disarm-maintenance1 logs "got lock" only when it ends).
+   */
+  private holdForDisarm(): void {
+    if (!this.heldForDisarm) this.env.releaseLock(agentLockName(this.env.node));
+    this.heldForDisarm = true;
+    if (this.watchdog !== undefined) this.env.watchdogUpdate(this.watchdog);
+    if (this.mode === 'maintenance' || this.disarmRequested || !this.protectedAgentLock()) return;
+    this.heldForDisarm = false;
+    this.setState('active');
+  }
+
+  private releaseForDisarm(message: string): void {
+    this.heldForDisarm = false;
+    this.env.log('info', message);
+    this.env.releaseLock(agentLockName(this.env.node));
+    this.giveUpWatchdog();
+    this.setState('wait_for_agent_lock');
   }
 
   private giveUpWatchdog(): void {
@@ -150,11 +188,10 @@ export class Lrm extends Daemon {
     this.readManagerStatus();
     const fence = this.fenceRequested();
 
-    if (this.disarmRequested && (this.state === 'active' || this.state === 'maintenance')) {
-      this.env.log('info', 'HA disarm requested, releasing agent lock and watchdog');
-      this.env.releaseLock(agentLockName(this.env.node));
-      this.giveUpWatchdog();
-      this.setState('wait_for_agent_lock');
+    if (this.disarmRequested && this.state === 'active') {
+      this.releaseForDisarm('HA disarm requested, releasing agent lock and watchdog');
+    } else if (this.disarmRequested && this.state === 'maintenance' && this.mode !== 'maintenance') {
+      this.releaseForDisarm('HA disarm requested during maintenance, releasing agent lock and watchdog');
     } else if (this.state === 'wait_for_agent_lock') {
       if (!fence && !this.disarmRequested && this.activeServiceCount() > 0 && this.env.quorate() && this.protectedAgentLock()) {
         this.setState('active');
@@ -185,6 +222,8 @@ export class Lrm extends Daemon {
       if (fence) {
         this.env.log('err', 'node need to be fenced during maintenance mode - releasing agent_lock');
         this.setState('lost_agent_lock');
+      } else if (this.disarmRequested || this.heldForDisarm) {
+        this.holdForDisarm();
       } else if (!this.protectedAgentLock()) {
         this.setState('lost_agent_lock');
       } else if (this.mode !== 'maintenance') {
@@ -228,6 +267,8 @@ export class Lrm extends Daemon {
     } else if (!this.clusterStateUpdate) {
       this.env.log('notice', 'temporary inconsistent cluster state (cfs restart?), skip round');
     } else {
+      // Read again right before acting (so a failing cfs is logged twice a round, test-cfs-unavailable1).
+      this.readManagerStatus();
       this.manageResources();
     }
     this.writeStatus();
@@ -241,7 +282,7 @@ export class Lrm extends Daemon {
       this.giveUpWatchdog();
       return false;
     }
-    this.env.log('err', `get shutdown request in state 'lost_agent_lock' - detected ${count} running services`);
+    this.env.log('err', `got shutdown request in state 'lost_agent_lock' - detected ${count} running services`);
     return true;
   }
 
@@ -252,7 +293,7 @@ export class Lrm extends Daemon {
       exit = true;
       this.env.releaseLock(agentLockName(this.env.node));
     }
-    if (!exit) this.manageResources();
+    if (!exit && !this.heldForDisarm) this.manageResources();
     this.writeStatus();
     return !exit;
   }
@@ -297,7 +338,7 @@ export class Lrm extends Daemon {
     for (const uid of Object.keys(this.results)) if (!valid.has(uid)) delete this.results[uid];
   }
 
-  /** Local restarts before the CRM hears of a failed start (`handle_service_exitcode`). */
+  /** Local restarts before the CRM hears of a failed start (max_restart; test-resource-failure*). */
   private applyRestartPolicy(sid: string, command: string, exitCode: number): number {
     if (command !== 'started') return exitCode;
     if (exitCode === EXIT.success) {
@@ -317,7 +358,7 @@ export class Lrm extends Daemon {
     return EXIT.tryAgain;
   }
 
-  /** `exec_resource_agent` against the simulated guests. */
+  /** Runs one request against the simulated guests; the result code goes to the CRM. */
   private execute(sid: string, configuredNode: string | undefined, worker: Worker): number {
     if (configuredNode === undefined) {
       this.env.log('err', `missing resource configuration for '${sid}'`);
@@ -352,10 +393,13 @@ export class Lrm extends Daemon {
           this.env.log('info', `service status ${sid} stopped`);
           return EXIT.success;
         }
-        this.env.log('info', `unable to stop stop service ${sid} (still running)`);
+        this.env.log('info', `unable to stop service ${sid} (still running)`);
         return EXIT.error;
       case 'request_start_balance':
-        if (running) return EXIT.ignored;
+        if (running) {
+          this.env.log('info', `ignoring rebalance-on-start for service ${sid} - already running`);
+          return EXIT.ignored;
+        }
         return this.move(sid, worker, false);
       case 'migrate':
       case 'relocate':

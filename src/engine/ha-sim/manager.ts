@@ -1,16 +1,18 @@
 /**
- * The HA manager run by the master CRM each round (`Manager.pm::manage`), in upstream's order:
+ * The HA manager run by the master CRM each round, in this order:
  *   1. node states from quorum and LRM modes (NodeStatus);
  *   2. scheduler mode from the datacenter config;
  *   3. services added to / removed from the CRM state (not while disarmed);
  *   4. usage recomputed over the online nodes, services added in sorted-sid order;
  *   5. rules recompiled when rules, groups, services or the node list changed;
- *   6. queued CRM commands;
- *   7. disarm handling, else auto-rebalance (load-balance.ts; it may queue one migration), then
+ *   6. the persistent group migration when due (group-migration.ts);
+ *   7. queued CRM commands;
+ *   8. disarm handling, else auto-rebalance (load-balance.ts; it may queue one migration), then
  *      the repeat loop: each service's state handler in byte-wise sid order, then fencing of nodes
  *      with `fence` services, whose services become `recovery`; repeated while anything changed,
  *      so recoveries run in the same round as the fence.
  * Every state change updates the usage at once, so later decisions in the round see it.
+ * Observed: docs/pve-ha-recovery.md §4 (one CRM round), the order of crm lines within one time stamp of log.expect.
  */
 import { applyGroupFailback, groupsAsNodeAffinityRules } from '../proxmox/groups.js';
 import type { DecisionCause, DecisionKind } from './model.js';
@@ -24,6 +26,7 @@ import { sortedKeys } from '../proxmox/sid-order.js';
 import type { OnlineNodeUsage, SchedulerMode } from '../proxmox/usage.js';
 import { updateCrmCommands } from './crm-commands.js';
 import { handleDisarm } from './disarm.js';
+import { migrateGroupsWhenDue, ROUNDS_BEFORE_GROUP_MIGRATION } from './group-migration.js';
 import type { DaemonEnv } from './env.js';
 import type { DisarmState, LrmResult } from './hardware.js';
 import { loadBalance } from './load-balance.js';
@@ -36,6 +39,10 @@ export class Manager {
   readonly ss: Map<string, ServiceStatus>;
   nodeRequest: Record<string, { maintenance?: boolean }>;
   disarm: DisarmState | undefined;
+  /** Managed rounds to wait before the next group-migration try (group-migration.ts). */
+  groupMigrationWait = ROUNDS_BEFORE_GROUP_MIGRATION;
+  /** An arm-ha command came this round (disarm.ts re-arms). */
+  armRequested = false;
   usage!: OnlineNodeUsage;
   rules!: CompiledRules;
   config = new Map<string, ServiceConfig>();
@@ -80,11 +87,11 @@ export class Manager {
     if (this.disarm === undefined) this.syncServices();
     this.recomputeUsage();
     this.compileRulesIfChanged(changedNodeList, services);
+    migrateGroupsWhenDue(this);
 
-    const disarmedAtStart = this.disarm?.state === 'disarmed';
     updateCrmCommands(this);
-    if (this.disarm !== undefined || disarmedAtStart) {
-      handleDisarm(this, disarmedAtStart);
+    if (this.disarm !== undefined) {
+      handleDisarm(this);
     } else {
       loadBalance(this);
       this.runStateMachine(() => true);

@@ -1,9 +1,10 @@
 /**
  * The model of one Proxmox HA scenario, in the shape of the pve-ha-manager regression-test
- * folders (`src/test/test-*` upstream; formats in `Sim/Hardware.pm`). Everything here is plain
- * data: the loader in `io/proxmox/pve-ha-test` fills it, `simulate.ts` replays it.
+ * folders. Everything here is plain data: the loader in `io/proxmox/pve-ha-test` fills it,
+ * `simulate.ts` replays it.
  *
  * Units: memory in bytes (`...Bytes`), CPU in cores.
+ * Observed: docs/pve-ha-recovery.md §11 (test folder formats).
  */
 import type { AutoRebalanceOptions } from '../proxmox/auto-rebalance.js';
 import type { SimCommand } from './sim-command.js';
@@ -17,6 +18,8 @@ export interface NodeHardware {
   /** Cores; absent means the scheduler default. */
   maxCpu?: number;
   maxMemBytes?: number;
+  /** `pve-manager-version`, which gates the group migration. */
+  pveManagerVersion?: string;
 }
 
 export type ShutdownPolicy = 'conditional' | 'freeze' | 'failover' | 'migrate';

@@ -1,8 +1,9 @@
 /**
- * The master's view of node states (`NodeStatus.pm`): online, maintenance, unknown, fence, gone.
- * Fence delay: a node counts as offline-delayed once 60 s passed since this master last saw it
- * online; a new master has no history, so the 60 s restart when it takes over. Fencing takes the
- * node's agent lock; success turns the node back to `unknown` and lets its services recover.
+ * The master's view of node states: online, maintenance, unknown, fence, gone. Fence delay: a
+ * node counts as offline-delayed once 60 s passed since this master last saw it online; a new
+ * master has no history, so the 60 s restart when it takes over. Fencing takes the node's agent
+ * lock; success turns the node back to `unknown` and lets its services recover.
+ * Observed: docs/pve-ha-recovery.md §2 (fencing timeline), §3, test-recovery*, test-basic*.
  */
 import { compareBytes } from '../proxmox/sid-order.js';
 import { agentLockName, type DaemonEnv } from './env.js';

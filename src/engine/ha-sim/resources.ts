@@ -1,10 +1,10 @@
 /**
- * What starting, stopping and migrating a guest does in the simulator (`Sim/Resources.pm`,
- * `Sim/Resources/VirtFail.pm`). A locked guest can neither start, stop nor move. `fa:` guests
- * fail on purpose, encoded in their id `fa:abcdef`: b = failed start attempts before one
- * succeeds, c = same for migrations, d != 0 = never stops, f != 0 = b and c apply only on node
- * `node<f>`.
- * A live migration leaves the guest stopped on the target: the LRM there starts it.
+ * What starting, stopping and migrating a guest does in the simulator. A locked guest can
+ * neither start, stop nor move. `fa:` guests fail on purpose, encoded in their id `fa:abcdef`:
+ * b = failed start attempts before one succeeds, c = same for migrations, d != 0 = never stops,
+ * f != 0 = b and c apply only on node `node<f>`. A live migration leaves the guest stopped on the
+ * target: the LRM there starts it.
+ * Observed: docs/pve-ha-recovery.md §9.1, §11, test-resource-failure*, test-locked-service2, test-stop-command1.
  */
 import type { DaemonEnv } from './env.js';
 

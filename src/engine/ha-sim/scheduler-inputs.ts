@@ -1,11 +1,11 @@
 /**
- * What the schedulers read from the simulated cluster, with the simulator's defaults
- * (`Sim/Hardware.pm`, `Sim/Resources.pm`, `Usage/Dynamic.pm`):
+ * What the schedulers read from the simulated cluster, with the simulator's defaults:
  * - node capacity: hardware_status maxcpu (truncated to whole cores) and maxmem; 24 cores and
  *   128 GiB when absent;
  * - a service's size: static_service_stats maxcpu/maxmem; 4 cores and 4096 MiB when absent;
  * - a node's measured load: the sum of dynamic_service_stats cpu/mem over the guests its
  *   hypervisor runs; 2 cores and 2048 MiB for a guest without stats.
+ * Observed: docs/pve-ha-recovery.md §6, §11, test-crs-static*, test-crs-dynamic*.
  */
 import type { MeasuredLoad } from '../proxmox/scheduler-dynamic.js';
 import type { NodeCapacity, ServiceDemand } from '../proxmox/scheduler-static.js';

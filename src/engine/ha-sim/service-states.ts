@@ -1,8 +1,11 @@
 /**
- * The CRM's service state machine (`Manager.pm::next_state_*`): one handler per state, each
- * reading the configured state, the LRM's result for the current request, the node states and
- * queued commands. The placement decisions (recover, migrate, relocate, rebalance on start)
- * are made here through `selectServiceNode` and recorded as decisions.
+ * The CRM's service state machine: one handler per state, each reading the configured state,
+ * the LRM's result for the current request, the node states and queued commands. The placement
+ * decisions (recover, migrate, relocate, rebalance on start) are made here through
+ * `selectServiceNode` and recorded as decisions. A stopped service asked to move is relocated
+ * offline (its origin, auto-rebalance or admin, is read before the command is cleared).
+ * Observed: docs/pve-ha-recovery.md §3, §5, §9, test-relocate-to-inactive-node, test-service-stopped*,
+ * test-service-command*, test-recovery*.
  */
 import type { ServiceConfig } from '../proxmox/types.js';
 import { selectServiceNode } from '../proxmox/select-service-node.js';
@@ -57,7 +60,7 @@ const stopped: Handler = (manager, sid, config, status) => {
     status.node = config.node;
   }
   if (status.cmd !== undefined) {
-    const [command, argument] = status.cmd;
+    const [command, argument, origin] = status.cmd;
     delete status.cmd;
     if (command === 'migrate' || command === 'relocate') {
       const target = argument!;
@@ -66,7 +69,7 @@ const stopped: Handler = (manager, sid, config, status) => {
       } else if (status.node === target) {
         manager.env.log('info', `ignore service '${sid}' ${command} request - service already on node '${target}'`);
       } else {
-        manager.decide(command, status.cmd![2] === AUTO_REBALANCE_ORIGIN ? 'auto-rebalance' : 'crm-command', sid, status.node, target);
+        manager.decide(command, origin === AUTO_REBALANCE_ORIGIN ? 'auto-rebalance' : 'crm-command', sid, status.node, target);
         return manager.changeState(sid, command, { node: status.node, target });
       }
     } else if (command === 'stop') {

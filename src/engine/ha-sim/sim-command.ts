@@ -1,7 +1,8 @@
 /**
  * One step of a simulated timeline: the commands of the pve-ha-manager test `cmdlist` language
- * (power and network per node, delays, skipped rounds, cfs faults, reboots, CRM and service
- * commands), parsed by `io/proxmox/pve-ha-test/cmdlist.ts` or built by `from-cluster.ts`.
+ * (power and network per node, delays, skipped rounds, cfs faults, reboots, versions, CRM and
+ * service commands), parsed by `io/proxmox/pve-ha-test/cmdlist.ts` or built by `from-cluster.ts`.
+ * Observed: docs/pve-ha-recovery.md §2.
  */
 export type SimCommand =
   | { kind: 'power' | 'network'; text: string; node: string; on: boolean }

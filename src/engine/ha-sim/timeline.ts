@@ -1,25 +1,30 @@
 /**
- * The simulator's clock (`Sim/TestHardware.pm::run`). A round lasts max(20, 2 × nodes) seconds;
- * in it every node, in name order, runs one CRM then one LRM iteration (one second each), and
- * all watchdogs are checked after each node. A command batch runs every 5 rounds (t = 20, 120,
- * 220, ...); `delay N` holds the round counter until now + N; the run ends 500 s after the last
- * command. Daemons that exit on shutdown power their node off (or cycle it on reboot).
+ * The simulator's clock. A round lasts max(20, 2 × nodes) seconds; in it every node, in name
+ * order, runs one CRM then one LRM iteration (one second each), and all watchdogs are checked
+ * after each node. A command batch runs every 5 rounds (t = 20, 120, 220, ...); `delay N` holds
+ * the round counter until now + N; the run ends 500 s after the last command, and stops at
+ * 10000 s. Daemons that exit on shutdown power their node off (or cycle it on reboot).
+ * Observed: docs/pve-ha-recovery.md §2, the batch times of every log.expect (cmdlist lines at 20, 120, 220, ...).
  */
 import type { SimCommand } from './sim-command.js';
 import { executeCommand } from './commands.js';
-import type { SimHardware, SimNode } from './hardware.js';
+import { type SimHardware, type SimNode, WATCHDOG_TIMEOUT_SECONDS } from './hardware.js';
 import { Lrm } from './lrm.js';
 
 const ROUNDS_PER_BATCH = 5;
 const END_AFTER_LAST_COMMAND_SECONDS = 500;
-/** Upstream's hard stop (`$max_sim_time`). */
+const SECONDS_PER_NODE = 2;
+const MIN_ROUND_SECONDS = 20;
+/** The simulator's hard stop (a longer run is refused). */
 export const MAX_SIMULATION_SECONDS = 10_000;
+/** The most nodes whose round (2 s a node) stays under the 60 s watchdog timeout. */
+export const MAX_NODES = Math.ceil(WATCHDOG_TIMEOUT_SECONDS / SECONDS_PER_NODE) - 1;
 
-export function runTimeline(hardware: SimHardware, cmdlist: readonly SimCommand[][]): void {
+/** Runs the timeline to its end; 'time-limit' when it would run past MAX_SIMULATION_SECONDS. */
+export function runTimeline(hardware: SimHardware, cmdlist: readonly SimCommand[][]): 'done' | 'time-limit' {
   const batches = [...cmdlist];
   const nodes = hardware.nodeNames();
-  const roundSeconds = Math.max(20, nodes.length * 2);
-  if (roundSeconds >= 60) throw new RangeError(`cannot simulate ${nodes.length} nodes: a round would outlast the watchdog`);
+  const roundSeconds = Math.max(MIN_ROUND_SECONDS, nodes.length * SECONDS_PER_NODE);
   let lastCommandTime = 0;
   let nextCommandAt = 0;
   let loopCount = 0;
@@ -31,7 +36,7 @@ export function runTimeline(hardware: SimHardware, cmdlist: readonly SimCommand[
     if (skip.crm > 0) skip.crm--;
     if (skip.lrm > 0) skip.lrm--;
     if (hardware.time - start < roundSeconds) hardware.time = start + roundSeconds;
-    if (hardware.time > MAX_SIMULATION_SECONDS) throw new RangeError(`simulation exceeded ${MAX_SIMULATION_SECONDS} s`);
+    if (hardware.time > MAX_SIMULATION_SECONDS) return 'time-limit';
     for (const name of nodes) {
       const node = hardware.nodes.get(name)!;
       node.crmEnv.loopStart();
@@ -43,7 +48,7 @@ export function runTimeline(hardware: SimHardware, cmdlist: readonly SimCommand[
       const batch = batches.shift();
       if (batch === undefined && hardware.time - lastCommandTime > END_AFTER_LAST_COMMAND_SECONDS) {
         hardware.hardwareLog('info', 'exit simulation - done');
-        return;
+        return 'done';
       }
       for (const command of batch ?? []) {
         lastCommandTime = hardware.time;

@@ -126,6 +126,15 @@ export interface HaSettings {
   noFailback: readonly string[];
 }
 
+/**
+ * A corosync QDevice (corosync-qdevice with a qnetd arbiter outside the cluster): extra votes
+ * that no node holds, so no node failure takes them away. `ffsplit` gives one vote (the mode
+ * Proxmox VE recommends, for an even node count); `lms` gives node count - 1.
+ */
+export interface QDevice {
+  votes: number;
+}
+
 export interface Cluster {
   name: string;
   nodes: readonly NodeSpec[];
@@ -135,4 +144,6 @@ export interface Cluster {
   policy: Policy;
   /** Absent when the scenario states no HA rules. */
   ha?: HaSettings;
+  /** Absent when the cluster has no QDevice. */
+  qdevice?: QDevice;
 }

@@ -15,6 +15,7 @@
  */
 import { NO_INDEX } from '../model/cluster-index.js';
 import { assign, type ClusterState } from '../model/state.js';
+import { pinCurrentLayout } from './current-layout.js';
 import { FILTERS } from './filters/index.js';
 import { RoomIndex } from './room-index.js';
 import type { Filter, NodeRejection, Strategy } from './types.js';
@@ -98,6 +99,14 @@ export function explainRejections(state: ClusterState, vm: number, filters: read
 export interface Unplaced {
   vm: number;
   rejections: NodeRejection[];
+}
+
+/**
+ * Places an inventory as it runs: the VMs of `vms` with a current node stay on it
+ * (current-layout.ts), the others go through the strategy. Every command starts from this.
+ */
+export function placeInventory(state: ClusterState, vms: readonly number[], strategy: Strategy): Unplaced[] {
+  return placeVms(state, pinCurrentLayout(state, vms), strategy);
 }
 
 /** Places `vms` on `state` (which the caller owns: pass a copy) in the strategy's order. */

@@ -7,7 +7,8 @@ import type { Cluster } from '../model/cluster.js';
 import { indexCluster, type ClusterIndex } from '../model/cluster-index.js';
 import { emptyState, type ClusterState } from '../model/state.js';
 import { nodeUsage, poolUsage, type NodeUsage, type PoolUsage } from '../model/usage.js';
-import { placeVms } from './pipeline.js';
+import { layoutViolations, type LayoutViolation } from './current-layout.js';
+import { filtersOf, placeInventory } from './pipeline.js';
 import { STRATEGIES, isStrategyName } from './strategies/index.js';
 import type { NodeRejection, Strategy } from './types.js';
 
@@ -22,14 +23,24 @@ export interface VmSummary {
   ha: boolean;
 }
 
+/**
+ * `current`: every VM runs where the inputs say; `proposed`: none has a current node, the
+ * strategy placed them all; `current+proposed`: the current layout, with the VMs that have no
+ * node placed by the strategy.
+ */
+export type LayoutKind = 'current' | 'proposed' | 'current+proposed';
+
 export interface PlacementResult {
   scenario: string;
   strategy: string;
+  layout: LayoutKind;
   vms: VmSummary[];
   nodes: NodeUsage[];
   pools: PoolUsage[];
   placements: Array<{ vm: string; node: string }>;
   unplaced: Array<{ vm: string; reasons: NodeRejection[] }>;
+  /** VMs whose current node breaks one of their rules (current-layout.ts). */
+  violations: LayoutViolation[];
 }
 
 export interface PlacedCluster {
@@ -47,10 +58,12 @@ export function planPlacement(cluster: Cluster, strategyName: string = cluster.p
   const strategy = strategyNamed(strategyName);
   const index = indexCluster(cluster);
   const state = emptyState(index);
-  const unplaced = placeVms(state, cluster.vms.map((_, vm) => vm), strategy);
+  const unplaced = placeInventory(state, cluster.vms.map((_, vm) => vm), strategy);
+  const proposed = cluster.vms.filter((vm) => vm.currentNode === null).length;
   const result: PlacementResult = {
     scenario: cluster.name,
     strategy: strategy.name,
+    layout: proposed === 0 ? 'current' : proposed === cluster.vms.length ? 'proposed' : 'current+proposed',
     vms: cluster.vms.map((vm) => ({
       name: vm.name,
       class: vm.className,
@@ -68,6 +81,7 @@ export function planPlacement(cluster: Cluster, strategyName: string = cluster.p
       return node < 0 ? [] : [{ vm: vm.name, node: index.nodes[node]!.name }];
     }),
     unplaced: unplaced.map(({ vm, rejections }) => ({ vm: cluster.vms[vm]!.name, reasons: rejections })),
+    violations: layoutViolations(state, filtersOf(strategy)),
   };
   return { index, state, result };
 }

@@ -18,14 +18,17 @@ import { failureContext } from '../failure/context.js';
 import { simulateFailure } from '../failure/simulate.js';
 import type { NodeRejection, Strategy } from '../placement/types.js';
 import { evaluatePolicy, policyName, policyScenarios, type PolicyBreach, type PolicyOptions } from './failover-policy.js';
-import { growCluster, stateWithUnits, unitLabel, type Unit } from './grow.js';
+import { growCluster, stateWithUnits, unitLabel, vmsWithUnits, type Unit } from './grow.js';
+import type { SteadyState } from './steady-state.js';
 import { cpuCapacity, memCapacity } from '../model/node-capacity.js';
 
 const UNBOUNDED_UNITS = 10_000;
 
 export type Binding =
   | { kind: 'placement'; vm: string; resource: Resource | 'rule'; rejections: NodeRejection[] }
-  | { kind: 'failover'; scenario: string; vm: string | null; reason: string; resource: Resource | 'rule' | null; breach: PolicyBreach };
+  | { kind: 'failover'; scenario: string; vm: string | null; reason: string; resource: Resource | 'rule' | null; breach: PolicyBreach }
+  /** Before any failure: a VM without a node, a node over capacity or at its alert threshold, a rule broken. */
+  | { kind: 'steady-state'; steadyState: SteadyState };
 
 export interface FitResult {
   unit: string;
@@ -42,7 +45,7 @@ export interface FitResult {
 
 export function fitUnits(cluster: Cluster, strategy: Strategy, units: readonly Unit[], policy: PolicyOptions): FitResult {
   const growth = growCluster(cluster, strategy, units, unitBound(cluster, units));
-  const holds = (k: number): boolean => evaluatePolicy(stateWithUnits(growth, k), strategy, policy, true).holds;
+  const holds = (k: number): boolean => evaluatePolicy(stateWithUnits(growth, k), strategy, policy, true, vmsWithUnits(growth, k)).holds;
   const holdsToday = holds(0);
   let count = 0;
   if (holdsToday) {
@@ -91,7 +94,8 @@ function bindingAt(growth: ReturnType<typeof growCluster>, strategy: Strategy, p
     return { kind: 'placement', vm, resource: dominantResource(rejections), rejections };
   }
   const state = stateWithUnits(growth, units);
-  const result = evaluatePolicy(state, strategy, policy, true);
+  const result = evaluatePolicy(state, strategy, policy, true, vmsWithUnits(growth, units));
+  if (!result.steadyState.holds) return { kind: 'steady-state', steadyState: result.steadyState };
   const breach = result.breaches[0];
   if (breach === undefined) return null;
   const lost = breach.vmsDown[0];
@@ -105,7 +109,7 @@ function bindingAt(growth: ReturnType<typeof growCluster>, strategy: Strategy, p
   } else if (breach.nodesOverUtil.length > 0) {
     resource = breach.nodesOverUtil[0]!.resource as Resource;
   }
-  return { kind: 'failover', scenario: breach.scenario, vm: lost?.vm ?? null, reason: lost?.reason ?? (breach.nodesOverCapacity.length > 0 ? 'node-over-capacity' : 'utilisation'), resource, breach };
+  return { kind: 'failover', scenario: breach.scenario, vm: lost?.vm ?? null, reason: !breach.quorate ? 'no-quorum' : (lost?.reason ?? (breach.nodesOverCapacity.length > 0 ? 'node-over-capacity' : 'utilisation')), resource: breach.quorate ? resource : null, breach };
 }
 
 /** The resource short on the most nodes; 'rule' when no node is short of any resource. */

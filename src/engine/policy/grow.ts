@@ -8,7 +8,7 @@ import type { Cluster, VmClass, VmSpec } from '../model/cluster.js';
 import { vmOfClass } from '../model/vm-of-class.js';
 import { indexCluster, NO_INDEX, type ClusterIndex } from '../model/cluster-index.js';
 import { assign, cloneState, emptyState, type ClusterState } from '../model/state.js';
-import { chooseNode, explainRejections, placeVms } from '../placement/pipeline.js';
+import { chooseNode, explainRejections, placeInventory } from '../placement/pipeline.js';
 import type { NodeRejection, Strategy } from '../placement/types.js';
 
 export interface Unit {
@@ -46,7 +46,7 @@ export function growCluster(cluster: Cluster, strategy: Strategy, units: readonl
   const existing = cluster.vms.length;
   const index = indexCluster({ ...cluster, vms: [...cluster.vms, ...newVms] });
   const base = emptyState(index);
-  placeVms(base, cluster.vms.map((_, vm) => vm), strategy);
+  placeInventory(base, cluster.vms.map((_, vm) => vm), strategy);
   const growing = cloneState(base);
   const placedNodes: number[] = [];
   let firstUnplaced: Growth['firstUnplaced'] = null;
@@ -68,6 +68,11 @@ export function growCluster(cluster: Cluster, strategy: Strategy, units: readonl
     firstUnplaced,
     newVmNames: newVms.map((vm) => vm.name),
   };
+}
+
+/** How many VMs the inventory has with `units` new units: the index prefix evaluatePolicy judges. */
+export function vmsWithUnits(growth: Growth, units: number): number {
+  return growth.index.vmCount - growth.newVmNames.length + units * growth.vmsPerUnit;
 }
 
 /** The state with the first `units` new units, rebuilt from the record on a copy of the base. */

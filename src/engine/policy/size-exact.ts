@@ -54,6 +54,7 @@ import type { Strategy } from '../placement/types.js';
 import { normalisedSizes } from '../placement/vm-order.js';
 import { evaluatePolicy, policyScenarios, type PolicyOptions } from './failover-policy.js';
 import { failoverPruning } from './size-exact-pruning.js';
+import { reachesThreshold } from './steady-state.js';
 
 /** Inventories up to this many VMs are searched exactly; beyond, heuristics and lower bounds only. */
 export const EXACT_MAX_VMS = 40;
@@ -118,7 +119,9 @@ export function searchPlacement(cluster: Cluster, options: ExactOptions): ExactO
       if (!passesAllFilters(state, vm, node)) continue;
       assign(state, vm, node);
       pruning.move(vm, node, 1);
-      const found = pruning.holds(state, spend) ? extend(depth + 1, Math.max(used, node + 1)) : null;
+      // With the threshold counting, a node at its alert level stays there whatever follows.
+      const alerting = options.policy.threshold && reachesThreshold(state, node);
+      const found = !alerting && pruning.holds(state, spend) ? extend(depth + 1, Math.max(used, node + 1)) : null;
       if (found !== null) return found;
       pruning.move(vm, node, -1);
       unassign(state, vm);

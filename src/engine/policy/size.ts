@@ -19,9 +19,9 @@
  *              failures the survivors must hold every restartable HA VM (k = 1 for n+1, 2
  *              for n+2)
  *   spread     N >= the largest anti-affinity group
- *   quorum     N >= 2k + 1 for n+k: the survivors of k failures must hold a majority of the
- *              votes (N - k > N / 2, the copies voting alike), else every scenario ends in
- *              no-quorum, which no capacity reason causes, and the policy would hold only vacuously
+ *   quorum     N >= 2k + 1 - q for n+k, q the QDevice's votes: the survivors of k failures
+ *              must hold a majority of the votes (N - k + q > (N + q) / 2, the copies voting
+ *              alike), else every scenario ends in no-quorum, which breaks the policy
  * Search: from the lower bound upward, each N is placed with every registry strategy in turn
  * and checked against the policy (restarts by the one restart strategy, so that every N is
  * judged alike); the first N that one strategy makes work is the best found. Then, for an
@@ -190,7 +190,7 @@ function lowerBounds(cluster: Cluster, model: NodeSpec, vms: readonly VmSpec[], 
     ...packed(vms, 0, 'packing'),
     ...(failures > 0 ? [...largest(bound(restartable, failures, 'failover')), ...packed(restartable, failures, 'failover-packing')] : []),
     ...(groups.size > 0 ? [{ bound: 'spread' as const, resource: null, nodes: Math.max(...groups.values()) }] : []),
-    ...(failures > 0 ? [{ bound: 'quorum' as const, resource: null, nodes: 2 * failures + 1 }] : []),
+    ...(failures > 0 ? [{ bound: 'quorum' as const, resource: null, nodes: Math.max(1, 2 * failures + 1 - (cluster.qdevice?.votes ?? 0)) }] : []),
   ];
 }
 

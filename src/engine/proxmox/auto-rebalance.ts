@@ -4,13 +4,17 @@
  * proxmox-resource-scheduling `scheduler.rs` (`calculate_node_imbalance`,
  * `score_best_balancing_migration_candidates[_topsis]`). Spec: docs/pve-ha-recovery.md §9.5.
  *
- * Node imbalance, the coefficient of variation of the node loads scaled to [0, 1]:
+ * Node imbalance, the coefficient of variation of the node loads, in [0, sqrt(N - 1)]:
  *   load_n    = (cpu_n / maxCpu_n + mem_n / maxMem_n) / 2
  *   mean      = sum(load_n) / N
  *   sd        = sqrt(sum((load_n - mean)^2) / N)          (population sd, not sample)
- *   imbalance = (sd / mean) / sqrt(N - 1)
- * sqrt(N - 1) is the largest CV N loads can have (all load on one node), so 0 is perfectly even
- * and 1 is everything on one node. Reference: https://stats.stackexchange.com/questions/18621
+ *   imbalance = sd / mean
+ * 0 is perfectly even; sqrt(N - 1) is everything on one node.
+ * Version modelled: the measure the upstream regression tests were written against (pve-ha-manager
+ * src/test at b71218f, e.g. test-crs-static-auto-rebalance2 logs "from 1.41 to 0.94" on three
+ * nodes). proxmox-resource-scheduling divides the CV by sqrt(N - 1) since 2026-04-30 (scaled to
+ * [0, 1]; those tests would log 1.00 and 0.66); the tests are followed, so thresholds apply to the
+ * unscaled CV. Reference: https://en.wikipedia.org/wiki/Coefficient_of_variation
  *
  * A candidate moves one bundle (a service and its positive-affinity partners, all started on the
  * same node and not moving, named by the byte-wise first member) to one of its allowed nodes:
@@ -42,7 +46,7 @@ export type RebalanceMethod = 'bruteforce' | 'topsis';
 export const REBALANCE_METHODS: readonly RebalanceMethod[] = ['bruteforce', 'topsis'];
 
 export interface AutoRebalanceOptions {
-  /** Imbalance in [0, 1] above which the cluster counts as unbalanced (`-threshold`). */
+  /** Imbalance (the CV of node loads) above which the cluster counts as unbalanced (`-threshold`). */
   threshold: number;
   method: RebalanceMethod;
   /** Consecutive CRM rounds above the threshold before acting (`-hold-duration`). */
@@ -76,9 +80,9 @@ export interface ScoredMigration {
   imbalance: number;
 }
 
-/** The node imbalance in [0, 1]; lower is better. */
+/** The node imbalance in [0, sqrt(N - 1)]; lower is better. */
 export function nodeImbalance(nodes: readonly StaticNodeLoad[]): number {
-  // Fewer than two nodes: nothing to balance between (and sqrt(N - 1) would be 0).
+  // Fewer than two nodes: nothing to balance between.
   if (nodes.length < 2) return 0;
   const loads = byName(nodes).map((node) => (node.usedCpu / node.maxCpu + node.usedMemBytes / node.maxMemBytes) / 2);
   const total = loads.reduce((sum, load) => sum + load, 0);
@@ -87,8 +91,7 @@ export function nodeImbalance(nodes: readonly StaticNodeLoad[]): number {
   const mean = total / loads.length;
   const squaredDeviations = loads.reduce((sum, load) => sum + (load - mean) ** 2, 0);
   const standardDeviation = Math.sqrt(squaredDeviations / loads.length);
-  const largestCoefficient = Math.sqrt(loads.length - 1);
-  return standardDeviation / mean / largestCoefficient;
+  return standardDeviation / mean;
 }
 
 /** The node loads as if `candidate` had moved; the source never drops below zero. */

@@ -2,7 +2,8 @@
  * From configured rules to what the scheduler reads (`Rules.pm::transform` then `compile`):
  * drop infeasible rules (rules-feasibility.ts), then
  *   1. merge positive rules that share resources (`_merged-...` upstream);
- *   2. add implicit negatives: if A and B must be together and A apart from C, B is apart from C;
+ *   2. add implicit negatives: if A and B must be together and A apart from C (a configured
+ *      rule, not an implied one), B is apart from C;
  *   3. let every member of a positive group join the node-affinity rule of any member
  *      (`create_implicit_positive_resource_affinity_node_affinity_rules`);
  *   4. compile node affinity and resource affinity per service.
@@ -46,8 +47,11 @@ export function compileRules(configured: readonly HaRule[], knownNodes: readonly
   for (const rule of affinityRules.filter((candidate) => candidate.affinity === 'negative')) {
     for (const a of rule.resources) for (const b of rule.resources) addNegative(a, b);
   }
+  // Implied from the configured negative rules only: an implied negative never implies another
+  // (test-resource-affinity-strict-mixed3 keeps a partner of C's group free to share B's node).
+  const configuredNegative = new Map([...negative].map(([sid, others]) => [sid, [...others]]));
   for (const group of positiveGroups) {
-    const apart = new Set(group.resources.flatMap((sid) => [...(negative.get(sid) ?? [])]));
+    const apart = new Set(group.resources.flatMap((sid) => configuredNegative.get(sid) ?? []));
     for (const member of group.resources) {
       for (const other of apart) {
         addNegative(member, other);

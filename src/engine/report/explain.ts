@@ -7,6 +7,8 @@ import type { Resource } from '../model/cluster.js';
 import type { DownReason } from '../failure/outcome.js';
 import type { DroppedRule } from '../proxmox/rules-feasibility.js';
 import type { NodeRejection, Reason } from '../placement/types.js';
+import type { PolicyBreach } from '../policy/scenario-judge.js';
+import type { NodeOver, SteadyState } from '../policy/steady-state.js';
 
 const RESOURCE_WORDS: Record<Resource, { noun: string; unit: string }> = {
   cpu: { noun: 'CPU', unit: 'vCPU' },
@@ -86,6 +88,37 @@ export function downReasonText(reason: DownReason): string {
 /** Worded as the HA manager logs it, so a user can match it with the cluster's own log. */
 export function droppedRuleText({ id, reason }: DroppedRule): string {
   return `Drop rule '${id}', because ${reason}.`;
+}
+
+const RESOURCE_NOUN = (resources: readonly Resource[]): string => resources.map((r) => RESOURCE_WORDS[r].noun).join(', ');
+const nodesOver = (nodes: readonly NodeOver[]): string => nodes.map((n) => `${n.node} (${RESOURCE_NOUN(n.resources)})`).join(', ');
+
+/**
+ * Why the cluster breaks its policy before any failure, one line per cause; empty when it holds.
+ * Threshold lines appear as breaks when the threshold counts, and as a warning otherwise.
+ */
+export function steadyStateLines(steady: SteadyState): string[] {
+  const lines: string[] = [];
+  if (steady.unplaced.length > 0) lines.push(`no node can run ${steady.unplaced.join(', ')}`);
+  if (steady.nodesOverCapacity.length > 0) lines.push(`over capacity now: ${nodesOver(steady.nodesOverCapacity)}`);
+  if (steady.poolsOverCapacity.length > 0) lines.push(`pool over capacity now: ${steady.poolsOverCapacity.map((p) => (p.node === null ? p.pool : `${p.pool} on ${p.node}`)).join(', ')}`);
+  for (const v of steady.violations) lines.push(`${v.vm} runs on ${v.node} against its rules: ${v.reasons.map(reasonDetail).join('; ')}`);
+  const alerting = [
+    ...(steady.nodesOverThreshold.length > 0 ? [nodesOver(steady.nodesOverThreshold)] : []),
+    ...steady.poolsOverThreshold.map((p) => (p.node === null ? `pool ${p.pool}` : `pool ${p.pool} on ${p.node}`)),
+  ];
+  if (alerting.length > 0) lines.push(`${steady.thresholdCounts ? '' : 'warning: '}at or above the alert threshold now: ${alerting.join(', ')}${steady.thresholdCounts ? ' (--ignore-threshold to accept)' : ''}`);
+  return lines;
+}
+
+/** What breaks the policy in one failure scenario: "quorum lost; k8s-worker3 no-capacity; node03 over capacity". */
+export function breachText(breach: PolicyBreach): string {
+  return [
+    ...(breach.quorate ? [] : ['quorum lost (the survivors hold no majority of votes: nothing is recovered, HA nodes fence themselves)']),
+    ...breach.vmsDown.map((v) => `${v.vm} down (${v.reason}: ${DOWN_WORDS[v.reason]})`),
+    ...breach.nodesOverCapacity.map((n) => `${n} over capacity`),
+    ...breach.nodesOverUtil.map((n) => `${n.node} ${n.resource} at ${(n.load * 100).toFixed(1)}%`),
+  ].join('; ');
 }
 
 function fmt(value: number): string {

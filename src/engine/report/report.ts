@@ -1,25 +1,39 @@
 /**
- * The main job, `headroom report`: the placement with per-node load against the threshold,
- * the VMs that do not fit, the single-node failure check, the headroom per class under the
- * scenario's failover policy (fit.ts), and, when the policy breaks, the fewest nodes like an
- * existing one that repair it, with the headroom they give (node-remedy.ts). Pure: one typed
- * document that `report --json` prints and the Markdown and terminal renderers read.
+ * The main job, `headroom report`: the placement with per-node load against the threshold (the
+ * current layout where the inputs give one), the VMs that do not fit, the policy's verdict with
+ * its reasons, every single node failure with the policy's verdict and the single points of
+ * failure, the headroom per class under the scenario's failover policy (fit.ts), and, when the
+ * policy breaks, the fewest nodes like an existing one that repair it, with the headroom they
+ * give (node-remedy.ts). Pure: one typed document that `report --json` prints and the Markdown
+ * and terminal renderers read.
  */
 import type { Cluster, Policy } from '../model/cluster.js';
 import { failureContext } from '../failure/context.js';
 import { checkEverySingleFailure, type DownAfterSingleFailure, type SingleNodeCheck } from '../failure/single-node.js';
 import { planPlacement, strategyNamed, type PlacementResult } from '../placement/plan.js';
 import { fitUnits, type FitResult } from '../policy/fit.js';
-import { evaluatePolicy, type PolicyOptions } from '../policy/failover-policy.js';
+import { evaluatePolicy, type PolicyOptions, type PolicyResult } from '../policy/failover-policy.js';
+import type { PolicyBreach } from '../policy/scenario-judge.js';
 import { cheapestNodeAddition } from '../policy/node-remedy.js';
+
+export interface SingleFailureRow extends SingleNodeCheck {
+  /** The policy's verdict on this failure: quorum, HA VMs lost for capacity, survivors over capacity. */
+  policy: 'holds' | 'breaks';
+  breach: PolicyBreach | null;
+  /** HA VMs this failure takes down whatever the capacity (single points of failure). */
+  singlePointsOfFailure: number;
+}
 
 export interface ClusterReport {
   scenario: string;
   policy: Policy;
   placement: PlacementResult;
+  /** The scenario's failover policy on the cluster as placed: the steady state and every scenario. */
+  verdict: PolicyResult;
   nPlusOne: {
+    /** Whether every single node failure keeps the policy (the steady state included). */
     holds: boolean;
-    nodes: SingleNodeCheck[];
+    nodes: SingleFailureRow[];
     /** HA VMs that go down whenever one given node fails, whatever the capacity. */
     singlePointsOfFailure: Array<DownAfterSingleFailure & { failedNode: string }>;
     /** HA VMs a single node failure leaves down for lack of room (or only anti-affinity). */
@@ -33,28 +47,32 @@ export interface ClusterReport {
   remedyChecked: number;
 }
 
-export function buildReport(cluster: Cluster, strategyName: string = cluster.policy.strategy): ClusterReport {
+export function buildReport(cluster: Cluster, strategyName: string, policy: PolicyOptions): ClusterReport {
   const { state, result } = planPlacement(cluster, strategyName);
-  const checks = checkEverySingleFailure(failureContext(state, strategyNamed(strategyName)));
-  const haDown = checks.flatMap((check) => check.down.filter((d) => d.ha).map((d) => ({ ...d, failedNode: check.node })));
   const strategy = strategyNamed(strategyName);
-  // The loader admits only the named policies (scenario.ts FAILOVER_POLICIES).
-  const policy: PolicyOptions = { scenarios: cluster.policy.failover as PolicyOptions['scenarios'], strictSpof: false, maxUtilAfterFailover: null };
+  const checks = checkEverySingleFailure(failureContext(state, strategy));
+  const singles = evaluatePolicy(state, strategy, { ...policy, scenarios: 'n+1' });
+  const breachOf = new Map(singles.breaches.map((breach) => [breach.scenario, breach]));
+  const rows = checks.map((check): SingleFailureRow => {
+    const breach = breachOf.get(check.node) ?? null;
+    return { ...check, policy: breach === null && singles.steadyState.holds ? 'holds' : 'breaks', breach, singlePointsOfFailure: check.down.filter((d) => d.ha && d.structural).length };
+  });
+  const haDown = checks.flatMap((check) => check.down.filter((d) => d.ha).map((d) => ({ ...d, failedNode: check.node })));
+  const verdict = policy.scenarios === 'n+1' ? singles : evaluatePolicy(state, strategy, policy);
   const headroomOf = (c: Cluster) => c.classes.map((vmClass) => fitUnits(c, strategy, [{ vmClass, count: 1 }], policy));
-  const classes = headroomOf(cluster);
-  const holds = evaluatePolicy(state, strategy, policy, true).holds;
-  const { remedy, checked } = holds ? { remedy: null, checked: 0 } : cheapestNodeAddition(cluster, strategyName, policy);
+  const { remedy, checked } = verdict.holds ? { remedy: null, checked: 0 } : cheapestNodeAddition(cluster, strategyName, policy);
   return {
     scenario: cluster.name,
     policy: cluster.policy,
     placement: result,
+    verdict,
     nPlusOne: {
-      holds: checks.every((check) => check.holds),
-      nodes: checks,
+      holds: singles.holds,
+      nodes: rows,
       singlePointsOfFailure: haDown.filter((d) => d.structural),
       lostForCapacity: haDown.filter((d) => !d.structural),
     },
-    headroom: { policy: cluster.policy.failover, holds, classes },
+    headroom: { policy: verdict.policy, holds: verdict.holds, classes: headroomOf(cluster) },
     remedy: remedy && { like: remedy.like, added: remedy.added, headroom: headroomOf(remedy.cluster) },
     remedyChecked: checked,
   };

@@ -27,6 +27,7 @@ export function loadCluster(name: string, files: InputFiles, policy: Policy): Cl
   const vms = readVms(files.vms, classes, pools, nodeNames);
   const cluster: Cluster = { name, nodes, pools, classes, vms: vms.map(({ vm }) => vm), policy };
   rejectVmsBiggerThanEveryNode(files.vms, cluster, vms);
+  rejectVmsWhoseNodeLacksTheirPool(files.vms, cluster, vms);
   return cluster;
 }
 
@@ -158,6 +159,18 @@ function checkReferences(
   if (row.affinityMode !== undefined && row.affinity === undefined && !classHasAffinity) issues.add({ file, line, field: 'affinityMode', value: row.affinityMode, expected: 'an empty cell, or affinity nodes for the mode to apply to' });
   for (const node of row.affinity ?? []) {
     if (!nodeNames.has(node)) issues.add({ file, line, field: 'affinity', value: node, expected: 'the name of a node in the nodes file' });
+  }
+}
+
+/** A VM said to run on a node where its pool does not exist (or is not reachable) cannot be there. */
+function rejectVmsWhoseNodeLacksTheirPool(file: string, cluster: Cluster, vms: ReadonlyArray<{ line: number; vm: VmSpec }>): void {
+  const poolByName = new Map(cluster.pools.map((pool) => [pool.name, pool]));
+  for (const { line, vm } of vms) {
+    const pool = poolByName.get(vm.pool)!;
+    const node = vm.currentNode;
+    if (node === null) continue;
+    const reachable = pool.kind === 'local' ? node in pool.capacityGiBByNode : pool.reachableFrom.includes(node);
+    if (!reachable) throw new InputError({ file, line, field: 'node', value: node, expected: `a node that reaches pool ${vm.pool}, where VM ${vm.name}'s disk is` });
   }
 }
 

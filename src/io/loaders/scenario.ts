@@ -8,10 +8,10 @@
  * `balanced`; a Proxmox strategy of the other mode contradicts the CRS mode and is an error.
  */
 import { dirname, resolve } from 'node:path';
-import { RESOURCES, type Cluster, type CrsMode, type Policy, type Resource } from '../../engine/model/cluster.js';
+import { RESOURCES, type Cluster, type CrsMode, type Policy, type QDevice, type Resource } from '../../engine/model/cluster.js';
 import { ALL_STRATEGY_NAMES } from '../../engine/placement/strategies/index.js';
 import { InputError } from '../../errors.js';
-import { fraction, number, oneOf, text } from './cells.js';
+import { boolean, fraction, number, oneOf, text } from './cells.js';
 import { loadCluster, type InputFiles } from './cluster-files.js';
 import { readTextFile } from './csv-table.js';
 import { readCrs, readHaMapping, readHaSection } from './ha-section.js';
@@ -30,7 +30,7 @@ const DEFAULT_POLICY: Policy = {
 
 export function loadScenario(file: string): Cluster {
   const yaml = new YamlFile(file, readTextFile(file, 'scenario'));
-  const top = yaml.mapping(yaml.root, 'scenario', ['name', 'description', 'inputs', 'policy', 'ha']);
+  const top = yaml.mapping(yaml.root, 'scenario', ['name', 'description', 'inputs', 'policy', 'ha', 'qdevice']);
   const inputsMap = yaml.mapping(yaml.child(top, 'inputs'), 'inputs', ['nodes', 'storage', 'classes', 'vms']);
   const base = dirname(file);
   const inputPath = (key: keyof InputFiles): string => {
@@ -42,8 +42,23 @@ export function loadScenario(file: string): Cluster {
   const name = yaml.scalar(top, 'name', 'name', text) ?? 'scenario';
   const haNode = yaml.child(top, 'ha');
   const ha = haNode === undefined ? undefined : readHaMapping(yaml, haNode);
-  const cluster = loadCluster(name, inputs, readPolicy(yaml, yaml.child(top, 'policy'), readCrs(yaml, ha)));
+  const loaded = loadCluster(name, inputs, readPolicy(yaml, yaml.child(top, 'policy'), readCrs(yaml, ha)));
+  const qdevice = readQDevice(yaml, top, loaded.nodes.length);
+  const cluster = qdevice === null ? loaded : { ...loaded, qdevice };
   return ha === undefined ? cluster : { ...cluster, ha: readHaSection(yaml, ha, cluster) };
+}
+
+/** `qdevice: true` (one vote, corosync's ffsplit) or `qdevice: { votes: N }`; absent or false: none. */
+function readQDevice(yaml: YamlFile, top: YAMLMap<unknown, unknown>, nodeCount: number): QDevice | null {
+  const node = yaml.child(top, 'qdevice');
+  if (node === undefined) return null;
+  if (!isMap(node)) return yaml.scalar(top, 'qdevice', 'qdevice', boolean) === true ? { votes: 1 } : null;
+  const map = yaml.mapping(node, 'qdevice', ['votes']);
+  const votes = yaml.scalar(map, 'votes', 'qdevice.votes', number({ integer: true, min: 1 })) ?? 1;
+  if (votes > Math.max(1, nodeCount - 1)) {
+    throw new InputError({ file: yaml.file, line: yaml.lineOf(yaml.child(map, 'votes')), field: 'qdevice.votes', value: votes, expected: `at most ${Math.max(1, nodeCount - 1)} (corosync's lms mode gives node count - 1)` });
+  }
+  return { votes };
 }
 
 function readPolicy(yaml: YamlFile, node: YamlNode | undefined, crs: CrsMode | null): Policy {

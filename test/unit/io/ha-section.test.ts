@@ -22,7 +22,7 @@ describe('the ha: section', () => {
       noFailback: [],
       rules: [
         { type: 'resource-affinity', id: 'k8s-workers-apart', resources: ['k8s-worker1', 'k8s-worker2', 'k8s-worker3'], affinity: 'negative', disabled: false },
-        { type: 'node-affinity', id: 'gpu-on-node04', resources: ['gpu1', 'gpu2'], nodes: [{ node: 'node04', priority: 0 }], strict: true, disabled: false },
+        { type: 'node-affinity', id: 'gpu-on-node04', resources: ['gpu1'], nodes: [{ node: 'node04', priority: 0 }], strict: true, disabled: false },
       ],
     });
   });

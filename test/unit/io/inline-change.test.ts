@@ -6,7 +6,7 @@ import { NO_CHANGE, nodeLike } from '../../../src/engine/policy/change.js';
 import { vmOfClass } from '../../../src/engine/model/vm-of-class.js';
 
 describe('inline change flags', () => {
-  const lab = loadScenario('scenarios/lab.yaml');
+  const lab = loadScenario('test/fixtures/lab-proposed/lab.yaml');
 
   it('names added VMs after the names already taken', () => {
     const change = inlineChange(lab, { add: ['infra-small:2'] }, { ...NO_CHANGE, addVms: [vmOfClass(lab.classes[0]!, 'infra-small-new-1')] });

@@ -6,9 +6,14 @@ import { labCopy } from '../../support/scenario-files.js';
 
 
 describe('scenario loading', () => {
-  it('loads the lab: 5 nodes, 7 pool rows as 4 pools, 8 classes, 19 VMs', () => {
+  it('loads the lab: 5 nodes, 7 pool rows as 4 pools, 8 classes, 18 VMs, each on its current node', () => {
     const lab = loadScenario('scenarios/lab.yaml');
-    expect([lab.nodes.length, lab.pools.length, lab.classes.length, lab.vms.length]).toEqual([5, 4, 8, 19]);
+    expect([lab.nodes.length, lab.pools.length, lab.classes.length, lab.vms.length]).toEqual([5, 4, 8, 18]);
+    // node04's one RTX A4000 (the lab's hardware overview), so one GPU VM.
+    expect(lab.nodes.find((n) => n.name === 'node04')).toMatchObject({ gpus: 1, gpuModel: 'rtx-a4000' });
+    expect(lab.vms.filter((v) => v.currentNode === null)).toEqual([]);
+    expect(lab.vms.find((v) => v.name === 'postgres')!.currentNode).toBe('node04');
+    expect(lab.qdevice).toBeUndefined();
     // k8s-worker1 inherits everything from its class.
     expect(lab.vms.find((v) => v.name === 'k8s-worker1')).toMatchObject({ vcpus: 8, memGiB: 32, pool: 'zfs-shared', antiAffinity: 'k8s-workers', ha: true });
     // dc1 overrides the class's pool and HA flag.
@@ -90,7 +95,7 @@ describe('scenario loading', () => {
     {
       name: 'a GPU model that no node has',
       edit: (lab) => (lab.edit('classes.csv', 'hpc,"Signal processing (HPC, no GPU)",8,24,400,zfs-shared,0,,', 'hpc,"Signal processing (HPC, no GPU)",8,24,400,zfs-shared,1,a100,'), { file: lab.file('vms.csv'), line: lab.lineOf('vms.csv', 'hpc1,') }),
-      // node04's two GPUs are of model gpu, and every node with GPUs names its model.
+      // node04's GPU is an rtx-a4000, and every node with GPUs names its model.
       expected: { field: 'gpus', value: 1, expected: 'at most 0 GPUs of model a100 (the most any node has): VM hpc1 is bigger than every node' },
     },
     {

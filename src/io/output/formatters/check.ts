@@ -1,7 +1,7 @@
 /** Renders a change check: the verdict, what broke or was fixed, the HA rules changed, and the load before and after. */
 import type { ChangeCheck } from '../../../engine/policy/check.js';
 import type { HaDifference } from '../../../engine/policy/ha-difference.js';
-import { droppedRuleText } from '../../../engine/report/explain.js';
+import { breachText, droppedRuleText, steadyStateLines } from '../../../engine/report/explain.js';
 import { textTable } from '../tables.js';
 
 export function renderCheck(check: ChangeCheck): string {
@@ -13,16 +13,11 @@ export function renderCheck(check: ChangeCheck): string {
   ];
   const ha = haLines(difference.ha);
   if (ha.length > 0) lines.push('', ...ha);
+  const steady = steadyStateLines(after.policy.steadyState);
+  if (steady.length > 0) lines.push('', 'After the change, before any failure:', ...steady.map((line) => `- ${line}`));
   if (after.policy.breaches.length > 0) {
     lines.push('', 'Scenarios that break the policy after the change:');
-    for (const breach of after.policy.breaches) {
-      const parts = [
-        ...breach.vmsDown.map((v) => `${v.vm} ${v.reason}`),
-        ...breach.nodesOverCapacity.map((n) => `${n} over capacity`),
-        ...breach.nodesOverUtil.map((n) => `${n} ${n.resource} at ${(n.load * 100).toFixed(1)}%`),
-      ];
-      lines.push(`- ${breach.scenario}${difference.newBreaches.includes(breach.scenario) ? ' (new)' : ''}: ${parts.join(', ')}`);
-    }
+    for (const breach of after.policy.breaches) lines.push(`- ${breach.scenario}${difference.newBreaches.includes(breach.scenario) ? ' (new)' : ''}: ${breachText(breach)}`);
   }
   if (difference.fixedBreaches.length > 0) lines.push('', `Fixed by the change: ${difference.fixedBreaches.join(', ')}.`);
   if (difference.newlyUnplaced.length > 0) lines.push('', `No longer placeable: ${difference.newlyUnplaced.join(', ')}.`);

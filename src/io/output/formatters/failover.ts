@@ -1,8 +1,8 @@
 /** Renders one failure scenario or a sweep for the terminal. */
 import type { Policy } from '../../../engine/model/cluster.js';
-import type { FailoverResult } from '../../../engine/failure/failover.js';
-import type { SweepResult } from '../../../engine/failure/sweep.js';
-import { aggregateRejections, downReasonText } from '../../../engine/report/explain.js';
+import type { FailoverResult } from '../../../engine/policy/failover.js';
+import type { SweepResult } from '../../../engine/policy/sweep.js';
+import { aggregateRejections, breachText, downReasonText, steadyStateLines } from '../../../engine/report/explain.js';
 import { textTable } from '../tables.js';
 import { nodeLoadTable } from './placement.js';
 
@@ -24,12 +24,16 @@ export function renderFailover(result: FailoverResult, policy: Policy): string {
   ];
   for (const v of result.vms) if (v.state === 'down' && v.rejections) lines.push(`  ${aggregateRejections(v.vm, v.rejections)}`);
   lines.push('', 'Load after recovery:', nodeLoadTable(result.nodesAfter, policy, 'text'), '');
+  const because = [...steadyStateLines(verdict.steadyState).filter((line) => !line.startsWith('warning')).map((line) => `before the failure, ${line}`), ...(verdict.breach === null ? [] : [breachText(verdict.breach)])];
   lines.push(
     verdict.holds
-      ? 'Verdict: holds (no HA VM lost for capacity, no node over capacity).'
-      : `Verdict: BREAKS. HA VMs lost for capacity: ${verdict.haDownForCapacity.join(', ') || '-'}; nodes over capacity: ${verdict.nodesOverCapacity.join(', ') || '-'}.`,
+      ? 'Verdict: the policy holds (quorum kept, no HA VM lost for capacity, no node over capacity).'
+      : `Verdict: the policy BREAKS: ${because.join('; ')}.`,
   );
-  if (verdict.nodesOverThreshold.length > 0) lines.push(`Nodes at or over the alert threshold after recovery: ${verdict.nodesOverThreshold.join(', ')}.`);
+  if (verdict.singlePointsOfFailure.length > 0) {
+    lines.push(`Single points of failure (HA VMs down whatever the capacity): ${verdict.singlePointsOfFailure.map((s) => `${s.vm} (${s.reason})`).join(', ')}.`);
+  }
+  if (verdict.nodesOverThreshold.length > 0) lines.push(`Warning: nodes at or over the alert threshold after recovery: ${verdict.nodesOverThreshold.join(', ')}.`);
   return lines.join('\n');
 }
 
@@ -38,12 +42,13 @@ export function renderSweep(result: SweepResult): string {
     Object.entries(byReason).map(([reason, count]) => `${count} ${reason}`).join(', ') || '-';
   const lines = [
     `Sweep of ${result.scenarioCount} scenarios (${result.sweep}), strategy ${result.strategy}.`,
-    `${result.holds ? 'Holds' : 'BREAKS'}: ${result.capacityFailures} scenario(s) lose an HA VM for capacity; quorum lost in ${result.quorumLostIn}.`,
+    `The policy ${result.holds ? 'holds' : 'BREAKS'}: ${result.breakingScenarios} of ${result.scenarioCount} scenario(s) break it (quorum lost in ${result.quorumLostIn}, an HA VM lost for capacity in ${result.capacityFailures}).`,
+    ...steadyStateLines(result.steadyState).map((line) => `Before any failure: ${line}.`),
     '',
     `Worst scenarios${result.scenarios.length > SHOWN_SCENARIOS ? ` (first ${SHOWN_SCENARIOS} of ${result.scenarios.length})` : ''}:`,
     textTable(
-      ['failed', 'quorum', 'running', 'restarted', 'down', 'HA down', 'down by reason'],
-      result.scenarios.slice(0, SHOWN_SCENARIOS).map((s) => [s.label, s.quorate ? 'yes' : 'LOST', s.running, s.restarted, s.down, s.haDown, reasons(s.byReason)]),
+      ['failed', 'policy', 'quorum', 'running', 'restarted', 'down', 'HA down', 'down by reason'],
+      result.scenarios.slice(0, SHOWN_SCENARIOS).map((s) => [s.label, s.breaks ? 'BREAKS' : 'holds', s.quorate ? 'kept' : 'LOST', s.running, s.restarted, s.down, s.haDown, reasons(s.byReason)]),
     ),
   ];
   if (result.vmsDown.length > 0) {

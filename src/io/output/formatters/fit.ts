@@ -1,11 +1,12 @@
 /** Renders fit results: one with its proof, or a table for every class. */
 import type { Binding, FitResult } from '../../../engine/policy/fit.js';
 import { DOWN_REASONS, type DownReason } from '../../../engine/failure/outcome.js';
-import { aggregateRejections, downReasonText } from '../../../engine/report/explain.js';
+import { aggregateRejections, downReasonText, steadyStateLines } from '../../../engine/report/explain.js';
 import { textTable } from '../tables.js';
 
 export function bindingText(binding: Binding | null): string {
   if (binding === null) return 'nothing binds within the search bound';
+  if (binding.kind === 'steady-state') return steadyStateLines(binding.steadyState).filter((line) => !line.startsWith('warning')).join('; ');
   if (binding.kind === 'placement') return `${binding.resource === 'rule' ? 'a placement rule' : binding.resource} (${aggregateRejections(binding.vm, binding.rejections)})`;
   const what = binding.vm === null ? binding.reason : `${binding.vm} ${binding.reason}`;
   return `${binding.resource ?? binding.reason} when ${binding.scenario} fails (${what})`;

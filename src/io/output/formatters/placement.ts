@@ -1,7 +1,8 @@
 /** Renders a placement result: node loads against the threshold, where each VM went, and why the rest did not fit. */
 import type { Policy, Resource } from '../../../engine/model/cluster.js';
-import type { PlacementResult } from '../../../engine/placement/plan.js';
-import { aggregateRejections, reasonDetail } from '../../../engine/report/explain.js';
+import type { LayoutKind, PlacementResult } from '../../../engine/placement/plan.js';
+import type { SteadyState } from '../../../engine/policy/steady-state.js';
+import { aggregateRejections, reasonDetail, steadyStateLines } from '../../../engine/report/explain.js';
 import type { NodeUsage } from '../../../engine/model/usage.js';
 import { markdownTable, textTable, type Cell } from '../tables.js';
 
@@ -28,11 +29,25 @@ export function nodeLoadTable(nodes: readonly NodeUsage[], policy: Policy, flavo
   return `${(flavour === 'text' ? textTable : markdownTable)(headers, rows)}\n${legend}`;
 }
 
+const LAYOUT_WORDS: Record<LayoutKind, string> = {
+  current: 'Layout: the current one (every VM on the node the inputs give).',
+  proposed: 'Layout: proposed by the strategy (no VM has a current node in the inputs).',
+  'current+proposed': 'Layout: the current one, with the VMs that have no node in the inputs placed by the strategy.',
+};
+
+/** "Fits." or the reasons it does not, worded by explain.ts. */
+export function renderPlacementVerdict(verdict: SteadyState): string {
+  const lines = steadyStateLines(verdict);
+  const breaking = lines.filter((line) => !line.startsWith('warning'));
+  return [breaking.length === 0 ? 'Verdict: everything fits.' : 'Verdict: DOES NOT FIT.', ...lines.map((line) => `- ${line}`)].join('\n');
+}
+
 export function renderPlacement(result: PlacementResult, policy: Policy, flavour: Flavour): string {
   const table = flavour === 'text' ? textTable : markdownTable;
   const nodeOf = new Map(result.placements.map((p) => [p.vm, p.node]));
   const parts = [
     `Scenario ${result.scenario}, strategy ${result.strategy}: ${result.placements.length} of ${result.vms.length} VMs placed.`,
+    LAYOUT_WORDS[result.layout],
     '',
     nodeLoadTable(result.nodes, policy, flavour),
     '',
@@ -46,6 +61,10 @@ export function renderPlacement(result: PlacementResult, policy: Policy, flavour
       result.vms.map((vm) => [vm.name, vm.class, vm.vcpus, vm.memGiB, vm.diskGiB, vm.pool, vm.gpus, vm.ha ? 'yes' : 'no', nodeOf.get(vm.name) ?? 'UNPLACED']),
     ),
   ];
+  if (result.violations.length > 0) {
+    parts.push('', `Running against their rules (${result.violations.length}):`);
+    for (const v of result.violations) parts.push(`- ${v.vm} on ${v.node}: ${v.reasons.map(reasonDetail).join('; ')}`);
+  }
   if (result.unplaced.length > 0) {
     parts.push('', `Unplaced (${result.unplaced.length}):`);
     for (const { vm, reasons } of result.unplaced) {

@@ -1,5 +1,5 @@
 /** Renders the main report as terminal text or Markdown (report.md). */
-import { downReasonText } from '../../../engine/report/explain.js';
+import { breachText, downReasonText, steadyStateLines } from '../../../engine/report/explain.js';
 import type { ClusterReport } from '../../../engine/report/report.js';
 import { MAX_ADDED_NODES } from '../../../engine/policy/node-remedy.js';
 import { markdownTable, textTable } from '../tables.js';
@@ -10,21 +10,28 @@ export function renderReport(report: ClusterReport, flavour: Flavour): string {
   const heading = (text: string): string => (flavour === 'markdown' ? `## ${text}` : `== ${text} ==`);
   const table = flavour === 'text' ? textTable : markdownTable;
   const { nPlusOne } = report;
-  const nodeRows = nPlusOne.nodes.map((check) => [
-    check.node,
-    check.holds ? 'yes' : 'NO',
-    check.haVms,
-    check.restarted,
-    countByReason(check.down.filter((d) => d.ha).map((d) => d.reason)),
+  const nodeRows = nPlusOne.nodes.map((row) => [
+    row.node,
+    row.policy === 'holds' ? 'holds' : 'BREAKS',
+    row.haVms,
+    row.restarted,
+    countByReason(row.down.filter((d) => d.ha).map((d) => d.reason)),
+    row.singlePointsOfFailure,
   ]);
+  const { verdict } = report;
+  const because = [...steadyStateLines(verdict.steadyState), ...verdict.breaches.map((b) => `${b.scenario}: ${breachText(b)}`)];
   const lines = [
     flavour === 'markdown' ? `# headroom report: ${report.scenario}` : `headroom report: ${report.scenario}`,
+    '',
+    `Policy ${verdict.policy}: ${verdict.holds ? 'HOLDS' : 'BREAKS'} (${verdict.scenarioCount} failure scenarios checked; strategy ${report.placement.strategy}).`,
+    ...because.map((line) => `- ${line}`),
+    `Single points of failure: ${nPlusOne.singlePointsOfFailure.length === 0 ? 'none' : `${new Set(nPlusOne.singlePointsOfFailure.map((d) => d.vm)).size} HA VMs (listed below)`}.`,
     '',
     heading('Placement and load'),
     renderPlacement(report.placement, report.policy, flavour),
     '',
-    heading(`N+1: ${nPlusOne.holds ? 'every HA VM restarts after any single node failure' : 'some HA VMs stay down after a single node failure'}`),
-    table(['failed node', 'holds', 'its HA VMs', 'restarted', 'HA VMs down, by reason'], nodeRows),
+    heading(`Single node failures: the policy ${nPlusOne.holds ? 'holds after each' : 'breaks after some'}`),
+    table(['failed node', 'policy', 'its HA VMs', 'restarted', 'HA VMs down, by reason', 'single points of failure'], nodeRows),
   ];
   const listing = (title: string, entries: typeof nPlusOne.singlePointsOfFailure): void => {
     if (entries.length === 0) return;

@@ -1,7 +1,8 @@
 /**
- * The cmdlist command language of the HA simulator (`Sim/Hardware.pm::sim_hardware_cmd`,
- * `Sim/TestHardware.pm::run` for `delay` and `skip-round`). Parsing is pure: it returns the
- * command or, for an unknown one, what was expected, so the loader can report it with a location.
+ * The cmdlist command language of the HA regression tests (docs/pve-ha-recovery.md §2), with
+ * the arguments checked: nodes of hardware_status, whole-second timeouts, numeric stats. Parsing
+ * is pure: it returns the command or, for a bad one, what was expected, so the loader can report
+ * it with a location.
  */
 
 import type { CrmAction, ServiceAction, SimCommand } from '../../../engine/ha-sim/sim-command.js';
@@ -42,6 +43,8 @@ export function parseCommand(text: string, knownNodes: ReadonlySet<string>): Par
     if (!SERVICE_ACTIONS.includes(action as ServiceAction)) return fail(`a service action, one of ${SERVICE_ACTIONS.join(', ')}`);
     const serviceAction = action as ServiceAction;
     if (SERVICE_ACTIONS_WITH_ARGUMENT.has(serviceAction) && rest.length === 0) return fail(`an argument after 'service <sid> ${serviceAction}'`);
+    const wrongArguments = serviceArgumentsProblem(serviceAction, rest, knownNodes);
+    if (wrongArguments !== undefined) return fail(wrongArguments);
     return { ok: true, command: { kind: 'service', text, sid: subject, action: serviceAction, args: rest } };
   }
   const nodeVerbs = ['power', 'network', 'cfs', 'reboot', 'shutdown', 'restart-lrm', 'crm', 'pve-manager-version'];
@@ -78,4 +81,20 @@ export function parseCommand(text: string, knownNodes: ReadonlySet<string>): Par
       return { ok: true, command: { kind: 'crm', text, node, action: action as CrmAction } };
     }
   }
+}
+
+/** Stats keys per action; values are numbers >= 0 (cores, MiB). */
+const STATS_KEYS: Partial<Record<ServiceAction, readonly string[]>> = { 'set-static-stats': ['maxcpu', 'maxmem'], 'set-dynamic-stats': ['cpu', 'mem'] };
+
+/** What the arguments of a service command should have been, or undefined when they are right. */
+function serviceArgumentsProblem(action: ServiceAction, args: readonly string[], knownNodes: ReadonlySet<string>): string | undefined {
+  const [first] = args;
+  if ((action === 'add' || action === 'manual-migrate') && !knownNodes.has(first!)) {
+    return `a node of hardware_status (${[...knownNodes].join(', ')}) after 'service <sid> ${action}'`;
+  }
+  if (action === 'stop' && !/^\d+$/.test(first!)) return "'service <sid> stop <timeout>' with a whole number of seconds";
+  const keys = STATS_KEYS[action];
+  if (keys === undefined) return undefined;
+  const pairsValid = args.length % 2 === 0 && args.every((word, index) => (index % 2 === 0 ? keys.includes(word) : /^\d+(\.\d+)?$/.test(word)));
+  return pairsValid ? undefined : `'service <sid> ${action}' followed by pairs '${keys.join('|')} <number >= 0>' (cores, MiB)`;
 }

@@ -1,10 +1,10 @@
 /**
  * Reads one pve-ha-manager regression-test folder (`src/test/test-*` upstream) into an
- * HaScenario. Formats and defaults follow the simulator (`Sim/Hardware.pm`): a service without
+ * HaScenario. Formats and defaults as docs/pve-ha-recovery.md §11 gives them: a service without
  * `state` is `disabled`, `enabled` means `started`, failback defaults on, max_restart and
  * max_relocate default to 1. Bad input throws one InputError listing every issue found.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InputError, IssueCollector } from '../../../errors.js';
 import { AUTO_REBALANCE_DEFAULTS, type AutoRebalanceOptions, REBALANCE_METHODS } from '../../../engine/proxmox/auto-rebalance.js';
@@ -29,7 +29,7 @@ export function loadHaTest(dir: string): HaScenario {
   const file = (name: string) => join(dir, name);
   const optionalJson = (name: string): unknown => (existsSync(file(name)) ? readJsonFile(file(name), name) : undefined);
   const optionalText = (name: string): string => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : '');
-  if (!existsSync(dir)) throw new InputError({ file: dir, field: '(folder)', value: dir, expected: 'an existing test folder' });
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError({ file: dir, field: '(folder)', value: dir, expected: 'an existing test folder' });
 
   const nodes = readNodes(requiredJson(dir, 'hardware_status'), issues);
   const nodeNames = new Set(nodes.map((node) => node.name));
@@ -90,6 +90,9 @@ function readNodes(raw: unknown, issues: IssueCollector): NodeHardware[] {
     const maxMem = positiveNumber(entry.maxmem, 'hardware_status', `${name}.maxmem`, issues);
     if (maxCpu !== undefined) node.maxCpu = maxCpu;
     if (maxMem !== undefined) node.maxMemBytes = maxMem;
+    const version = entry['pve-manager-version'];
+    if (typeof version === 'string') node.pveManagerVersion = version;
+    else if (version !== undefined) issues.add({ file: 'hardware_status', field: `${name}.pve-manager-version`, value: version, expected: "a version string like '9.0.0'" });
     return [node];
   });
 }
@@ -125,13 +128,22 @@ function readServices(raw: unknown, nodes: ReadonlySet<string>, issues: IssueCol
       node,
       state: (CONFIGURED_STATES.includes(rawState as string) ? rawState : 'disabled') as ConfiguredState,
       failback: entry.failback === undefined ? true : Boolean(Number(entry.failback)),
-      maxRestart: entry.max_restart === undefined ? 1 : Number(entry.max_restart),
-      maxRelocate: entry.max_relocate === undefined ? 1 : Number(entry.max_relocate),
+      maxRestart: wholeNumber(entry.max_restart, `${sid}.max_restart`, issues),
+      maxRelocate: wholeNumber(entry.max_relocate, `${sid}.max_relocate`, issues),
     };
     if (typeof entry.group === 'string') service.group = entry.group;
     if (typeof entry.lock === 'string') service.lock = entry.lock;
     return [service];
   });
+}
+
+/** A service_config count (max_restart, max_relocate): a whole number >= 0, 1 when absent. */
+function wholeNumber(value: unknown, field: string, issues: IssueCollector): number {
+  if (value === undefined) return 1;
+  const number = Number(value);
+  if (Number.isInteger(number) && number >= 0 && (typeof value === 'number' || typeof value === 'string')) return number;
+  issues.add({ file: 'service_config', field, value, expected: 'a whole number >= 0 (default 1)' });
+  return 1;
 }
 
 function readCmdlist(raw: unknown, nodes: ReadonlySet<string>, issues: IssueCollector): SimCommand[][] {

@@ -1,9 +1,12 @@
 /**
- * Conformance of simulated recoveries with a pve-ha-manager `log.expect`: the recovery lines
- * (`recover service '<sid>' from fenced node '<from>' to node '<to>'`, and
- * `recover service '<sid>' to previous failed and fenced node '<n>' again`, where from = to)
- * must match the simulator's `recover` decisions one for one: same services, same nodes, same
- * order. Pure: the caller reads the files.
+ * Conformance of a simulated run with a pve-ha-manager `log.expect`, at two depths. Pure: the
+ * caller reads the files.
+ * - Recoveries: the recovery lines (`recover service '<sid>' from fenced node '<from>' to node
+ *   '<to>'`, and `recover service '<sid>' to previous failed and fenced node '<n>' again`, where
+ *   from = to) must match the simulator's `recover` decisions one for one: same services, same
+ *   nodes, same order.
+ * - Full log: every line, in order, with each run of white space counted as one space and none
+ *   at either end (upstream pads its columns); blank lines are not lines.
  */
 import type { HaDecision } from '../../../engine/ha-sim/model.js';
 
@@ -44,4 +47,23 @@ export function compareRecoveries(expected: readonly Recovery[], decisions: read
 
 function describe(recovery: Recovery | undefined): string {
   return recovery === undefined ? 'no recovery' : `${recovery.sid} ${recovery.from} -> ${recovery.to}`;
+}
+
+/** The first line where the logs part; `undefined` on a side that has no more lines. */
+export type FullLogComparison =
+  | { identical: true; lines: number }
+  | { identical: false; line: number; expected: string | undefined; actual: string | undefined };
+
+export function compareFullLog(expectedText: string, actualLines: readonly string[]): FullLogComparison {
+  const expected = logLines(expectedText.split('\n'));
+  const actual = logLines(actualLines);
+  const length = Math.max(expected.length, actual.length);
+  for (let index = 0; index < length; index++) {
+    if (expected[index] !== actual[index]) return { identical: false, line: index + 1, expected: expected[index], actual: actual[index] };
+  }
+  return { identical: true, lines: expected.length };
+}
+
+function logLines(lines: readonly string[]): string[] {
+  return lines.map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line !== '');
 }

@@ -6,7 +6,7 @@ import { planPlacement, strategyNamed } from '../../../../src/engine/placement/p
 import { loadScenario } from '../../../../src/io/loaders/scenario.js';
 
 /**
- * The lab (data/lab, strategy balanced), failed by hand. The placement every case starts from:
+ * The lab as proposed (test/fixtures/lab-proposed, strategy balanced), failed by hand. The placement every case starts from:
  *   node01 (62 GiB usable): dns1 4, k8s-cp1 8, k8s-worker3 32                  = 44 GiB, 14 vCPU
  *   node02 (62):            dns2 4, dc1 8, monitoring 8, k8s-cp2 8, app1 16    = 44 GiB, 18 vCPU
  *   node03 (62):            dc2 8, glpi 8, k8s-cp3 8, app2 16                  = 40 GiB, 16 vCPU
@@ -15,7 +15,7 @@ import { loadScenario } from '../../../../src/io/loaders/scenario.js';
  * zfs-shared and iscsi-db are served by node05; local-nvme lives on node01-04.
  * HA priorities: infra 100, database 90, app-server 80, gpu-compute 60, k8s-worker 50, hpc 40.
  */
-const lab = loadScenario('scenarios/lab.yaml');
+const lab = loadScenario('test/fixtures/lab-proposed/lab.yaml');
 const placed = planPlacement(lab, 'balanced');
 
 function fail(...names: string[]) {

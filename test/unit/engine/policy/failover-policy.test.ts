@@ -19,7 +19,7 @@ describe('failover policy', () => {
   it('n+1 holds when the only losses are structural, and lists them as risks', () => {
     // a fails: web restarts on b (8 + 8 = 16 <= 16). b fails: db is on b's local disk (local-disk).
     // s fails: web loses its storage (storage-lost).
-    const result = evaluatePolicy(placed.state, strategy, { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: null });
+    const result = evaluatePolicy(placed.state, strategy, { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: null, threshold: false });
     expect(result).toMatchObject({ policy: 'n+1', scenarioCount: 3, holds: true, breaches: [] });
     expect(result.risks).toEqual([
       { vm: 'db', reason: 'local-disk', scenario: 'b' },
@@ -28,7 +28,7 @@ describe('failover policy', () => {
   });
 
   it('--strict-spof turns those risks into breaches', () => {
-    const result = evaluatePolicy(placed.state, strategy, { scenarios: 'n+1', strictSpof: true, maxUtilAfterFailover: null });
+    const result = evaluatePolicy(placed.state, strategy, { scenarios: 'n+1', strictSpof: true, maxUtilAfterFailover: null, threshold: false });
     expect(result.holds).toBe(false);
     expect(result.breaches.map((b) => [b.scenario, b.vmsDown])).toEqual([
       ['b', [{ vm: 'db', reason: 'local-disk' }]],
@@ -38,7 +38,7 @@ describe('failover policy', () => {
 
   it('--max-util-after-failover 0.85 breaks it when a survivor ends above 85%', () => {
     // a fails: web lands on b, which ends at 16 / 16 = 100% memory.
-    const result = evaluatePolicy(placed.state, strategy, { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: 0.85 });
+    const result = evaluatePolicy(placed.state, strategy, { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: 0.85, threshold: false });
     expect(result.breaches).toEqual([{ scenario: 'a', quorate: true, vmsDown: [], nodesOverCapacity: [], nodesOverUtil: [{ node: 'b', resource: 'memGiB', load: 1 }] }]);
   });
 });

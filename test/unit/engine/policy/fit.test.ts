@@ -10,7 +10,7 @@ const small: VmClass = {
 };
 // Three empty nodes of 16 GiB (64 threads: CPU never binds); one vote each, so one failure keeps quorum.
 const three = cluster().nodes(node('a').threads(64).memGiB(16), node('b').threads(64).memGiB(16), node('c').threads(64).memGiB(16)).build();
-const nPlusOne = { scenarios: 'n+1' as const, strictSpof: false, maxUtilAfterFailover: null };
+const nPlusOne = { scenarios: 'n+1' as const, strictSpof: false, maxUtilAfterFailover: null, threshold: false };
 
 describe('fit', () => {
   it('first-fit: 8 small VMs keep N+1, the 9th breaks it when a fails', () => {

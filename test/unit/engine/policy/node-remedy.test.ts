@@ -3,7 +3,7 @@ import { cheapestNodeAddition } from '../../../../src/engine/policy/node-remedy.
 import type { PolicyOptions } from '../../../../src/engine/policy/failover-policy.js';
 import { cluster, node, vm } from '../../../support/builders.js';
 
-const nPlusOne: PolicyOptions = { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: null };
+const nPlusOne: PolicyOptions = { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: null, threshold: false };
 
 describe('the fewest added nodes that repair the policy', () => {
   // a1, a2: 16 GiB; b: 40 GiB. HA VMs x 14 on a1, y 14 on a2, z 30 on b. Free: a1 2, a2 2, b 10.

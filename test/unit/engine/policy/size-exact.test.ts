@@ -6,7 +6,7 @@ import { searchPlacement, type ExactOptions, type ExactOutcome } from '../../../
 import { cluster, node, vm } from '../../../support/builders.js';
 
 const options: ExactOptions = {
-  policy: { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: null },
+  policy: { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: null, threshold: false },
   restartStrategy: strategyNamed('first-fit'),
   budget: 1_000_000,
   now: () => 0,

@@ -4,7 +4,7 @@ import { sizeForModel } from '../../../../src/engine/policy/size.js';
 import { cluster, node, vm } from '../../../support/builders.js';
 
 const options = (scenarios: 'n+1' | 'n+2') => ({
-  policy: { scenarios, strictSpof: false, maxUtilAfterFailover: null }, restartStrategy: strategyNamed('first-fit'),
+  policy: { scenarios, strictSpof: false, maxUtilAfterFailover: null, threshold: false }, restartStrategy: strategyNamed('first-fit'),
   now: () => 0, deadline: 1, maxNodes: 50, exactMaxVms: 40, exactBudget: 1_000_000,
 });
 

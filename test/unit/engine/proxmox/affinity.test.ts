@@ -53,6 +53,18 @@ describe('resource affinity', () => {
     expect([...candidates]).toEqual(['node2']);
   });
 
+  it('implies negatives from configured rules only, never from an implied one', () => {
+    // A+B together, C+D together, A apart from C. Implied: B apart from C (B's partner A is apart
+    // from C) and D apart from A (D's partner C is apart from A). Not implied: B apart from D,
+    // which would need the implied B-C to imply again.
+    const rules = compileRules(
+      [affinityRule('ab', ['vm:1', 'vm:2'], 'positive'), affinityRule('cd', ['vm:3', 'vm:4'], 'positive'), affinityRule('ac', ['vm:1', 'vm:3'], 'negative')],
+      NODES,
+    );
+    const apart = (sid: string) => [...(rules.resourceAffinity.negative.get(sid) ?? [])].sort();
+    expect([apart('vm:1'), apart('vm:2'), apart('vm:3'), apart('vm:4')]).toEqual([['vm:3', 'vm:4'], ['vm:3'], ['vm:1', 'vm:2'], ['vm:1']]);
+  });
+
   it('ignores partners that are stopped or on offline nodes', () => {
     const statuses = new Map<string, ServiceStatus>([['vm:101', started('node3')], ['vm:102', { state: 'stopped', node: 'node1' }], ['vm:103', started('node2')]]);
     const view = resourceAffinityView(compiled.resourceAffinity, 'vm:101', statuses, online('node1', 'node3'));

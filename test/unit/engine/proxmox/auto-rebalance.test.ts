@@ -21,11 +21,12 @@ function move(sid: string, source: string, target: string, cores: number): Migra
 
 describe('nodeImbalance', () => {
   it.each([
-    // all load on one node: the CV reaches its bound sqrt(N - 1), so 1
-    ['everything on one node', [0.75, 0, 0], 1],
-    // mean 0.25, sd sqrt((0.0625 + 0 + 0.0625) / 3) = 0.2041, CV 0.8165, / sqrt(2) = 1 / sqrt(3)
-    ['three uneven nodes', [0.5, 0.25, 0], 1 / Math.sqrt(3)],
-    // mean 0.375, sd 0.25, CV 2/3, / sqrt(1)
+    // all load on one node: mean 0.25, sd sqrt((0.25 + 0.0625 + 0.0625) / 3) = 0.3536, CV sqrt(2),
+    // the bound sqrt(N - 1) (upstream's tests log 1.41 for it on three nodes)
+    ['everything on one node', [0.75, 0, 0], Math.sqrt(2)],
+    // mean 0.25, sd sqrt((0.0625 + 0 + 0.0625) / 3) = 0.2041, CV 0.8165 = sqrt(2/3)
+    ['three uneven nodes', [0.5, 0.25, 0], Math.sqrt(2 / 3)],
+    // mean 0.375, sd 0.25, CV 2/3
     ['two nodes', [0.625, 0.125], 2 / 3],
     ['equal loads', [0.4, 0.4, 0.4], 0],
     ['an idle cluster (mean 0)', [0, 0, 0], 0],
@@ -45,11 +46,11 @@ describe('selectBalancingMigration', () => {
   const nodes = [node('node1', 0.75), node('node2', 0), node('node3', 0)];
 
   it('bruteforce: equal imbalances go to (sid, source, target) byte order', () => {
-    // every candidate leaves 0.5, 0.25, 0 (imbalance 1/sqrt(3)); vm:101 -> node2 sorts first
+    // every candidate leaves 0.5, 0.25, 0 (imbalance sqrt(2/3)); vm:101 -> node2 sorts first
     const candidates = [move('vm:102', 'node1', 'node3', 2), move('vm:102', 'node1', 'node2', 2), move('vm:101', 'node1', 'node3', 2), move('vm:101', 'node1', 'node2', 2)];
     const best = selectBalancingMigration(nodes, candidates, 'bruteforce')!;
     expect(best.candidate).toEqual(move('vm:101', 'node1', 'node2', 2));
-    expect(best.imbalance).toBeCloseTo(1 / Math.sqrt(3), 14);
+    expect(best.imbalance).toBeCloseTo(Math.sqrt(2 / 3), 14);
   });
 
   it('bruteforce: the lowest resulting imbalance wins', () => {
@@ -164,25 +165,25 @@ describe('auto-rebalance in the CRM round', () => {
   }
 
   it.each(['bruteforce', 'topsis'] as const)('%s: two moves, then balanced', (method) => {
-    // t=20 the services start (after load_balance ran). t=40, 60: imbalance 1 > 0.3, the second
-    // round acts: vm:101 -> node2 (1 -> 0.577). t=80 (still migrating), 100: 0.577 > 0.3, acts:
-    // vm:102 -> node3 (0.577 -> 0). TOPSIS agrees: node2 and node3 tie on the first move and keep
+    // t=20 the services start (after load_balance ran). t=40, 60: imbalance sqrt(2) > 0.3, the
+    // second round acts: vm:101 -> node2 (1.414 -> 0.816). t=80 still migrating: not counted.
+    // t=100, 120: 0.816 > 0.3, the second acts: vm:102 -> node3 (0.816 -> 0). TOPSIS agrees: node2 and node3 tie on the first move and keep
     // candidate order; on the second, node3 (0.25 each) dominates node2 (0.25, 0.5, 0).
     const replay = replayScenario(scenario(method));
     expect(replay.status).toBe('ok');
     if (replay.status !== 'ok') return;
     expect(replay.decisions).toEqual([
       { time: 60, kind: 'migrate', cause: 'auto-rebalance', sid: 'vm:101', from: 'node1', to: 'node2' },
-      { time: 100, kind: 'migrate', cause: 'auto-rebalance', sid: 'vm:102', from: 'node1', to: 'node3' },
+      { time: 120, kind: 'migrate', cause: 'auto-rebalance', sid: 'vm:102', from: 'node1', to: 'node3' },
     ]);
     expect(replay.log.filter((line) => line.message.startsWith('auto rebalance')).map((line) => line.message)).toEqual([
-      'auto rebalance - migrate vm:101 to node2 (expected change for imbalance from 1.00 to 0.58)',
-      'auto rebalance - migrate vm:102 to node3 (expected change for imbalance from 0.58 to 0.00)',
+      'auto rebalance - migrate vm:101 to node2 (expected change for imbalance from 1.41 to 0.82)',
+      'auto rebalance - migrate vm:102 to node3 (expected change for imbalance from 0.82 to 0.00)',
     ]);
   });
 
   it('does nothing when the best move improves less than the margin', () => {
-    // margin 0.5: the first move only improves (1 - 0.577) / 1 = 0.42
+    // margin 0.5: the first move only improves (1.414 - 0.816) / 1.414 = 0.42
     const input = scenario('bruteforce');
     input.datacenter.autoRebalance = { threshold: 0.3, method: 'bruteforce', holdRounds: 2, margin: 0.5 };
     const replay = replayScenario(input);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { failureContext } from '../../../../../src/engine/failure/context.js';
-import { runFailover } from '../../../../../src/engine/failure/failover.js';
+import { runFailover } from '../../../../../src/engine/policy/failover.js';
 import { scenarioOf } from '../../../../../src/engine/failure/scenarios.js';
 import { planPlacement, strategyNamed, type PlacedCluster } from '../../../../../src/engine/placement/plan.js';
 import { cluster, node, vm } from '../../../../support/builders.js';
 
 const placements = (placed: PlacedCluster) => placed.result.placements;
-const failNode = (placed: PlacedCluster, strategy: string, name: string) => runFailover(placed, strategy, scenarioOf(placed.index, [placed.index.nodeIndex.get(name)!]));
+const failNode = (placed: PlacedCluster, strategy: string, name: string) => runFailover(placed, strategy, scenarioOf(placed.index, [placed.index.nodeIndex.get(name)!]), { strictSpof: false, maxUtilAfterFailover: null, threshold: false });
 
 describe('pve-static', () => {
   it('takes the TOPSIS winner over both nodes: a small, idle CPU beats spare memory', () => {
@@ -45,7 +45,7 @@ describe('pve-basic', () => {
       .build();
     const result = failNode(planPlacement(c, 'pve-basic'), 'pve-basic', 'n1');
     expect(result.vms.find((v) => v.vm === 'x')).toEqual({ vm: 'x', state: 'restarted', node: 'n2', from: 'n1' });
-    expect(result.verdict).toMatchObject({ holds: false, haDownForCapacity: [], nodesOverCapacity: ['n2'] });
+    expect(result.verdict).toMatchObject({ holds: false, breach: { vmsDown: [], nodesOverCapacity: ['n2'] } });
     // A capacity-checking strategy sends x to n3 instead.
     expect(failNode(planPlacement(c, 'balanced'), 'balanced', 'n1').vms.find((v) => v.vm === 'x')).toMatchObject({ node: 'n3' });
   });

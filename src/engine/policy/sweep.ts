@@ -1,24 +1,28 @@
 /**
  * A sweep: many failure scenarios of one placed cluster, summarised. Per scenario, counts by
- * outcome and reason; scenarios ordered worst first (most HA VMs down, then most VMs down, then
- * sweep order). Per VM that is down somewhere, the scenarios that take it down, reduced to the
- * minimal ones (no strict subset of the failed nodes also takes it down), the way reliability
+ * outcome and reason and the policy's verdict; scenarios ordered worst first (those that break
+ * the policy, then most HA VMs down, then most VMs down, then sweep order). Per VM that is down
+ * somewhere, the scenarios that take it down, reduced to the minimal ones (no strict subset of the failed nodes also takes it down), the way reliability
  * analysis lists minimal cut sets.
  *
- * The sweep holds when no HA VM is down for a capacity reason in any scenario that keeps
- * quorum. Pure: the batches may have been computed on any number of threads; they are merged
- * in scenario order, so the result is the same bytes whatever the thread count.
+ * The sweep holds when the steady state holds and no scenario breaks the policy
+ * (scenario-judge.ts: quorum lost, an HA VM down for capacity, a survivor over capacity).
+ * Pure: the batches may have been computed on any number of threads; they are merged in
+ * scenario order, so the result is the same bytes whatever the thread count.
  */
-import { COUNT_STRIDE, type BatchResult } from './batch.js';
-import type { FailureContext } from './context.js';
-import { CAPACITY_REASONS, DOWN_REASONS, type DownReason } from './outcome.js';
-import type { IndexedScenario } from './scenarios.js';
-import { DOWN_BASE, RESTARTED } from './simulate.js';
+import { BREAKS_COLUMN, COUNT_STRIDE, type BatchResult } from './sweep-batch.js';
+import type { SteadyState } from './steady-state.js';
+import type { FailureContext } from '../failure/context.js';
+import { CAPACITY_REASONS, DOWN_REASONS, type DownReason } from '../failure/outcome.js';
+import type { IndexedScenario } from '../failure/scenarios.js';
+import { DOWN_BASE, RESTARTED } from '../failure/simulate.js';
 
 export interface ScenarioSummary {
   label: string;
   failed: string[];
   quorate: boolean;
+  /** Whether this scenario breaks the policy (scenario-judge.ts). */
+  breaks: boolean;
   running: number;
   restarted: number;
   down: number;
@@ -45,12 +49,15 @@ export interface SweepResult {
   quorumLostIn: number;
   /** Scenarios that keep quorum and leave an HA VM down for lack of capacity. */
   capacityFailures: number;
+  /** Scenarios that break the policy, for any reason (quorum lost included). */
+  breakingScenarios: number;
   holds: boolean;
+  steadyState: SteadyState;
   scenarios: ScenarioSummary[];
   vmsDown: VmDownSummary[];
 }
 
-export function summariseSweep(context: FailureContext, sweep: string, scenarios: readonly IndexedScenario[], batches: readonly BatchResult[]): SweepResult {
+export function summariseSweep(context: FailureContext, steadyState: SteadyState, sweep: string, scenarios: readonly IndexedScenario[], batches: readonly BatchResult[]): SweepResult {
   const { index } = context.base;
   const summaries: Array<ScenarioSummary & { order: number }> = [];
   const downScenariosOf = new Map<number, Array<{ scenario: number; reason: DownReason }>>();
@@ -86,6 +93,7 @@ export function summariseSweep(context: FailureContext, sweep: string, scenarios
         label: scenario.label,
         failed: scenario.failed,
         quorate: row[0] === 1,
+        breaks: row[BREAKS_COLUMN] === 1,
         running: row[1]!,
         restarted: row[2]!,
         down,
@@ -96,15 +104,18 @@ export function summariseSweep(context: FailureContext, sweep: string, scenarios
     }
     offset += batchSize;
   }
-  summaries.sort((a, b) => b.haDown - a.haDown || b.down - a.down || a.order - b.order);
+  summaries.sort((a, b) => Number(b.breaks) - Number(a.breaks) || b.haDown - a.haDown || b.down - a.down || a.order - b.order);
   const capacityFailures = summaries.filter((s) => s.quorate && s.haDownForCapacity > 0).length;
+  const breakingScenarios = summaries.filter((s) => s.breaks).length;
   return {
     sweep,
     strategy: context.strategy.name,
     scenarioCount: scenarios.length,
     quorumLostIn: summaries.filter((s) => !s.quorate).length,
     capacityFailures,
-    holds: capacityFailures === 0,
+    breakingScenarios,
+    holds: steadyState.holds && breakingScenarios === 0,
+    steadyState,
     scenarios: summaries.map(({ order: _order, ...summary }) => summary),
     vmsDown: summariseVms(context, scenarios, downScenariosOf),
   };

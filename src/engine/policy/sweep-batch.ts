@@ -1,12 +1,14 @@
 /**
  * A batch of failure scenarios in the compact form that crosses thread boundaries: scenarios
- * as offsets into one node list, results as flat typed arrays (per-scenario counts, and one
- * (scenario, VM, code) triple per VM that is not simply running). simulateBatch is what a sweep
- * worker calls; the sweep runs it in-process as well, so both give the same bytes.
+ * as offsets into one node list, results as flat typed arrays (per-scenario counts with the
+ * policy's verdict, and one (scenario, VM, code) triple per VM that is not simply running).
+ * simulateBatch is what a sweep worker calls; the sweep runs it in-process as well, so both
+ * give the same bytes. Each scenario is judged by scenario-judge.ts, as everywhere else.
  */
-import type { FailureContext } from './context.js';
-import { DOWN_REASONS } from './outcome.js';
-import { RUNNING, simulateFailure } from './simulate.js';
+import type { FailureContext } from '../failure/context.js';
+import { DOWN_REASONS } from '../failure/outcome.js';
+import { RUNNING, simulateFailure } from '../failure/simulate.js';
+import { judgeScenario, type JudgeOptions } from './scenario-judge.js';
 
 export interface ScenarioBatch {
   /** Scenario s fails nodes[offsets[s] .. offsets[s + 1]). */
@@ -14,8 +16,9 @@ export interface ScenarioBatch {
   nodes: Int32Array;
 }
 
-/** Per scenario: [quorate, running, restarted, down per reason in DOWN_REASONS order]. */
-export const COUNT_STRIDE = 3 + DOWN_REASONS.length;
+/** Per scenario: [quorate, running, restarted, down per reason in DOWN_REASONS order, breaks the policy]. */
+export const COUNT_STRIDE = 4 + DOWN_REASONS.length;
+export const BREAKS_COLUMN = COUNT_STRIDE - 1;
 
 export interface BatchResult {
   counts: Int32Array;
@@ -33,7 +36,7 @@ export function packScenarios(scenarios: ReadonlyArray<{ nodes: readonly number[
   return { offsets, nodes };
 }
 
-export function simulateBatch(context: FailureContext, batch: ScenarioBatch): BatchResult {
+export function simulateBatch(context: FailureContext, batch: ScenarioBatch, options: JudgeOptions): BatchResult {
   const scenarioCount = batch.offsets.length - 1;
   const counts = new Int32Array(scenarioCount * COUNT_STRIDE);
   const scenarioOf: number[] = [];
@@ -44,6 +47,7 @@ export function simulateBatch(context: FailureContext, batch: ScenarioBatch): Ba
     const outcome = simulateFailure(context, failed, false);
     const row = s * COUNT_STRIDE;
     counts[row] = outcome.quorate ? 1 : 0;
+    counts[row + BREAKS_COLUMN] = judgeScenario(context.base.index, '', outcome, options).breach === null ? 0 : 1;
     counts[row + 1 + RUNNING] = outcome.code.length - outcome.touched.length;
     for (const vm of outcome.touched) {
       const code = outcome.code[vm]!;
