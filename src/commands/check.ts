@@ -38,7 +38,7 @@ export default class Check extends HeadroomCommand {
     const fromFile = flags.change === undefined ? null : loadChange(flags.change, cluster);
     if (fromFile !== null) checkKeepRunning(fromFile, cluster, planPlacement(cluster, strategy).result);
     const fileChange = fromFile?.change ?? NO_CHANGE;
-    const change = mergeChanges(fileChange, inlineChange(cluster, flags, new Set(fileChange.addVms.map((vm) => vm.name))));
+    const change = mergeChanges(fileChange, inlineChange(cluster, flags, fileChange));
     const policy = policyOptions(flags, change.policy.failover ?? cluster.policy.failover);
     const result = checkChange(cluster, change, strategy, policy);
     if (!this.printJson(flags.json, result)) this.log(renderCheck(result));

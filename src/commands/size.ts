@@ -4,6 +4,7 @@ import { timeLimit } from '../io/cli/time-limit.js';
 import { scenarioFlag, strategyFlag } from '../io/cli/flags.js';
 import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
 import { loadScenario } from '../io/loaders/scenario.js';
+import { firstRepeat } from '../io/loaders/cells.js';
 import { sizeForModel, type SizeResult } from '../engine/policy/size.js';
 import { EXACT_BUDGET, EXACT_MAX_VMS } from '../engine/policy/size-exact.js';
 import { strategyNamed } from '../engine/placement/plan.js';
@@ -36,6 +37,8 @@ export default class Size extends HeadroomCommand {
     for (const name of flags['node-model'] ?? []) {
       if (!known.includes(name)) throw new InputError({ file: 'command line', field: '--node-model', value: name, expected: `a node of the scenario (${known.join(', ')})` });
     }
+    const repeated = firstRepeat(flags['node-model'] ?? []);
+    if (repeated !== undefined) throw new InputError({ file: 'command line', field: '--node-model', value: repeated, expected: 'each model node once (it is given twice)' });
     const hardware = (name: string) => { const n = cluster.nodes.find((x) => x.name === name)!; return `${n.cpuModel}|${n.cpuThreads}|${n.memGiB}|${n.gpus}`; };
     const models = flags['node-model'] ?? known.filter((name, i) => known.findIndex((other) => hardware(other) === hardware(name)) === i);
     const results = models.map((model) =>

@@ -81,4 +81,9 @@ describe('headroom size', () => {
     expect(domains.exitCode).toBe(2);
     expect(domains.stderr).toContain('expected n+1 or n+2');
   });
+
+  it('rejects a model node given twice with exit 2', async () => {
+    const run = await runCommand(Size, ['--node-model', 'node01', '--node-model', 'node01']);
+    expect([run.exitCode, run.stderr]).toEqual([2, "headroom: command line: field '--node-model' has value 'node01': expected each model node once (it is given twice)\n"]);
+  });
 });

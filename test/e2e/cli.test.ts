@@ -30,6 +30,17 @@ describe('bin/run.js', () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
+  it('a failed gate (exit 1) still writes all of its --json into a pipe that is read late', () => {
+    // 3,750 added VMs make the JSON over 200 KB; the pipe takes 64 KiB until the reader wakes up
+    // a second later, and the rest was lost when the process exited with the gate's code.
+    const full = headroom('check', '--add', 'infra-small:3750', '--json');
+    const json = JSON.parse(full.stdout) as { before: { vms: number }; after: { vms: number } };
+    expect([full.code, json.after.vms - json.before.vms]).toEqual([1, 3750]);
+    const script = `"${process.execPath}" bin/run.js check --add infra-small:3750 --json | (sleep 1; wc -c)`;
+    const late = spawnSync('sh', ['-c', script], { encoding: 'utf8' });
+    expect(Number(late.stdout.trim())).toBe(Buffer.byteLength(full.stdout));
+  });
+
   it('bad input exits 2 with one line naming file, line, field and value, and no stack trace', () => {
     // vms.csv: header on line 1, then dns1, dns2, dc1, dc2, monitoring, glpi, pbs, k8s-cp1..3,
     // k8s-worker1..3, postgres (line 15), app1 (line 16).

@@ -28,6 +28,16 @@ export abstract class HeadroomCommand extends Command {
     Errors.exit(EXIT.gateFailed);
   }
 
+  /**
+   * Waits for stdout to take what was written before the process exits: a pipe takes 64 KiB at
+   * once, and oclif's exit after a failed gate (exit 1) would otherwise cut `--json | jq` short.
+   */
+  protected async finally(error: Error | undefined): Promise<unknown> {
+    const { stdout } = process;
+    if (stdout.writableLength > 0) await new Promise<void>((resolve) => stdout.write('', () => resolve()));
+    return super.finally(error);
+  }
+
   protected async catch(error: Error & { exitCode?: number }): Promise<unknown> {
     if (error instanceof InputError) {
       process.stderr.write(`headroom: ${error.message}\n`);
