@@ -35,6 +35,7 @@ const FS_PROBLEMS: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'the name is too long',
   EISDIR: 'a folder stands where a file should be',
   EBUSY: 'the folder is in use',
+  ENOENT: 'no such folder, or one that cannot hold files',
 };
 
 export function writeFolderAtomically(target: OutputFolder, files: ReadonlyArray<{ name: string; content: string | Uint8Array }>): void {
@@ -54,8 +55,8 @@ export function writeFolderAtomically(target: OutputFolder, files: ReadonlyArray
     if (createdParent !== undefined) rmSync(createdParent, { recursive: true, force: true });
     const { code, path } = error as NodeJS.ErrnoException;
     if (code === undefined) throw error;
-    // A path inside the temporary folder means nothing to the user: name the folder it sits in.
-    const where = path === undefined || (staging !== undefined && path.startsWith(staging)) ? dirname(dir) : path;
+    // The temporary folder's name means nothing to the user: name the folder it sits in.
+    const where = path === undefined || path.startsWith(join(dirname(dir), `.${basename(dir)}.tmp-`)) ? dirname(dir) : path;
     refuse(target, `a folder headroom can create and write (${where}: ${FS_PROBLEMS[code] ?? code})`);
   }
 }
