@@ -11,8 +11,9 @@
  *      P + 1 <= ceiling for every strategy that checks CPU and memory.
  *   2. Search from there (boundary): the first probe is min(P + 1, ceiling); while a probe
  *      holds (it placed: the Proxmox strategies do not check CPU and memory), double it. From
- *      the first failure, exponential search downwards (1, 2, 4, ... below it), then binary
- *      search: O(log(P - k)) failing checks and O(log) holding ones.
+ *      the first failure, exponential search downwards (1, 2, 4, ... below the last failure),
+ *      restarted below the last failure after each probe that holds: at most log2 holding
+ *      checks, as a binary search, and few when k sits just below P.
  *   3. A failed check moves its breaching scenario to the front, so the next failing check
  *      usually stops after one scenario; only checks that hold run them all. The order never
  *      changes whether a check holds.
@@ -95,10 +96,12 @@ function firstProbe(growth: Growth, ceiling: number): number {
 
 /**
  * The boundary of `holds`, which holds at 0, searched from the probe `first`:
- *   up:      while the probe holds, double it (up to `limit`; failsAt null if that holds too);
- *   down:    from the first failure, step down 1, 2, 4, ... while the probes fail: the answer
- *            is usually just below where placement stops, and a failing probe is cheap;
- *   between: binary search from the last k that held to the last that failed.
+ *   up:    while the probe holds, double it (up to `limit`; failsAt null if that holds too);
+ *   down:  probe 1, 2, 4, ... below the last failure while the probes fail (a failing probe
+ *          is cheap); one that holds narrows the interval to the step it jumped, at most half
+ *          of it, and the steps restart at 1 below the last failure.
+ * Holding probes are at most log2 of the interval, as for a binary search, and only a few
+ * when the boundary sits just below where placement stops, as it does on large clusters.
  */
 function boundary(holds: (k: number) => boolean, first: number, limit: number): { holdsAt: number; failsAt: number | null } {
   let good = 0;
@@ -108,17 +111,14 @@ function boundary(holds: (k: number) => boolean, first: number, limit: number): 
     if (good >= limit) return { holdsAt: good, failsAt: null };
     bad = Math.min(2 * bad, limit);
   }
-  for (let step = 1; bad - step > good; step *= 2) {
-    if (holds(bad - step)) {
-      good = bad - step;
-      break;
-    }
-    bad -= step;
-  }
   while (bad - good > 1) {
-    const mid = Math.floor((good + bad) / 2);
-    if (holds(mid)) good = mid;
-    else bad = mid;
+    for (let step = 1; bad - step > good; step *= 2) {
+      if (holds(bad - step)) {
+        good = bad - step;
+        break;
+      }
+      bad -= step;
+    }
   }
   return { holdsAt: good, failsAt: bad };
 }
