@@ -5,8 +5,9 @@
  * is a prefix of the state with k + 1: the search in fit.ts can rebuild any k from the record.
  *
  * Units are placed on demand (growTo), so a search pays for the units it looks at, not for a
- * fixed maximum. The compiled index has room for a number of new VMs; when a request needs
- * more, the index is rebuilt with at least twice the room (amortised O(1) per new VM) and the
+ * fixed maximum. The compiled index has room for a number of new VMs; when placing needs
+ * more, the index is rebuilt with twice the room (amortised O(1) per new VM; at least an
+ * eighth of the inventory, since a rebuild costs O(inventory)) and the
  * states are carried over: usage is per node and pool, and the VMs keep their positions
  * (input order, the new ones after the inventory), so nothing placed moves. A VM's choice of
  * node reads only the state and its own size, never the number of VMs still to come.
@@ -59,24 +60,31 @@ export function startGrowth(cluster: Cluster, strategy: Strategy, units: readonl
 
 /**
  * Places new VMs until `units` whole units are placed or one VM finds no node; returns whether
- * `units` units are placed. Asking again for fewer costs nothing.
+ * `units` units are placed. Asking again for fewer costs nothing. The room doubles with what is
+ * placed, never jumping to `units` at once, so a far target that placement never reaches (a
+ * rule stops it at three) costs what was placed, or an eighth of the inventory, no more.
  */
 export function growTo(growth: Growth, units: number): boolean {
-  if (growth.unitsPlaced >= units || growth.firstUnplaced !== null) return growth.unitsPlaced >= units;
-  if (growth.newVmNames.length < units * growth.vmsPerUnit) widen(growth, Math.max(units, 2 * (growth.newVmNames.length / growth.vmsPerUnit)));
-  const { index, grown, strategy, placedNodes, vmsPerUnit } = growth;
+  const target = units * growth.vmsPerUnit;
   const first = growth.cluster.vms.length;
-  while (placedNodes.length < units * vmsPerUnit) {
-    const vm = first + placedNodes.length;
-    const node = chooseNode(grown, vm, strategy);
-    if (node === NO_INDEX) {
-      growth.firstUnplaced = { vm: index.cluster.vms[vm]!.name, rejections: explainRejections(grown, vm) };
-      break;
+  while (growth.firstUnplaced === null && growth.placedNodes.length < target) {
+    // Twice the room, and at least an eighth of the inventory: a rebuild costs O(inventory).
+    const room = Math.max(1, 2 * growth.unitsPlaced, Math.ceil(first / 8 / growth.vmsPerUnit));
+    if (growth.placedNodes.length === growth.newVmNames.length) widen(growth, Math.min(units, room));
+    const { index, grown, strategy, placedNodes } = growth;
+    const end = Math.min(target, growth.newVmNames.length);
+    while (placedNodes.length < end) {
+      const vm = first + placedNodes.length;
+      const node = chooseNode(grown, vm, strategy);
+      if (node === NO_INDEX) {
+        growth.firstUnplaced = { vm: index.cluster.vms[vm]!.name, rejections: explainRejections(grown, vm) };
+        break;
+      }
+      assign(grown, vm, node);
+      placedNodes.push(node);
     }
-    assign(grown, vm, node);
-    placedNodes.push(node);
+    growth.unitsPlaced = Math.floor(placedNodes.length / growth.vmsPerUnit);
   }
-  growth.unitsPlaced = Math.floor(placedNodes.length / vmsPerUnit);
   return growth.unitsPlaced >= units;
 }
 
@@ -102,11 +110,11 @@ function widen(growth: Growth, units: number): void {
   growth.newVmNames = newVms.map((vm) => vm.name);
 }
 
-/** The same usage and placements on a larger index: the VMs it adds run nowhere yet. */
+/** The same usage (shared: the old state is dropped) and placements on a larger index: the VMs it adds run nowhere yet. */
 function carryOver(state: ClusterState, index: ClusterIndex): ClusterState {
   const vmNode = new Int32Array(index.vmCount).fill(NO_INDEX);
   const vmInstance = new Int32Array(index.vmCount).fill(NO_INDEX);
   vmNode.set(state.vmNode);
   vmInstance.set(state.vmInstance);
-  return { ...cloneState(state), index, vmNode, vmInstance };
+  return { ...state, index, vmNode, vmInstance };
 }
