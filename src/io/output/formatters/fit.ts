@@ -1,5 +1,5 @@
 /** Renders fit results: one with its proof, or a table for every class. */
-import { MAX_NEW_VMS, type Binding, type FitResult } from '../../../engine/policy/fit.js';
+import type { Binding, FitResult } from '../../../engine/policy/fit.js';
 import { DOWN_REASONS, type DownReason } from '../../../engine/failure/outcome.js';
 import { aggregateRejections, downReasonText } from '../../../engine/report/explain.js';
 import { textTable } from '../tables.js';
@@ -16,7 +16,7 @@ export function renderFits(results: readonly FitResult[]): string {
     const r = results[0]!;
     const head = `${r.proof.failsAt === null ? 'at least ' : ''}${r.count} more ${r.unit}${r.vmsPerUnit > 1 ? ` units (${r.vmsPerUnit} VMs each)` : ''} fit while ${r.policy} holds (strategy ${r.strategy}).`;
     if (!r.holdsToday) return `${head}\nThe policy does not hold today: nothing more fits. Binding: ${bindingText(r.proof.binding)}.`;
-    const next = r.proof.failsAt === null ? `the search stops there (its limit of ${MAX_NEW_VMS.toLocaleString('en-US')} new VMs), so more may fit` : `with ${r.proof.failsAt}, ${bindingText(r.proof.binding)}`;
+    const next = r.proof.failsAt === null ? `the search stops there, at its limit of ${(r.count * r.vmsPerUnit).toLocaleString('en-US')} new VMs, so more may fit` : `with ${r.proof.failsAt}, ${bindingText(r.proof.binding)}`;
     const lines = [head, `Proof: with ${r.proof.holdsAt} added, all ${r.proof.scenariosChecked} failure scenarios hold; ${next}.`];
     const binding = r.proof.binding;
     if (binding?.kind === 'failover' && binding.vm !== null && isDownReason(binding.reason)) lines.push(`  (${downReasonText(binding.reason)})`);

@@ -3,6 +3,8 @@ import type { VmClass } from '../../../../src/engine/model/cluster.js';
 import { fitUnits } from '../../../../src/engine/policy/fit.js';
 import { strategyNamed } from '../../../../src/engine/placement/plan.js';
 import { cluster, node } from '../../../support/builders.js';
+import { fitTable, renderFits } from '../../../../src/io/output/formatters/fit.js';
+import { textTable } from '../../../../src/io/output/tables.js';
 
 const small: VmClass = {
   name: 'small', description: '', vcpus: 1, memGiB: 4, diskGiB: 0, pool: 'shared', gpus: 0, gpuModel: null,
@@ -73,5 +75,10 @@ describe('fit', () => {
     const result = fitUnits(three, strategyNamed('pve-basic'), [{ vmClass: small, count: 1 }], never, 100);
     expect([result.count, result.placements.length]).toEqual([100, 100]);
     expect(result.proof).toEqual({ holdsAt: 100, failsAt: null, scenariosChecked: 0, binding: null });
+    expect(renderFits([result]).split('\n').slice(0, 2)).toEqual([
+      'at least 100 more small fit while list of 0 holds (strategy pve-basic).',
+      'Proof: with 100 added, all 0 failure scenarios hold; the search stops there, at its limit of 100 new VMs, so more may fit.',
+    ]);
+    expect(fitTable([result], textTable)).toContain('at least 100');
   });
 });
