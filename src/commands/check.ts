@@ -11,7 +11,7 @@ import { planPlacement } from '../engine/placement/plan.js';
 import { renderCheck } from '../io/output/formatters/check.js';
 
 export default class Check extends HeadroomCommand {
-  static summary = 'The change gate: does the failover policy still hold after this change? Exit 0 yes, 1 no, 2 bad input.';
+  static summary = 'The change gate: does the failover policy still hold after this change? Exit 0 yes, 1 no, 2 bad input, 3 internal error.';
   static description =
     'Applies a change (a YAML file and/or inline flags) to the scenario: add or remove VMs or classes, add, remove or resize nodes, update VM rules, change the policy, add, remove, disable or enable HA rules, change the CRS mode. Places both sides and evaluates the policy on each; prints the verdict, the scenarios and VMs that break it, and the before/after difference (HA rules included).';
   static examples = [

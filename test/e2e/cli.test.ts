@@ -18,8 +18,13 @@ describe('bin/run.js', () => {
     expect(stdout).toMatch(/\n {2}pve-ha\s+\S/);
   });
 
-  it('every command has examples in its help', () => {
-    for (const command of COMMANDS) expect(headroom(...command.split(' '), '--help').stdout).toContain('EXAMPLES');
+  it('every command has examples in its help, and the root help and every command\'s list the exit codes, 3 with what to do', () => {
+    for (const args of [[], ...COMMANDS.map((c) => c.split(' '))]) {
+      const help = headroom(...args, '--help').stdout;
+      if (args.length > 0) expect(help).toContain('EXAMPLES');
+      expect(help).toMatch(/\nEXIT CODES\n {2}0 {2}ok\n {2}1 {2}a gate or policy failed/);
+      expect(help.replace(/\s+/g, ' ')).toContain('3 internal error, a bug in headroom (never the input): rerun with DEBUG=1 for the stack trace and report it with the command line and the input files');
+    }
   });
 
   it('report on the lab exits 0 and its --json is byte-identical run to run', () => {
