@@ -25,9 +25,9 @@ function withClasses(cluster: Cluster): Cluster {
 }
 
 const cluster = withClasses(generateCluster(nodes, vms, 7 + nodes));
-console.log(`bench:report, ${nodes} nodes / ${vms} VMs, ${cluster.classes.length} classes, strategy ${cluster.policy.strategy}, policy ${cluster.policy.failover}, node ${process.version}`);
+console.log(`bench:report, ${nodes} nodes / ${vms} VMs, ${cluster.classes.length} classes, strategy ${cluster.policy.strategy}, policy ${cluster.policy.failover} on capacity (the generated cluster is packed past the 85% threshold, which would stop every class at 0), node ${process.version}`);
 const started = performance.now();
-const report = buildReport(cluster, cluster.policy.strategy, { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: null, threshold: true });
+const report = buildReport(cluster, cluster.policy.strategy, { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: null, threshold: false });
 const seconds = (performance.now() - started) / 1000;
 for (const fit of report.headroom.classes) console.log(`  ${fit.unit.padEnd(8)} ${String(fit.count).padStart(7)} more (fails at ${fit.proof.failsAt ?? 'beyond the search limit'})`);
 console.log(`report: ${seconds.toFixed(2)} s`);
