@@ -11,7 +11,7 @@ import { planPlacement } from '../engine/placement/plan.js';
 import { renderCheck } from '../io/output/formatters/check.js';
 
 export default class Check extends HeadroomCommand {
-  static summary = 'The change gate: does the failover policy still hold after this change? Exit 0 yes, 1 no, 2 bad input.';
+  static summary = 'The change gate: does the failover policy still hold after this change? Exit 0 yes, 1 no, 2 bad input, 3 internal error.';
   static description =
     'Applies a change (a YAML file and/or inline flags) to the scenario: add or remove VMs or classes, add, remove or resize nodes, update VM rules, change the policy, add, remove, disable or enable HA rules, change the CRS mode. Places both sides and evaluates the policy on each; prints the verdict, the scenarios and VMs that break it, and the before/after difference (HA rules included).';
   static examples = [
@@ -38,7 +38,7 @@ export default class Check extends HeadroomCommand {
     const fromFile = flags.change === undefined ? null : loadChange(flags.change, cluster);
     if (fromFile !== null) checkKeepRunning(fromFile, cluster, planPlacement(cluster, strategy).result);
     const fileChange = fromFile?.change ?? NO_CHANGE;
-    const change = mergeChanges(fileChange, inlineChange(cluster, flags, new Set(fileChange.addVms.map((vm) => vm.name))));
+    const change = mergeChanges(fileChange, inlineChange(cluster, flags, fileChange));
     const policy = policyOptions(flags, change.policy.failover ?? cluster.policy.failover);
     const result = checkChange(cluster, change, strategy, policy);
     if (!this.printJson(flags.json, result)) this.log(renderCheck(result));

@@ -1,9 +1,9 @@
-import { availableParallelism } from 'node:os';
 import { Flags } from '@oclif/core';
 import { HeadroomCommand } from '../io/cli/base-command.js';
 import { selectFailures } from '../io/cli/failure-selection.js';
 import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
 import { scenarioFlag, strategyFlag } from '../io/cli/flags.js';
+import { threadCount, threadsFlag } from '../io/cli/threads.js';
 import { loadScenario } from '../io/loaders/scenario.js';
 import { runFailover, type FailoverResult } from '../engine/policy/failover.js';
 import type { SweepResult } from '../engine/policy/sweep.js';
@@ -28,7 +28,7 @@ export default class Failover extends HeadroomCommand {
     fail: Flags.string({ description: 'Nodes that fail, separated by commas.' }),
     domain: Flags.string({ description: 'A failure domain that fails: rack-a, or kind:name such as power:ups-a.' }),
     sweep: Flags.string({ description: "Every combination of up to k failed nodes (a number), or 'domains' for every failure domain." }),
-    threads: Flags.integer({ description: 'Threads for a sweep (default: the machine\'s cores).', min: 1, default: availableParallelism() }),
+    threads: threadsFlag,
     yes: Flags.boolean({ description: 'Run a sweep larger than the scenario limit.', default: false }),
     'strict-spof': policyFlags['strict-spof'],
     'ignore-threshold': policyFlags['ignore-threshold'],
@@ -40,12 +40,13 @@ export default class Failover extends HeadroomCommand {
     const cluster = loadScenario(flags.scenario);
     const strategy = flags.strategy ?? cluster.policy.strategy;
     const placed = planPlacement(cluster, strategy);
+    const threads = threadCount(flags.threads);
     const selection = selectFailures(placed.index, flags);
     const policy = policyOptions(flags, cluster.policy.failover);
     const result =
       selection.kind === 'single'
         ? runFailover(placed, strategy, selection.scenario, policy)
-        : await runSweep(placed, strategy, selection.scenarios, selection.label, flags.threads, policy);
+        : await runSweep(placed, strategy, selection.scenarios, selection.label, threads, policy);
     if (!this.printJson(flags.json, result)) this.log('verdict' in result ? renderFailover(result, cluster.policy) : renderSweep(result));
     if (!('verdict' in result ? result.verdict.holds : result.holds)) this.failGate();
     return result;

@@ -1,16 +1,20 @@
 import { Args, Flags } from '@oclif/core';
-import { performance } from 'node:perf_hooks';
+import { EXACT_NODES } from '../engine/packing/exact.js';
 import { pack, STRATEGY_NAMES, type StrategyName } from '../engine/packing/strategies.js';
 import { HeadroomCommand } from '../io/cli/base-command.js';
+import { timeLimit } from '../io/cli/time-limit.js';
 import { loadVbp } from '../io/loaders/vbp.js';
+import { renderPack } from '../io/output/formatters/pack.js';
 
+/** Byte-identical run to run and on any machine, unless timeLimitHit is true. */
 export interface PackResult {
   strategy: StrategyName;
   bins: number;
   lowerBound: number;
   /** True only when bins equals a proven lower bound. */
   optimal: boolean;
-  ms: number;
+  /** True when the time limit (a safety net) stopped a search before its work budget ran out. */
+  timeLimitHit: boolean;
   /** Bin index (0-based) of each item, in file order, items expanded by multiplicity. */
   assignment: number[];
 }
@@ -21,15 +25,16 @@ export default class Pack extends HeadroomCommand {
   static examples = [
     '<%= config.bin %> pack instance.vbp',
     '<%= config.bin %> pack instance.vbp --strategy ffd --json',
-    '<%= config.bin %> pack instance.vbp --exact --time-limit 10',
+    '<%= config.bin %> pack instance.vbp --exact --exact-budget 50000000',
   ];
 
   static args = { file: Args.string({ description: 'The .vbp file: d / C_1..C_d / m / m lines w_1..w_d q.', required: true }) };
 
   static flags = {
     strategy: Flags.string({ description: 'Packing strategy.', options: STRATEGY_NAMES, default: 'best' }),
-    exact: Flags.boolean({ description: 'Spend the time limit on a proof: the best configuration, then branch-and-bound until the optimum is proven or time runs out (same as --strategy exact).', default: false }),
-    'time-limit': Flags.integer({ description: 'Time limit in seconds for the search strategies.', default: 10, min: 1 }),
+    exact: Flags.boolean({ description: 'After the best configuration, spend --exact-budget on a proof by branch-and-bound (same as --strategy exact).', default: false }),
+    'exact-budget': Flags.integer({ description: 'Branch-and-bound nodes per bin count tried by the exact strategy (deterministic, unlike the time limit).', default: EXACT_NODES, min: 1 }),
+    'time-limit': Flags.integer({ description: 'Safety net, in seconds: searches stop early when it passes, and the result says so. Budgets are counted in work units.', default: 60, min: 1 }),
     seed: Flags.integer({ description: 'Seed of the local search PRNG (minstd_rand0).', default: 1 }),
   };
 
@@ -37,20 +42,16 @@ export default class Pack extends HeadroomCommand {
     const { args, flags } = await this.parse(Pack);
     const instance = loadVbp(args.file);
     const strategy = (flags.exact ? 'exact' : flags.strategy) as StrategyName;
-    const now = () => performance.now();
-    const started = now();
-    const report = pack(instance, strategy, { now, deadline: started + flags['time-limit'] * 1000, seed: flags.seed });
+    const report = pack(instance, strategy, { expired: timeLimit(flags['time-limit']), exactNodes: flags['exact-budget'], seed: flags.seed });
     const result: PackResult = {
       strategy,
       bins: report.bins,
       lowerBound: report.lowerBound,
       optimal: report.optimal,
-      ms: Math.round(now() - started),
+      timeLimitHit: report.timeLimitHit,
       assignment: Array.from(report.binOf),
     };
-    if (!this.printJson(flags.json, result)) {
-      this.log(`${result.bins} bins (${strategy}), lower bound ${result.lowerBound}, ${result.optimal ? 'proven optimal' : 'optimality not proven'}, ${result.ms} ms`);
-    }
+    if (!this.printJson(flags.json, result)) this.log(renderPack(result, flags['time-limit']));
     return result;
   }
 }

@@ -1,4 +1,3 @@
-import { join, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { HeadroomCommand } from '../io/cli/base-command.js';
 import { scenarioFlag, strategyFlag } from '../io/cli/flags.js';
@@ -6,7 +5,7 @@ import { loadScenario } from '../io/loaders/scenario.js';
 import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
 import { buildReport, type ClusterReport } from '../engine/report/report.js';
 import { renderReport } from '../io/output/formatters/report.js';
-import { writeFilesAtomically } from '../io/output/atomic-write.js';
+import { writeFolderAtomically } from '../io/output/atomic-write.js';
 
 export default class Report extends HeadroomCommand {
   static summary = 'The main job: load per node against the 85% threshold, the placement, the N+1 check, the headroom per class and, if the policy breaks, the fewest nodes that repair it.';
@@ -16,7 +15,7 @@ export default class Report extends HeadroomCommand {
   static flags = {
     scenario: scenarioFlag,
     strategy: strategyFlag,
-    out: Flags.string({ description: 'Directory to write report.md and report.json to (created if missing).' }),
+    out: Flags.string({ description: 'Folder to write report.md and report.json to, all at once: created if missing, replaced if it holds only a previous report, refused (exit 2) if it holds anything else.' }),
     ...policyFlags,
   };
 
@@ -26,10 +25,9 @@ export default class Report extends HeadroomCommand {
     const report = buildReport(cluster, flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover));
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (flags.out !== undefined) {
-      const dir = resolve(flags.out);
-      writeFilesAtomically([
-        { path: join(dir, 'report.md'), content: renderReport(report, 'markdown') },
-        { path: join(dir, 'report.json'), content: json },
+      writeFolderAtomically({ field: '--out', path: flags.out }, [
+        { name: 'report.md', content: renderReport(report, 'markdown') },
+        { name: 'report.json', content: json },
       ]);
     }
     if (flags.json) process.stdout.write(json);

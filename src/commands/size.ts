@@ -1,8 +1,10 @@
 import { Flags } from '@oclif/core';
 import { HeadroomCommand } from '../io/cli/base-command.js';
+import { timeLimit } from '../io/cli/time-limit.js';
 import { scenarioFlag, strategyFlag } from '../io/cli/flags.js';
 import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
 import { loadScenario } from '../io/loaders/scenario.js';
+import { firstRepeat } from '../io/loaders/cells.js';
 import { sizeForModel, type SizeResult } from '../engine/policy/size.js';
 import { EXACT_BUDGET, EXACT_MAX_VMS } from '../engine/policy/size-exact.js';
 import { strategyNamed } from '../engine/placement/plan.js';
@@ -17,7 +19,7 @@ export default class Size extends HeadroomCommand {
   static flags = {
     scenario: scenarioFlag,
     'node-model': Flags.string({ description: 'A node whose hardware is the model (repeatable). Default: one node of each distinct hardware.', multiple: true }),
-    'time-limit': Flags.integer({ description: 'Seconds to search per model.', default: 60, min: 1 }),
+    'time-limit': Flags.integer({ description: 'Safety net, in seconds per model: the searches stop early when it passes, and the result says so (timedOut). Budgets are counted in work units.', default: 60, min: 1 }),
     'max-nodes': Flags.integer({ description: 'Never try more nodes than this.', default: 1000, min: 1 }),
     strategy: { ...strategyFlag, description: "Strategy that restarts HA VMs in the failure scenarios (default: the scenario's policy.strategy)." },
     'exact-max-vms': Flags.integer({ description: 'Search exactly for inventories of at most this many VMs (0: never).', default: EXACT_MAX_VMS, min: 0 }),
@@ -35,16 +37,17 @@ export default class Size extends HeadroomCommand {
     for (const name of flags['node-model'] ?? []) {
       if (!known.includes(name)) throw new InputError({ file: 'command line', field: '--node-model', value: name, expected: `a node of the scenario (${known.join(', ')})` });
     }
+    const repeated = firstRepeat(flags['node-model'] ?? []);
+    if (repeated !== undefined) throw new InputError({ file: 'command line', field: '--node-model', value: repeated, expected: 'each model node once (it is given twice)' });
     const hardware = (name: string) => { const n = cluster.nodes.find((x) => x.name === name)!; return `${n.cpuModel}|${n.cpuThreads}|${n.memGiB}|${n.gpus}`; };
     const models = flags['node-model'] ?? known.filter((name, i) => known.findIndex((other) => hardware(other) === hardware(name)) === i);
-    const results = models.map((model) => {
-      const start = Date.now();
-      return sizeForModel(cluster, model, {
-        policy, restartStrategy, now: Date.now, deadline: start + flags['time-limit'] * 1000, maxNodes: flags['max-nodes'],
+    const results = models.map((model) =>
+      sizeForModel(cluster, model, {
+        policy, restartStrategy, expired: timeLimit(flags['time-limit']), maxNodes: flags['max-nodes'],
         exactMaxVms: flags['exact-max-vms'], exactBudget: flags['exact-budget'],
-      });
-    });
-    if (!this.printJson(flags.json, results)) this.log(renderSizes(results));
+      }),
+    );
+    if (!this.printJson(flags.json, results)) this.log(renderSizes(results, flags['time-limit']));
     return results;
   }
 }

@@ -6,25 +6,27 @@
 import { performance } from 'node:perf_hooks';
 import { shuffledInstance } from './vbp-shuffle.js';
 import { pack, type StrategyName } from '../../src/engine/packing/strategies.js';
+import { timeLimit } from '../../src/io/cli/time-limit.js';
 import { loadVbp } from '../../src/io/loaders/vbp.js';
 
 export interface BenchTask {
   readonly file: string;
   readonly strategy: StrategyName;
-  readonly timeLimitMs: number;
+  readonly timeLimitSeconds: number;
 }
 export interface BenchOutcome {
   readonly items: number;
   readonly bins: number;
   readonly lowerBound: number;
   readonly optimal: boolean;
+  readonly timeLimitHit: boolean;
   readonly ms: number;
 }
 
-export default ({ file, strategy, timeLimitMs }: BenchTask): BenchOutcome => {
+export default ({ file, strategy, timeLimitSeconds }: BenchTask): BenchOutcome => {
   const instance = shuffledInstance(loadVbp(file));
-  const now = () => performance.now();
-  const started = now();
-  const report = pack(instance, strategy, { now, deadline: started + timeLimitMs });
-  return { items: report.binOf.length, bins: report.bins, lowerBound: report.lowerBound, optimal: report.optimal, ms: now() - started };
+  const started = performance.now();
+  const report = pack(instance, strategy, { expired: timeLimit(timeLimitSeconds) });
+  const { bins, lowerBound, optimal, timeLimitHit } = report;
+  return { items: report.binOf.length, bins, lowerBound, optimal, timeLimitHit, ms: performance.now() - started };
 };

@@ -81,6 +81,18 @@ describe('headroom check', () => {
     });
   }
 
+  it('rejects two new nodes of one name: exit 2, one located message, no stack', async () => {
+    const run = await runCommand(Check, ['--add-node', 'node06=node01', '--add-node', 'node06=node02']);
+    expect([run.exitCode, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toBe("headroom: command line: field '--add-node' has value 'node06=node02': expected a node that no earlier --add-node names (node06 is given twice)\n");
+  });
+
+  it('rejects a flag that repeats the change file: a VM removed by both', async () => {
+    const run = await runCommand(Check, ['--change', changeFile('remove:\n  vms: [dns1]\n'), '--remove-vm', 'dns1']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain("field '--remove-vm' has value 'dns1': expected a VM that the change file does not name already");
+  });
+
   it('rejects an inline add of an unknown class', async () => {
     const run = await runCommand(Check, [...PROPOSED, '--add', 'nosuch:2']);
     expect(run.exitCode).toBe(2);
@@ -234,6 +246,11 @@ describe('headroom check: HA rules and thresholds in change files', () => {
 });
 
 describe('headroom fit', () => {
+  it('rejects a mix that names a class twice with exit 2', async () => {
+    const run = await runCommand(Fit, ['--mix', 'infra:2,app-server:1,infra:1']);
+    expect([run.exitCode, run.stderr]).toEqual([2, "headroom: command line: field '--mix' has value 'infra:2,app-server:1,infra:1': expected class:count pairs naming each class once (infra is given twice; add up its counts)\n"]);
+  });
+
   it('the lab is not N+1 today: nothing fits, and it says which failure binds', async () => {
     const run = await runCommand<FitResult>(Fit, [...PROPOSED, '--class', 'k8s-worker', '--json']);
     const json = JSON.parse(run.stdout) as FitResult;

@@ -76,6 +76,11 @@ describe('headroom failover', () => {
     ['an unknown domain', ['--domain', 'rack-z'], "headroom: command line: field '--domain' has value 'rack-z': expected a failure domain: power:ups-a, power:ups-b, rack:rack-a, rack:rack-b\n"],
     ['k larger than the node count', ['--sweep', '6'], "headroom: command line: field '--sweep' has value '6': expected 'domains' or a whole number of failed nodes from 1 to 5 (the node count)\n"],
     ['two selections at once', ['--fail', 'node01', '--sweep', '1'], "headroom: command line: field '--sweep' has value '--fail --sweep': expected exactly one of --fail, --domain, --sweep\n"],
+    ['a node that fails twice', ['--fail', 'node01,node01'], "headroom: command line: field '--fail' has value 'node01,node01': expected node names separated by commas, each once (node01 is given twice)\n"],
+    ['more threads than the maximum', ['--sweep', '2', '--threads', '999'], "headroom: command line: field '--threads' has value '999': expected a whole number of threads from 1 to 256\n"],
+    ['no threads', ['--sweep', '2', '--threads', '0'], "headroom: command line: field '--threads' has value '0': expected a whole number of threads from 1 to 256\n"],
+    ['a negative thread count', ['--sweep', '2', '--threads=-2'], "headroom: command line: field '--threads' has value '-2': expected a whole number of threads from 1 to 256\n"],
+    ['a fractional thread count', ['--sweep', '2', '--threads', '1.5'], "headroom: command line: field '--threads' has value '1.5': expected a whole number of threads from 1 to 256\n"],
   ];
   for (const [name, argv, message] of badInputs) {
     it(`rejects ${name} with exit 2`, async () => {

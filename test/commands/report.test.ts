@@ -1,5 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +63,56 @@ describe('headroom report', () => {
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toBe(`headroom: ${lab.file('nodes.csv')}:6: field 'cpuThreads' has value '-16': expected an integer > 0\n`);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('headroom report --out: the folder is written whole or not at all', () => {
+  const scratch = (): string => mkdtempSync(join(tmpdir(), 'headroom-out-'));
+
+  it('report.json a folder: exit 2 naming it, report.md not written, no temporary left', async () => {
+    const parent = scratch();
+    const out = join(parent, 'lab');
+    mkdirSync(join(out, 'report.json'), { recursive: true });
+    const run = await runCommand(Report, ['--out', out]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toBe(`headroom: command line: field '--out' has value '${out}': expected a new folder or one holding only a previous report (report.md, report.json); ${out} also holds report.json/\n`);
+    expect(readdirSync(out)).toEqual(['report.json']);
+    expect(statSync(join(out, 'report.json')).isDirectory()).toBe(true);
+    expect(readdirSync(parent)).toEqual(['lab']);
+  });
+
+  it("--out '': exit 2, nothing written in the current folder", async () => {
+    const before = readdirSync('.');
+    const run = await runCommand(Report, ['--out', '']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toBe("headroom: command line: field '--out' has value '': expected a folder path to write the report into\n");
+    expect(readdirSync('.')).toEqual(before);
+  });
+
+  it('a previous report is replaced whole; a folder holding anything else is refused and left as it was', async () => {
+    const parent = scratch();
+    const out = join(parent, 'lab');
+    mkdirSync(out);
+    writeFileSync(join(out, 'report.md'), 'old');
+    expect((await runCommand(Report, ['--out', out])).exitCode).toBe(0);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('| failed node | policy |');
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const run = await runCommand(Report, ['--out', out]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(`${out} also holds notes.txt\n`);
+    expect(readdirSync(out).sort()).toEqual(['notes.txt', 'report.json', 'report.md']);
+    expect(readdirSync(parent)).toEqual(['lab']);
+  });
+
+  it('a file where the folder should be, or on its path: exit 2 with the path, nothing created', async () => {
+    const parent = scratch();
+    const file = join(parent, 'taken');
+    writeFileSync(file, 'x');
+    const onFile = await runCommand(Report, ['--out', file]);
+    expect([onFile.exitCode, onFile.stderr]).toEqual([2, `headroom: command line: field '--out' has value '${file}': expected a folder, not an existing file (${file})\n`]);
+    const below = await runCommand(Report, ['--out', join(file, 'deeper', 'lab')]);
+    expect([below.exitCode, below.stderr]).toEqual([2, `headroom: command line: field '--out' has value '${join(file, 'deeper', 'lab')}': expected a folder headroom can create and write (${join(file, 'deeper')}: a part of the path is a file, not a folder)\n`]);
+    expect(readdirSync(parent)).toEqual(['taken']);
   });
 });
 

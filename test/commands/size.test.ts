@@ -61,6 +61,14 @@ describe('headroom size', () => {
     expect(result!.exact!.tried.map((t) => t.outcome)).toEqual(['infeasible', 'found']);
   });
 
+  it('--json is byte-identical run to run: budgets in search nodes, no timing field', async () => {
+    const runs = [await runCommand(Size, [...PROPOSED, '--node-model', 'node01', '--json']), await runCommand(Size, [...PROPOSED, '--node-model', 'node01', '--json'])];
+    expect(runs[0]!.stdout).toBe(runs[1]!.stdout);
+    const [result] = JSON.parse(runs[0]!.stdout) as SizeResult[];
+    expect(Object.keys(result!).filter((key) => /ms|time|seconds|elapsed/i.test(key))).toEqual(['timedOut']);
+    expect(result!.timedOut).toBe(false);
+  });
+
   it('skips the exact search above --exact-max-vms and says so', async () => {
     const run = await runCommand(Size, [...PROPOSED, '--node-model', 'node01', '--exact-max-vms', '10']);
     expect(run.stdout).toMatch(/node01 +\[5, 6\] .* first-fit +not run \(17 VMs > 10\)/);
@@ -72,5 +80,10 @@ describe('headroom size', () => {
     const domains = await runCommand(Size, [...PROPOSED, '--policy', 'domains']);
     expect(domains.exitCode).toBe(2);
     expect(domains.stderr).toContain('expected n+1 or n+2');
+  });
+
+  it('rejects a model node given twice with exit 2', async () => {
+    const run = await runCommand(Size, ['--node-model', 'node01', '--node-model', 'node01']);
+    expect([run.exitCode, run.stderr]).toEqual([2, "headroom: command line: field '--node-model' has value 'node01': expected each model node once (it is given twice)\n"]);
   });
 });

@@ -18,8 +18,13 @@ describe('bin/run.js', () => {
     expect(stdout).toMatch(/\n {2}pve-ha\s+\S/);
   });
 
-  it('every command has examples in its help', () => {
-    for (const command of COMMANDS) expect(headroom(...command.split(' '), '--help').stdout).toContain('EXAMPLES');
+  it('every command has examples in its help, and the root help and every command\'s list the exit codes, 3 with what to do', () => {
+    for (const args of [[], ...COMMANDS.map((c) => c.split(' '))]) {
+      const help = headroom(...args, '--help').stdout;
+      if (args.length > 0) expect(help).toContain('EXAMPLES');
+      expect(help).toMatch(/\nEXIT CODES\n {2}0 {2}ok\n {2}1 {2}a gate or policy failed/);
+      expect(help.replace(/\s+/g, ' ')).toContain('3 internal error, a bug in headroom (never the input): rerun with DEBUG=1 for the stack trace and report it with the command line and the input files');
+    }
   });
 
   it('report on the lab exits 0 and its --json is byte-identical run to run', () => {
@@ -28,6 +33,17 @@ describe('bin/run.js', () => {
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout).scenario).toBe('lab');
     expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('a failed gate (exit 1) still writes all of its --json into a pipe that is read late', () => {
+    // 3,750 added VMs make the JSON over 200 KB; the pipe takes 64 KiB until the reader wakes up
+    // a second later, and the rest was lost when the process exited with the gate's code.
+    const full = headroom('check', '--add', 'infra-small:3750', '--json');
+    const json = JSON.parse(full.stdout) as { before: { vms: number }; after: { vms: number } };
+    expect([full.code, json.after.vms - json.before.vms]).toEqual([1, 3750]);
+    const script = `"${process.execPath}" bin/run.js check --add infra-small:3750 --json | (sleep 1; wc -c)`;
+    const late = spawnSync('sh', ['-c', script], { encoding: 'utf8' });
+    expect(Number(late.stdout.trim())).toBe(Buffer.byteLength(full.stdout));
   });
 
   it('bad input exits 2 with one line naming file, line, field and value, and no stack trace', () => {

@@ -101,7 +101,7 @@ describe('exact sizing search properties', () => {
   it('returns only placements that break no constraint and keep the policy, and finds one exactly when one exists', () => {
     fc.assert(
       fc.property(instanceArbitrary, ({ cluster, policy, strategy, rules }) => {
-        const outcome = searchPlacement(cluster, { policy, restartStrategy: strategyNamed(strategy), budget: 10_000_000, now: () => 0, deadline: 1 });
+        const outcome = searchPlacement(cluster, { policy, restartStrategy: strategyNamed(strategy), budget: 10_000_000, expired: () => false });
         expect(outcome.outcome).not.toBe('unknown');
         if (outcome.outcome === 'found') {
           const { placement } = outcome;

@@ -19,8 +19,9 @@
  * The bound steps come before the search so that the search stops the moment it meets them.
  * Measured (npm run bench:vbp): mean bins/OPT 1.0095 on the New classes, 1.003 on Triplets,
  * against 1.077 and 1.19 for the best published greedy (DotProduct, dynamic weights).
- * Reference: see each step's file. Complexity: bounded by the effort limits (deterministic, so
- * the same input gives the same packing) and by options.deadline (a safety net).
+ * Reference: see each step's file. Complexity: bounded by the effort limits, counted in work
+ * units (deterministic, so the same input gives the same packing on any machine), and by
+ * options.expired (a safety net, reported by `pack` when it fired).
  */
 import { bestFitDecreasing } from './best-fit-decreasing.js';
 import { backtrackingDive } from './column-dive.js';
@@ -79,11 +80,11 @@ export function bestConfiguration(instance: VbpInstance, options: PackOptions): 
 
 /**
  * `pack --exact`: the best configuration, then the branch-and-bound (exact.ts) on what is still
- * open with no node budget, until it proves the optimum or the caller's deadline passes; with no
- * deadline, the branch-and-bound keeps its default node budget.
+ * open, with options.exactNodes search nodes per target (default exact.ts's EXACT_NODES), until
+ * it proves the optimum or the budget (or the safety net) runs out.
  */
 export function provenConfiguration(instance: VbpInstance, options: PackOptions): Packing & { lowerBound: number } {
   const best = bestConfiguration(instance, options);
   if (best.bins === best.lowerBound) return best;
-  return exactSearch(instance, { ...options, start: best, lowerBound: best.lowerBound, ...(options.deadline === undefined ? {} : { maxNodes: Infinity }) });
+  return exactSearch(instance, { ...options, start: best, lowerBound: best.lowerBound, ...(options.exactNodes === undefined ? {} : { maxNodes: options.exactNodes }) });
 }

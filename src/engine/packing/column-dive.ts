@@ -72,7 +72,7 @@ export function backtrackingDive(instance: VbpInstance, seeds: readonly Int32Arr
     const items = Int32Array.from({ length: n }, (_, item) => item).filter((item) => binOf[item] === -1);
     if (items.length === 0) return true;
     if (fixed >= target || ++lps > options.maxLps || pricingLeft <= 0) return false;
-    if (options.now && options.deadline !== undefined && options.now() > options.deadline) return false;
+    if (options.expired?.() === true) return false;
     const result = columnGeneration(instance, items, patterns, { ...options, totalKnapsackNodes: pricingLeft, stopAt: target - fixed + 1 });
     pricingLeft -= result.pricingNodes;
     if (fixed + result.lowerBound > target) return false;

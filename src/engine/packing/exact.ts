@@ -17,8 +17,10 @@
  * Reference: Martello & Toth's MTP for bin packing (1990), vector form as in Caprara & Toth
  * 2001; the suffix-minimum waste argument is this file's own.
  * Complexity: exponential in the worst case; O(T d) per node. Budget: options.maxNodes nodes per
- * target (deterministic), and options.deadline; above MAX_ITEMS items only the start packing
- * and the bounds are returned.
+ * target (deterministic; default EXACT_NODES), and options.expired (a safety net); above MAX_ITEMS
+ * items only the start packing and the bounds are returned.
+ * Guard: the waste bound sums up to n sizes of at most C[k] in doubles, exact only while
+ * n * C[k] <= 2^53 - 1; beyond, the search claims nothing (`unknown`) rather than round.
  */
 import { firstFitDecreasing } from './first-fit-decreasing.js';
 import { itemCount, type PackOptions, type Packing, type VbpInstance } from './instance.js';
@@ -31,9 +33,12 @@ export interface ExactOptions extends PackOptions {
   readonly start?: Packing;
   /** A proven lower bound (default: the cheap bounds). */
   readonly lowerBound?: number;
-  /** Search nodes allowed per target T. */
+  /** Search nodes allowed per target T (default EXACT_NODES). */
   readonly maxNodes?: number;
 }
+
+/** Search nodes per target T by default: a few seconds on a 2-core machine. */
+export const EXACT_NODES = 2_000_000;
 
 const CLOCK_EVERY = 4096;
 const MAX_ITEMS = 2_000;
@@ -55,10 +60,11 @@ export function exactSearch(instance: VbpInstance, options: ExactOptions): Packi
 export function packInto(instance: VbpInstance, target: number, options: ExactOptions): Packing | 'infeasible' | 'unknown' {
   const { dims, capacity, sizes } = instance;
   const n = itemCount(instance);
-  const maxNodes = options.maxNodes ?? 2_000_000;
+  const maxNodes = options.maxNodes ?? EXACT_NODES;
   const byL2 = decreasingOrder(measureOf(instance, 'l2'));
   const clique = greedyClique(instance, decreasingOrder(measureOf(instance, 'linf')));
   if (clique.length > target) return 'infeasible';
+  if (capacity.some((cap) => n * cap > Number.MAX_SAFE_INTEGER)) return 'unknown';
   const inClique = new Uint8Array(n);
   for (const item of clique) inClique[item] = 1;
   const order = Int32Array.from([...clique, ...Array.from(byL2).filter((item) => inClique[item] === 0)]);
@@ -101,7 +107,7 @@ export function packInto(instance: VbpInstance, target: number, options: ExactOp
 
   const search = (p: number, opened: number): boolean => {
     if (p === n) return true;
-    if (++nodes > maxNodes || (nodes % CLOCK_EVERY === 0 && options.now && options.deadline !== undefined && options.now() > options.deadline)) {
+    if (++nodes > maxNodes || (nodes % CLOCK_EVERY === 0 && options.expired?.() === true)) {
       stopped = true;
       return false;
     }

@@ -7,7 +7,8 @@
  *
  * Conventions: sizes are a flat typed array, row-major (item i, dimension k at i*d + k), so a fit
  * check touches one cache line and no packer allocates per check. Sizes are integers in practice
- * (the .vbp format), held in doubles so that loads are exact up to 2^53. Bins are numbered in
+ * (the .vbp format), held in doubles so that loads are exact up to 2^53 (the loader refuses
+ * larger sizes; bounds that sum many sizes do so exactly, integer-sum.ts). Bins are numbered in
  * the order they were opened; that order is part of the output and is deterministic.
  */
 
@@ -28,10 +29,14 @@ export interface Packing {
 }
 
 export interface PackOptions {
-  /** Clock in milliseconds, injected so that the engine never reads one itself. */
-  readonly now?: () => number;
-  /** Absolute time (on `now`'s scale) after which searches stop and return their best. */
-  readonly deadline?: number;
+  /**
+   * The safety net: true once the caller's time limit has passed, and searches then stop and
+   * return their best. Injected (the engine reads no clock); budgets in work units, not this,
+   * decide the result whenever it stays false.
+   */
+  readonly expired?: () => boolean;
+  /** Branch-and-bound nodes per target bin count for the `exact` strategy (exact.ts EXACT_NODES by default). */
+  readonly exactNodes?: number;
   /** Seed of the named PRNG used by randomised searches. */
   readonly seed?: number;
 }

@@ -19,7 +19,7 @@
  * many bins; allowing temporary overflow lets items migrate freely until the waste gathers.
  * No LP solver is required and every move is O(d).
  * Convention: effort is counted in iterations per bin and move evaluations in all
- * (deterministic); the injected clock only stops it early. The PRNG is minstd_rand0 seeded by
+ * (deterministic); the injected safety net (options.expired) only stops it early. The PRNG is minstd_rand0 seeded by
  * options.seed (default 1).
  * Complexity: O(m * (K + n) * d) per iteration, m = items in the chosen bin.
  */
@@ -141,7 +141,7 @@ function removeOneBin(
   const hot: number[] = [];
 
   for (let iteration = 0; iteration < iterations && overflow > EPSILON; iteration++) {
-    if (iteration % CLOCK_EVERY === 0 && options.now && options.deadline !== undefined && options.now() > options.deadline) return undefined;
+    if (iteration % CLOCK_EVERY === 0 && options.expired?.() === true) return undefined;
     if (effort.left <= 0) return undefined;
     // One overflowing bin per iteration, drawn at random: its items are the only movers.
     hot.length = 0;

@@ -29,7 +29,8 @@ export function cliqueLowerBound(instance: VbpInstance): number {
 
 function conflicts(instance: VbpInstance, a: number, b: number): boolean {
   const { dims, capacity, sizes } = instance;
-  for (let k = 0; k < dims; k++) if (sizes[a * dims + k]! + sizes[b * dims + k]! > capacity[k]!) return true;
+  // s_a > C - s_b rather than s_a + s_b > C: no sum, so no rounding past 2^53.
+  for (let k = 0; k < dims; k++) if (sizes[a * dims + k]! > capacity[k]! - sizes[b * dims + k]!) return true;
   return false;
 }
 

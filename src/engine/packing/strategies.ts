@@ -41,15 +41,23 @@ export interface PackReport {
   readonly lowerBound: number;
   /** True only when bins equals a proven lower bound. */
   readonly optimal: boolean;
+  /**
+   * True when options.expired fired (the time limit, a safety net) and a search stopped early:
+   * only then may the result depend on machine speed.
+   */
+  readonly timeLimitHit: boolean;
   readonly binOf: Int32Array;
 }
 
 export function pack(instance: VbpInstance, strategy: StrategyName, options: PackOptions = {}): PackReport {
   assertPackable(instance);
-  const result: StrategyResult = STRATEGIES[strategy](instance, options);
+  // Once the safety net fires it stays fired, and the report says so.
+  let timeLimitHit = false;
+  const expired = () => (timeLimitHit ||= options.expired?.() === true);
+  const result: StrategyResult = STRATEGIES[strategy](instance, { ...options, expired });
   const lowerBound = Math.max(result.lowerBound ?? 0, simpleLowerBound(instance));
   if (result.bins < lowerBound) throw new InvariantError('packing uses fewer bins than a proven lower bound', { strategy, bins: result.bins, lowerBound });
-  return { strategy, bins: result.bins, lowerBound, optimal: result.bins === lowerBound, binOf: result.binOf };
+  return { strategy, bins: result.bins, lowerBound, optimal: result.bins === lowerBound, timeLimitHit, binOf: result.binOf };
 }
 
 /** Packers assume every item fits an empty bin; the loader checks this for user input. */

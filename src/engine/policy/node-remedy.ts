@@ -29,7 +29,16 @@ export interface NodeRemedy {
   cluster: Cluster;
 }
 
-export function cheapestNodeAddition(cluster: Cluster, strategyName: string, policy: PolicyOptions): { remedy: NodeRemedy | null; checked: number } {
+/**
+ * `holds` judges a candidate change; by default `check` does, on the cluster as it is. A caller
+ * with a stricter question (the policy at every step of a forecast) passes its own.
+ */
+export function cheapestNodeAddition(
+  cluster: Cluster,
+  strategyName: string,
+  policy: PolicyOptions,
+  holds: (change: ClusterChange) => boolean = (change) => checkChange(cluster, change, strategyName, policy).holds,
+): { remedy: NodeRemedy | null; checked: number } {
   const models = distinctModels(cluster);
   let checked = 0;
   for (let count = 1; count <= MAX_ADDED_NODES; count++) {
@@ -37,7 +46,7 @@ export function cheapestNodeAddition(cluster: Cluster, strategyName: string, pol
       const added = freshNames(cluster, count);
       const change: ClusterChange = { ...NO_CHANGE, addNodes: added.map((name) => nodeLike(cluster, model, { ...model, name })) };
       checked++;
-      if (checkChange(cluster, change, strategyName, policy).holds) return { remedy: { like: model.name, added, cluster: changedCluster(cluster, change, strategyName) }, checked };
+      if (holds(change)) return { remedy: { like: model.name, added, cluster: changedCluster(cluster, change, strategyName) }, checked };
     }
   }
   return { remedy: null, checked };

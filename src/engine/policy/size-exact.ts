@@ -2,7 +2,7 @@
  * Exact sizing search: is there a placement of every VM on the N identical nodes of a sized
  * cluster (size.ts) that passes every placement filter and keeps an n+1 or n+2 policy? The
  * answer is `found` (with the placement), `infeasible` (proven: no placement exists) or
- * `unknown` (the search-node budget or the caller's deadline ran out first).
+ * `unknown` (the search-node budget ran out first, or the caller's time limit, a safety net).
  *
  * Search: depth-first branch and bound, one VM per level, hardest first (decreasing normalised
  * size, vm-order.ts), trying its nodes in number order. A branch opens only when the placement
@@ -40,8 +40,8 @@
  * Complexity: at most N^V search nodes for V VMs (far fewer after symmetry and pruning), each
  * O(filters + scenarios) plus the packing steps; a leaf costs up to N! policy evaluations of
  * O(scenarios × VMs × N). The budget counts all of it (an evaluation as one search node per
- * scenario), so the answer does not depend on machine speed; the deadline is a safety net that
- * only ever turns an answer into `unknown`.
+ * scenario), so the answer does not depend on machine speed; the time limit is a safety net that
+ * only ever turns an answer into `unknown` (stoppedBy `time-limit`).
  */
 import { InvariantError } from '../../errors.js';
 import type { Cluster } from '../model/cluster.js';
@@ -68,16 +68,16 @@ export interface ExactOptions {
   restartStrategy: Strategy;
   /** Search nodes before giving up: assignments tried, packing steps, and per policy evaluation one per scenario. */
   budget: number;
-  now: () => number;
-  deadline: number;
+  /** The safety net: true once the caller's time limit has passed. */
+  expired: () => boolean;
 }
 
 export type ExactOutcome =
   | { outcome: 'found'; placement: ClusterState; searchNodes: number }
   | { outcome: 'infeasible'; searchNodes: number }
-  | { outcome: 'unknown'; stoppedBy: 'budget' | 'deadline'; searchNodes: number };
+  | { outcome: 'unknown'; stoppedBy: 'budget' | 'time-limit'; searchNodes: number };
 
-/** Search nodes between two looks at the caller's clock. */
+/** Search nodes between two looks at the caller's safety net (options.expired). */
 const CLOCK_EVERY = 1024;
 
 export function searchPlacement(cluster: Cluster, options: ExactOptions): ExactOutcome {
@@ -91,12 +91,12 @@ export function searchPlacement(cluster: Cluster, options: ExactOptions): ExactO
   const evaluationCost = policyScenarios(index, options.policy.scenarios).length;
   let searchNodes = 0;
   let nextLook = 0;
-  let stoppedBy: 'budget' | 'deadline' | null = null;
+  let stoppedBy: 'budget' | 'time-limit' | null = null;
   const spend = (cost = 1): boolean => {
     if (searchNodes + cost > options.budget) stoppedBy = 'budget';
     else if (searchNodes >= nextLook) {
       nextLook = searchNodes + CLOCK_EVERY;
-      if (options.now() > options.deadline) stoppedBy = 'deadline';
+      if (options.expired()) stoppedBy = 'time-limit';
     }
     if (stoppedBy === null) searchNodes += cost;
     return stoppedBy === null;

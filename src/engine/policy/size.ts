@@ -32,7 +32,10 @@
  * its budget: the lab's 17 VMs on node01 copies in under a second for n+1 and n+2; the lab
  * doubled (34 VMs) decides n+1 and runs out of budget for n+2 in 2 s. Beyond it the interval
  * comes from the heuristics and the lower bounds alone.
- * A caller-supplied clock bounds the search; the engine reads none itself.
+ * Budgets are in work units (node counts up to maxNodes, each tried with every strategy; the
+ * exact search's search nodes; the packing bound's own), so the result is the same on any
+ * machine; a caller-supplied safety net (`expired`, the time limit) may stop any search early,
+ * and the result then says so (`timedOut`). The engine reads no clock itself.
  */
 import type { Cluster, NodeSpec, Resource, StoragePool, VmSpec } from '../model/cluster.js';
 import { planPlacement } from '../placement/plan.js';
@@ -47,9 +50,12 @@ export interface SizeOptions {
   policy: PolicyOptions;
   /** Decides the restarts in every failure scenario, whichever strategy placed the VMs. */
   restartStrategy: Strategy;
-  /** Milliseconds since some origin; the search stops starting new N after `deadline`. */
-  now: () => number;
-  deadline: number;
+  /**
+   * The safety net: true once the caller's time limit has passed; every search then stops. The
+   * budgets (maxNodes, exactBudget, the packing bound's) are in work units and decide the result
+   * whenever it stays false; `timedOut` reports that it fired.
+   */
+  expired: () => boolean;
   /** Never try more nodes than this. */
   maxNodes: number;
   /** Search exactly when the inventory has at most this many VMs (0: never). */
@@ -62,7 +68,7 @@ export interface ExactTry {
   nodes: number;
   outcome: ExactOutcome['outcome'];
   /** What ended an `unknown` search; null otherwise. */
-  stoppedBy: 'budget' | 'deadline' | null;
+  stoppedBy: 'budget' | 'time-limit' | null;
   searchNodes: number;
 }
 
@@ -79,12 +85,21 @@ export interface SizeResult {
   strategy: string | null;
   unhostable: Array<{ vm: string; why: string }>;
   triedUpTo: number;
+  /** The time limit (a safety net) stopped a search: only then may the result depend on machine speed. */
   timedOut: boolean;
   /** The exact search, run when vms <= maxVms under n+1 or n+2: each N it tried from the lower bound up, in order. */
   exact: { vms: number; maxVms: number; budget: number; tried: ExactTry[] };
 }
 
-export function sizeForModel(cluster: Cluster, modelName: string, options: SizeOptions): SizeResult {
+export function sizeForModel(cluster: Cluster, modelName: string, given: SizeOptions): SizeResult {
+  // Once the safety net fires it stays fired, and the result says so.
+  let timedOut = false;
+  const options: SizeOptions = { ...given, expired: () => (timedOut ||= given.expired()) };
+  const result = sizeWithin(cluster, modelName, options);
+  return { ...result, timedOut };
+}
+
+function sizeWithin(cluster: Cluster, modelName: string, options: SizeOptions): Untimed {
   const model = cluster.nodes.find((n) => n.name === modelName)!;
   const unhostable = cluster.vms.flatMap((vm) => {
     const why = whyUnhostable(cluster, model, vm);
@@ -94,7 +109,7 @@ export function sizeForModel(cluster: Cluster, modelName: string, options: SizeO
   const vms = cluster.vms.filter((vm) => !skipped.has(vm.name)).map((vm) => ({ ...vm, currentNode: null, affinity: null, replication: null }));
   const boundBy = lowerBounds(cluster, model, vms, options);
   const lowerBound = Math.max(1, ...boundBy.map((b) => b.nodes));
-  const heuristic: SizeResult = {
+  const heuristic: Untimed = {
     model: modelName, policy: policyLabel(options.policy), restartStrategy: options.restartStrategy.name, lowerBound, boundBy,
     ...searchUpward(cluster, model, vms, lowerBound, options), unhostable,
     exact: { vms: vms.length, maxVms: options.exactMaxVms, budget: options.exactBudget, tried: [] },
@@ -102,33 +117,36 @@ export function sizeForModel(cluster: Cluster, modelName: string, options: SizeO
   const { scenarios } = options.policy;
   const exactPolicy = scenarios === 'n+1' || scenarios === 'n+2' ? { ...options.policy, scenarios } : null;
   if (exactPolicy === null || vms.length > options.exactMaxVms) return heuristic;
-  const { restartStrategy, exactBudget: budget, now, deadline } = options;
-  return closeExactly(heuristic, cluster, model, vms, { policy: exactPolicy, restartStrategy, budget, now, deadline });
+  const { restartStrategy, exactBudget: budget, expired } = options;
+  return closeExactly(heuristic, cluster, model, vms, { policy: exactPolicy, restartStrategy, budget, expired });
 }
 
+/** A result before sizeForModel adds whether the safety net fired. */
+type Untimed = Omit<SizeResult, 'timedOut'>;
+
 /** The heuristic search: N from the lower bound up, every strategy at each N. */
-function searchUpward(cluster: Cluster, model: NodeSpec, vms: VmSpec[], lowerBound: number, options: SizeOptions): Pick<SizeResult, 'bestFound' | 'optimal' | 'strategy' | 'triedUpTo' | 'timedOut'> {
+function searchUpward(cluster: Cluster, model: NodeSpec, vms: VmSpec[], lowerBound: number, options: SizeOptions): Pick<SizeResult, 'bestFound' | 'optimal' | 'strategy' | 'triedUpTo'> {
   let triedUpTo = lowerBound - 1;
   for (let nodes = lowerBound; nodes <= options.maxNodes; nodes++) {
-    if (options.now() > options.deadline) return { bestFound: null, optimal: false, strategy: null, triedUpTo, timedOut: true };
+    if (options.expired()) return { bestFound: null, optimal: false, strategy: null, triedUpTo };
     triedUpTo = nodes;
     const sized = sizedCluster(cluster, model, nodes, vms);
     for (const strategy of STRATEGY_NAMES) {
       const placed = planPlacement(sized, strategy);
       if (placed.result.unplaced.length > 0) continue;
       if (!evaluatePolicy(placed.state, options.restartStrategy, options.policy, true).holds) continue;
-      return { bestFound: nodes, optimal: nodes === lowerBound, strategy, triedUpTo, timedOut: false };
+      return { bestFound: nodes, optimal: nodes === lowerBound, strategy, triedUpTo };
     }
   }
-  return { bestFound: null, optimal: false, strategy: null, triedUpTo, timedOut: false };
+  return { bestFound: null, optimal: false, strategy: null, triedUpTo };
 }
 
 /**
  * The exact search on each N from the lower bound to best found − 1: found ends it with N as
  * the best found; infeasible raises the lower bound while every N below was infeasible too.
  */
-function closeExactly(result: SizeResult, cluster: Cluster, model: NodeSpec, vms: VmSpec[], options: ExactOptions): SizeResult {
-  let { lowerBound, bestFound, strategy, timedOut } = result;
+function closeExactly(result: Untimed, cluster: Cluster, model: NodeSpec, vms: VmSpec[], options: ExactOptions): Untimed {
+  let { lowerBound, bestFound, strategy } = result;
   const tried: ExactTry[] = [];
   for (let nodes = lowerBound; bestFound !== null && nodes < bestFound; nodes++) {
     const search = searchPlacement(sizedCluster(cluster, model, nodes, vms), options);
@@ -136,11 +154,10 @@ function closeExactly(result: SizeResult, cluster: Cluster, model: NodeSpec, vms
     tried.push({ nodes, outcome: search.outcome, stoppedBy, searchNodes: search.searchNodes });
     if (search.outcome === 'found') [bestFound, strategy] = [nodes, 'exact search'];
     if (search.outcome === 'infeasible' && nodes === lowerBound) lowerBound = nodes + 1;
-    if (stoppedBy === 'deadline') timedOut = true;
-    if (search.outcome === 'found' || timedOut) break;
+    if (search.outcome === 'found' || stoppedBy === 'time-limit') break;
   }
   const boundBy = lowerBound > result.lowerBound ? [...result.boundBy, { bound: 'exact' as const, resource: null, nodes: lowerBound }] : result.boundBy;
-  return { ...result, lowerBound, boundBy, bestFound, optimal: bestFound === lowerBound, strategy, timedOut, exact: { ...result.exact, tried } };
+  return { ...result, lowerBound, boundBy, bestFound, optimal: bestFound === lowerBound, strategy, exact: { ...result.exact, tried } };
 }
 
 function policyLabel(policy: PolicyOptions): string {
@@ -213,7 +230,7 @@ function packingLowerBound(cluster: Cluster, model: NodeSpec, vms: readonly VmSp
   const sizes = new Float64Array(vms.length * dimensions.length);
   vms.forEach((vm, i) => dimensions.forEach((d, k) => (sizes[i * dimensions.length + k] = Math.floor(d.demand(vm) * SCALE + 1e-9))));
   const instance = { dims: dimensions.length, capacity: dimensions.map((d) => Math.ceil(d.capacity * SCALE - 1e-9)), sizes };
-  return bestConfiguration(instance, { now: options.now, deadline: options.deadline }).lowerBound;
+  return bestConfiguration(instance, { expired: options.expired }).lowerBound;
 }
 
 function sizedCluster(cluster: Cluster, model: NodeSpec, count: number, vms: VmSpec[]): Cluster {

@@ -1,10 +1,11 @@
 /**
- * Turns the failover command's flags into failure scenarios, rejecting unknown nodes and
- * domains, impossible sweeps, and sweeps larger than the limit without --yes.
+ * Turns the failover command's flags into failure scenarios, rejecting unknown or repeated nodes,
+ * unknown domains, impossible sweeps, and sweeps larger than the limit without --yes.
  */
 import type { ClusterIndex } from '../../engine/model/cluster-index.js';
 import { combinationCount, combinationScenarios, domainScenarios, failureDomains, scenarioOf, type IndexedScenario } from '../../engine/failure/scenarios.js';
 import { InputError } from '../../errors.js';
+import { firstRepeat } from '../loaders/cells.js';
 
 export const SWEEP_LIMIT = 100_000;
 
@@ -24,9 +25,17 @@ export function selectFailures(index: ClusterIndex, flags: FailureFlags): Failur
   if (given.length !== 1) {
     throw new InputError({ file: 'command line', field: given.length === 0 ? '--fail' : `--${given[1]}`, value: given.map((f) => `--${f}`).join(' '), expected: 'exactly one of --fail, --domain, --sweep' });
   }
-  if (flags.fail !== undefined) return { kind: 'single', scenario: scenarioOf(index, flags.fail.split(',').map((name) => nodeNamed(index, name.trim()))) };
+  if (flags.fail !== undefined) return { kind: 'single', scenario: scenarioOf(index, failedNodes(index, flags.fail)) };
   if (flags.domain !== undefined) return { kind: 'single', scenario: domainNamed(index, flags.domain) };
   return sweepOf(index, flags.sweep!, flags.yes);
+}
+
+/** `node01,node02`: each a node of the cluster, each once. */
+function failedNodes(index: ClusterIndex, fail: string): number[] {
+  const names = fail.split(',').map((name) => name.trim());
+  const repeated = firstRepeat(names);
+  if (repeated !== undefined) throw new InputError({ file: 'command line', field: '--fail', value: fail, expected: `node names separated by commas, each once (${repeated} is given twice)` });
+  return names.map((name) => nodeNamed(index, name));
 }
 
 function nodeNamed(index: ClusterIndex, name: string): number {

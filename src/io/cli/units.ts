@@ -2,6 +2,7 @@
 import type { Cluster } from '../../engine/model/cluster.js';
 import type { Unit } from '../../engine/policy/grow.js';
 import { InputError } from '../../errors.js';
+import { firstRepeat } from '../loaders/cells.js';
 
 export function unitsFromFlags(cluster: Cluster, flags: { class?: string; mix?: string }): Unit[][] {
   const classNamed = (name: string, flag: string) => {
@@ -12,6 +13,8 @@ export function unitsFromFlags(cluster: Cluster, flags: { class?: string; mix?: 
   if (flags.class !== undefined && flags.mix !== undefined) throw new InputError({ file: 'command line', field: '--mix', value: flags.mix, expected: 'either --class or --mix, not both' });
   if (flags.class !== undefined) return [[{ vmClass: classNamed(flags.class, '--class'), count: 1 }]];
   if (flags.mix !== undefined) {
+    const repeated = firstRepeat(flags.mix.split(',').map((part) => part.split(':')[0]!.trim()));
+    if (repeated !== undefined) throw new InputError({ file: 'command line', field: '--mix', value: flags.mix, expected: `class:count pairs naming each class once (${repeated} is given twice; add up its counts)` });
     return [
       flags.mix.split(',').map((part) => {
         const [name, countText = '1'] = part.split(':');

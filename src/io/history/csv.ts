@@ -13,12 +13,11 @@
  * nothing is shifted. Every series must span two days. Each bad input is an InputIssue naming
  * file, line, field, value and what was expected, thrown at once per stage (exit 2).
  */
-import { parse } from 'csv-parse/sync';
 import type { Cluster } from '../../engine/model/cluster.js';
 import { compareSeries, HISTORY_METRICS, type EntityKind, type History, type HistoryMetric, type HistorySeries } from '../../engine/model/history.js';
 import { InputError, IssueCollector } from '../../errors.js';
 import { number } from '../loaders/cells.js';
-import { readTextFile } from '../loaders/csv-table.js';
+import { parseCsv } from '../loaders/csv-table.js';
 import { longEnough, toGrid } from './grid.js';
 import { checkOrder, checkRegular, detectStep, parseTimestamp, type LocatedSample, type Timeline } from './timeline.js';
 
@@ -31,7 +30,7 @@ export interface CsvHistoryOptions {
 
 interface Row {
   line: number;
-  cells: string[];
+  record: string[];
 }
 
 interface SeriesKey {
@@ -44,9 +43,9 @@ const LONG_COLUMNS = ['timestamp', 'entity', 'metric', 'value'];
 const usage = number({ min: 0 });
 
 export function loadCsvHistory(file: string, cluster: Cluster, options: CsvHistoryOptions = {}): History {
-  const [header, ...body] = readRows(file);
+  const [header, ...body] = parseCsv(file);
   if (header === undefined) throw new InputError({ file, line: 1, field: 'header', value: '', expected: `a header row: ${LONG_COLUMNS.join(',')}, or timestamp and <entity>/<metric> columns` });
-  const columns = header.cells.map((cell) => cell.trim());
+  const columns = header.record.map((cell) => cell.trim());
   const issues = new IssueCollector();
   const report: Report = (issue) => issues.add({ file, ...issue });
   const entities = entityKinds(cluster);
@@ -71,31 +70,20 @@ export function loadCsvHistory(file: string, cluster: Cluster, options: CsvHisto
   return historyOf(series, cluster);
 }
 
-function readRows(file: string): Row[] {
-  try {
-    const parsed = parse(readTextFile(file), { bom: true, info: true, skip_empty_lines: true, comment: '#', relax_column_count: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-    return parsed.map(({ record, info }) => ({ line: info.lines, cells: record }));
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const { lines, message } = error as { lines?: number; message: string };
-    throw new InputError({ file, line: lines, field: 'csv', value: message, expected: 'well-formed CSV' });
-  }
-}
-
 type Report = (issue: { line?: number; field: string; value: unknown; expected: string }) => void;
 type Keyed = { key: SeriesKey; timeline: Timeline };
 /** The series, and the timelines whose order and step are checked (a long file's series; a wide file's rows). */
 type Parts = { series: Keyed[]; timelines: Timeline[] };
 
 function longTimelines(header: Row, body: readonly Row[], entities: ReadonlyMap<string, EntityKind>, report: Report): Parts {
-  const columns = header.cells.map((cell) => cell.trim());
+  const columns = header.record.map((cell) => cell.trim());
   columns.filter((column) => !LONG_COLUMNS.includes(column)).forEach((column) => report({ line: header.line, field: 'header', value: column, expected: `only the columns ${LONG_COLUMNS.join(', ')} in a long file` }));
   LONG_COLUMNS.filter((column) => !columns.includes(column)).forEach((column) => report({ line: header.line, field: 'header', value: columns.join(','), expected: `a column named '${column}'` }));
   const [at, entityAt, metricAt, valueAt] = LONG_COLUMNS.map((column) => columns.indexOf(column)) as [number, number, number, number];
   const bySeries = new Map<string, { key: SeriesKey; samples: LocatedSample[]; raw: string[] }>();
   for (const row of body) {
     if (!cellCountOk(row, columns, report)) continue;
-    const cell = (index: number) => row.cells[index]!.trim();
+    const cell = (index: number) => row.record[index]!.trim();
     const key = seriesKey(cell(entityAt), cell(metricAt), entities, (field, value, expected) => report({ line: row.line, field, value, expected }));
     const seconds = timestampOf(row.line, cell(at), report);
     const value = valueOf(row.line, 'value', cell(valueAt), report);
@@ -110,7 +98,7 @@ function longTimelines(header: Row, body: readonly Row[], entities: ReadonlyMap<
 }
 
 function wideTimelines(header: Row, body: readonly Row[], entities: ReadonlyMap<string, EntityKind>, options: CsvHistoryOptions, report: Report): Parts {
-  const columns = header.cells.map((cell) => cell.trim());
+  const columns = header.record.map((cell) => cell.trim());
   const at = columns.indexOf('timestamp');
   const keys = columns.map((column, c) => {
     if (c === at) return null;
@@ -120,9 +108,9 @@ function wideTimelines(header: Row, body: readonly Row[], entities: ReadonlyMap<
   });
   if (at < 0 && options.stepSeconds === undefined) report({ line: header.line, field: 'header', value: columns.join(','), expected: "a 'timestamp' column, or a step given with --step" });
   const rows = body.filter((row) => cellCountOk(row, columns, report));
-  const raw = rows.map((row, r) => (at < 0 ? `row ${r + 1}` : row.cells[at]!.trim()));
+  const raw = rows.map((row, r) => (at < 0 ? `row ${r + 1}` : row.record[at]!.trim()));
   const seconds = rows.map((row, r) => (at < 0 ? (options.startSeconds ?? 0) + r * (options.stepSeconds ?? 0) : timestampOf(row.line, raw[r]!, report) ?? 0));
-  const samplesOf = (c: number) => rows.map((row, r) => ({ line: row.line, seconds: seconds[r]!, value: valueOf(row.line, columns[c]!, row.cells[c]!.trim(), report) ?? Number.NaN }));
+  const samplesOf = (c: number) => rows.map((row, r) => ({ line: row.line, seconds: seconds[r]!, value: valueOf(row.line, columns[c]!, row.record[c]!.trim(), report) ?? Number.NaN }));
   const series = keys.flatMap((key, c) => (key === null ? [] : [{ key, timeline: { label: columns[c]!, samples: samplesOf(c), raw } }]));
   // Every series shares the rows' times, so they are checked once.
   const rowTimes: Timeline = { label: '', samples: rows.map((row, r) => ({ line: row.line, seconds: seconds[r]!, value: 0 })), raw };
@@ -137,8 +125,8 @@ function wideKey(column: string, entities: ReadonlyMap<string, EntityKind>, fail
 }
 
 function cellCountOk(row: Row, columns: readonly string[], report: Report): boolean {
-  if (row.cells.length === columns.length) return true;
-  report({ line: row.line, field: 'row', value: row.cells.join(','), expected: `${columns.length} cells (${columns.join(',')})` });
+  if (row.record.length === columns.length) return true;
+  report({ line: row.line, field: 'row', value: row.record.join(','), expected: `${columns.length} cells (${columns.join(',')})` });
   return false;
 }
 

@@ -16,14 +16,23 @@ export const name: CellParser<string> = (raw) =>
 
 export const text: CellParser<string> = (raw) => ok(raw);
 
-export function number(options: { min?: number; minExclusive?: number; integer?: boolean } = {}): CellParser<number> {
+/**
+ * The largest magnitude any numeric cell may have unless its column says less: a size, count
+ * or priority above 10^9 is a typo, and the cap keeps sums exact (10^9 per value × 10^6 VMs =
+ * 10^15 < 2^53), so a value like 1e308 can never add up to Infinity.
+ */
+export const MAX_QUANTITY = 1_000_000_000;
+
+export function number(options: { min?: number; minExclusive?: number; max?: number; integer?: boolean } = {}): CellParser<number> {
   const words = [
     options.integer ? 'an integer' : 'a number',
     options.min !== undefined ? `>= ${options.min}` : '',
     options.minExclusive !== undefined ? `> ${options.minExclusive}` : '',
+    options.max !== undefined ? `and <= ${options.max}` : '',
   ]
     .filter(Boolean)
     .join(' ');
+  const max = options.max ?? MAX_QUANTITY;
   return (raw) => {
     if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim())) return bad(words);
     const value = Number(raw);
@@ -31,9 +40,14 @@ export function number(options: { min?: number; minExclusive?: number; integer?:
     if (options.integer && !Number.isInteger(value)) return bad(words);
     if (options.min !== undefined && value < options.min) return bad(words);
     if (options.minExclusive !== undefined && value <= options.minExclusive) return bad(words);
+    if (value > max) return bad(options.max !== undefined ? words : `${words} and at most ${MAX_QUANTITY.toLocaleString('en-US')} (headroom's limit for any size or count)`);
+    if (value < -MAX_QUANTITY) return bad(`${words} and at least -${MAX_QUANTITY.toLocaleString('en-US')} (headroom's limit for any number)`);
     return ok(value);
   };
 }
+
+/** A fraction of a capacity, such as an alert threshold: above 0, at most 1 (100%). */
+export const fraction = number({ minExclusive: 0, max: 1 });
 
 export const boolean: CellParser<boolean> = (raw) => {
   const lower = raw.trim().toLowerCase();
@@ -46,8 +60,20 @@ export function oneOf<T extends string>(choices: readonly T[]): CellParser<T> {
   return (raw) => ((choices as readonly string[]).includes(raw) ? ok(raw as T) : bad(`one of ${choices.join(', ')}`));
 }
 
-/** A ';'-separated list of names (CSV cells cannot use ','). */
+/** A ';'-separated list of names (CSV cells cannot use ','), each at most once. */
 export const nameList: CellParser<string[]> = (raw) => {
   const items = raw.split(';').map((item) => item.trim());
-  return items.every((item) => NAME_PATTERN.test(item)) ? ok(items) : bad('names separated by ";"');
+  if (!items.every((item) => NAME_PATTERN.test(item))) return bad('names separated by ";"');
+  const repeated = firstRepeat(items);
+  return repeated === undefined ? ok(items) : bad(`names separated by ";", each once (${repeated} is given twice)`);
 };
+
+/** The first item that an earlier one repeats, if any. */
+export function firstRepeat<T>(items: Iterable<T>): T | undefined {
+  const seen = new Set<T>();
+  for (const item of items) {
+    if (seen.has(item)) return item;
+    seen.add(item);
+  }
+  return undefined;
+}

@@ -14,6 +14,11 @@
  * Added rules name VMs and nodes of the cluster after the file's own additions and removals (a
  * rule may name a VM the file adds). remove, disable and enable name the scenario's rules by id
  * (`rule-N` for one the scenario leaves unnamed, N its position), each rule at most once.
+ *
+ * Each list names a thing once (change-claims.ts): no VM removed twice (by name or by its class),
+ * no two added nodes, classes or VMs of one name, no node resized or VM updated by two entries or
+ * after this file removes it. Added VMs without a name are `<class>-new-N` after every name taken
+ * (vm-names.ts). Nodes it adds or resizes keep memory for VMs (memReservedGiB < memGiB).
  */
 import { isMap, isSeq, isScalar, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Cluster, Policy, VmClass, VmRequirements, VmSpec } from '../../engine/model/cluster.js';
@@ -25,7 +30,9 @@ import { boolean, name as nameCell, number, oneOf, text } from './cells.js';
 import { readTextFile } from './csv-table.js';
 import { readCrs, readRules } from './ha-section.js';
 import { FAILOVER_POLICIES, readThreshold } from './scenario.js';
-import { NODE_COLUMNS, VM_COLUMNS } from './tables.js';
+import { NODE_COLUMNS, reservationIssue, VM_COLUMNS } from './tables.js';
+import { MAX_ADDED_VMS, VmNames } from './vm-names.js';
+import { EntryClaims, ONCE_IN, type Scope } from './change-claims.js';
 import { YamlFile } from './yaml-doc.js';
 import { cpuCapacity, memCapacity } from '../../engine/model/node-capacity.js';
 
@@ -67,20 +74,23 @@ export function loadChange(file: string, cluster: Cluster): LoadedChange {
     addClasses,
     addVms: add ? reader.items(add, 'vms', 'add.vms').flatMap(([entry, field]) => reader.addVms(entry, field)) : [],
     addNodes: add ? reader.items(add, 'nodes', 'add.nodes').map(([entry, field]) => reader.addNode(entry, field)) : [],
-    removeVms: remove ? [...reader.names(remove, 'vms', 'remove.vms', 'vm'), ...reader.names(remove, 'classes', 'remove.classes', 'class').flatMap((c) => cluster.vms.filter((vm) => vm.className === c).map((vm) => vm.name))] : [],
-    removeNodes: remove ? reader.names(remove, 'nodes', 'remove.nodes', 'node') : [],
+    removeVms: remove ? reader.removedVms(remove) : [],
+    removeNodes: remove ? reader.names(remove, 'nodes', 'remove.nodes', 'node', 'remove-node') : [],
     resizeNodes: resize
       ? reader.items(resize, 'nodes', 'resize.nodes').map(([entry, field]) => {
           const map = yaml.mapping(entry, field, ['name', ...NODE_FIELDS, 'keepRunning']);
-          const name = reader.known(map, `${field}.name`, 'node');
+          const name = reader.named(map, `${field}.name`, 'node', 'resize-node');
           if (yaml.scalar(map, 'keepRunning', `${field}.keepRunning`, boolean)) keepRunning.push({ node: name, line: yaml.lineOf(entry) });
-          return { name, patch: reader.fields(map, field, NODE_FIELDS, NODE_COLUMNS) };
+          const patch = reader.changing(map, field, reader.fields(map, field, NODE_FIELDS, NODE_COLUMNS), NODE_FIELDS);
+          reader.checkReservation(map, field, { ...cluster.nodes.find((n) => n.name === name)!, ...patch });
+          return { name, patch };
         })
       : [],
     updateVms: update
       ? reader.items(update, 'vms', 'update.vms').map(([entry, field]) => {
           const map = yaml.mapping(entry, field, ['name', ...VM_FIELDS]);
-          return { name: reader.known(map, `${field}.name`, 'vm'), patch: reader.vmFields(map, field) };
+          const name = reader.named(map, `${field}.name`, 'vm', 'update-vm');
+          return { name, patch: reader.changing(map, field, reader.vmFields(map, field), VM_FIELDS) };
         })
       : [],
     policy: policy === undefined ? {} : reader.policy(policy),
@@ -124,14 +134,15 @@ const NAMES_OF: Record<Kind, (cluster: Cluster) => string[]> = {
 };
 
 class ChangeReader {
-  private readonly added = new Map<string, number>();
-  /** Rule ids named by ha.remove, ha.disable or ha.enable so far. */
-  private readonly namedRules = new Set<string>();
+  private readonly vmNames: VmNames;
+  private readonly claims = new EntryClaims();
 
   constructor(
     private readonly yaml: YamlFile,
     private readonly cluster: Cluster,
-  ) {}
+  ) {
+    this.vmNames = new VmNames(cluster.vms.map((vm) => vm.name));
+  }
 
   items(map: YAMLMap<unknown, unknown>, key: string, field: string): Array<[YamlNode, string]> {
     const node = this.yaml.child(map, key);
@@ -140,11 +151,36 @@ class ChangeReader {
     return node.items.map((item, i) => [item as YamlNode, `${field}[${i}]`]);
   }
 
-  names(map: YAMLMap<unknown, unknown>, key: string, field: string, kind: Kind): string[] {
+  /** A list of names of one kind, each named once in `scope`. */
+  names(map: YAMLMap<unknown, unknown>, key: string, field: string, kind: Kind, scope: Scope): string[] {
     return this.items(map, key, field).map(([item, itemField]) => {
       if (!isScalar(item)) throw this.error(item, itemField, kind === 'rule' ? 'a rule id' : `a ${kind} name`);
-      return this.check(item, itemField, String(item.value), kind);
+      return this.once(scope, item, itemField, this.check(item, itemField, String(item.value), kind));
     });
+  }
+
+  /** remove.vms, then the VMs of the classes in remove.classes: no VM removed twice. */
+  removedVms(remove: YAMLMap<unknown, unknown>): string[] {
+    const named = this.names(remove, 'vms', 'remove.vms', 'vm', 'remove-vm');
+    const classItems = this.items(remove, 'classes', 'remove.classes');
+    const ofClasses = this.names(remove, 'classes', 'remove.classes', 'class', 'remove-class').flatMap((className, i) => {
+      const [item, itemField] = classItems[i]!;
+      return this.cluster.vms.filter((vm) => vm.className === className).map((vm) => {
+        const earlier = this.claims.claim('remove-vm', vm.name, itemField);
+        if (earlier !== undefined) throw this.error(item, itemField, `a class none of whose VMs another entry removes (${earlier} removes ${vm.name})`, className);
+        return vm.name;
+      });
+    });
+    return [...named, ...ofClasses];
+  }
+
+  /** The node (or VM) an entry of resize.nodes (or update.vms) names: known, not removed, named once. */
+  named(map: YAMLMap<unknown, unknown>, field: string, kind: 'node' | 'vm', scope: Scope): string {
+    const name = this.known(map, field, kind);
+    const node = this.yaml.child(map, 'name')!;
+    const removedBy = this.claims.earlier(kind === 'node' ? 'remove-node' : 'remove-vm', name);
+    if (removedBy !== undefined) throw this.error(node, field, `a ${kind === 'vm' ? 'VM' : kind} that this change does not remove (${removedBy} removes ${name})`, name);
+    return this.once(scope, node, field, name);
   }
 
   known(map: YAMLMap<unknown, unknown>, field: string, kind: Kind): string {
@@ -158,6 +194,7 @@ class ChangeReader {
     const map = this.yaml.mapping(entry, field, ['name', 'description', ...VM_FIELDS]);
     const name = this.yaml.scalar(map, 'name', `${field}.name`, nameCell);
     if (name === undefined || this.cluster.classes.some((c) => c.name === name)) throw this.error(this.yaml.child(map, 'name') ?? map, `${field}.name`, 'a name no class has yet');
+    this.once('add-class', this.yaml.child(map, 'name')!, `${field}.name`, name);
     const { vcpus, memGiB, diskGiB, pool, ...rest } = this.vmFields(map, field);
     if (vcpus === undefined || memGiB === undefined || diskGiB === undefined || pool === undefined) {
       const missing = vcpus === undefined ? 'vcpus' : memGiB === undefined ? 'memGiB' : diskGiB === undefined ? 'diskGiB' : 'pool';
@@ -170,25 +207,36 @@ class ChangeReader {
     const map = this.yaml.mapping(entry, field, ['class', 'count', 'name', ...VM_FIELDS]);
     const className = this.known(map, `${field}.class`, 'class');
     const vmClass = this.cluster.classes.find((c) => c.name === className)!;
-    const count = this.yaml.scalar(map, 'count', `${field}.count`, number({ integer: true, minExclusive: 0 })) ?? 1;
+    const count = this.yaml.scalar(map, 'count', `${field}.count`, number({ integer: true, minExclusive: 0, max: MAX_ADDED_VMS })) ?? 1;
     const name = this.yaml.scalar(map, 'name', `${field}.name`, nameCell);
     if (name !== undefined && count > 1) throw this.error(map, `${field}.name`, 'no name with a count above 1 (the VMs are named <class>-new-N)');
-    if (name !== undefined && this.cluster.vms.some((vm) => vm.name === name)) throw this.error(this.yaml.child(map, 'name')!, `${field}.name`, 'a name no VM has yet');
+    if (name !== undefined && !this.vmNames.claim(name)) throw this.error(this.yaml.child(map, 'name')!, `${field}.name`, 'a name no VM has yet, in the scenario or added by this change');
     const patch = this.vmFields(map, field);
-    return Array.from({ length: count }, () => {
-      const serial = (this.added.get(className) ?? 0) + 1;
-      this.added.set(className, serial);
-      return vmOfClass(vmClass, name ?? `${className}-new-${serial}`, patch);
-    });
+    return Array.from({ length: count }, () => vmOfClass(vmClass, name ?? this.vmNames.fresh(className), patch));
   }
 
   addNode(entry: YamlNode, field: string): ClusterChange['addNodes'][number] {
     const map = this.yaml.mapping(entry, field, ['name', 'like', ...NODE_FIELDS]);
     const name = this.yaml.scalar(map, 'name', `${field}.name`, nameCell);
     if (name === undefined || this.cluster.nodes.some((n) => n.name === name)) throw this.error(this.yaml.child(map, 'name') ?? map, `${field}.name`, 'a name no node has yet');
+    this.once('add-node', this.yaml.child(map, 'name')!, `${field}.name`, name);
     const like = this.known(map, `${field}.like`, 'node');
     const model = this.cluster.nodes.find((n) => n.name === like)!;
-    return nodeLike(this.cluster, model, { ...model, ...this.fields(map, field, NODE_FIELDS, NODE_COLUMNS), name });
+    const node = { ...model, ...this.fields(map, field, NODE_FIELDS, NODE_COLUMNS), name };
+    this.checkReservation(map, field, node);
+    return nodeLike(this.cluster, model, node);
+  }
+
+  /** The patch of a resize or update, which must change something: an entry with a name alone is a mistake. */
+  changing<P extends object>(map: YAMLMap<unknown, unknown>, field: string, patch: P, keys: readonly string[]): P {
+    if (Object.keys(patch).length === 0) throw this.error(map, field, `an entry that sets at least one of ${keys.join(', ')}`);
+    return patch;
+  }
+
+  /** A node the entry at `map` adds or resizes must keep memory for VMs; blames the field the entry sets. */
+  checkReservation(map: YAMLMap<unknown, unknown>, field: string, node: { memGiB: number; memReservedGiB: number }): void {
+    const issue = reservationIssue(node, this.yaml.child(map, 'memReservedGiB') === undefined ? 'memGiB' : 'memReservedGiB');
+    if (issue !== null) throw this.error(this.yaml.child(map, issue.field) ?? map, `${field}.${issue.field}`, issue.expected, issue.value);
   }
 
   vmFields(map: YAMLMap<unknown, unknown>, field: string): Partial<VmRequirements> {
@@ -232,7 +280,7 @@ class ChangeReader {
   /** `after`: the cluster with the rest of the file applied, which added rules name. */
   ha(node: YamlNode, after: Cluster): HaChange {
     const map = this.yaml.mapping(node, 'ha', ['crs', 'add', 'remove', 'disable', 'enable']);
-    const removeRules = this.names(map, 'remove', 'ha.remove', 'rule');
+    const removeRules = this.names(map, 'remove', 'ha.remove', 'rule', 'rule');
     const kept = NAMES_OF.rule(this.cluster).filter((id) => !removeRules.includes(id));
     const changedBy = 'the scenario or added by this change, and not removed by it';
     const added = readRules(this.yaml, this.yaml.child(map, 'add'), after, { field: 'ha.add', defaultId: null, takenIds: new Set(kept), vmsFrom: `in ${changedBy}`, nodesFrom: `of ${changedBy}` });
@@ -241,8 +289,8 @@ class ChangeReader {
       addRules: added.rules,
       noFailback: added.noFailback,
       removeRules,
-      disableRules: this.names(map, 'disable', 'ha.disable', 'rule'),
-      enableRules: this.names(map, 'enable', 'ha.enable', 'rule'),
+      disableRules: this.names(map, 'disable', 'ha.disable', 'rule', 'rule'),
+      enableRules: this.names(map, 'enable', 'ha.enable', 'rule', 'rule'),
     };
   }
 
@@ -250,15 +298,18 @@ class ChangeReader {
     const known = NAMES_OF[kind](this.cluster);
     const what = kind === 'rule' ? 'the id of a rule' : `the name of a ${kind}`;
     if (!known.includes(value)) throw this.error(node, field, `${what} in the scenario (${known.length > 0 ? known.join(', ') : 'it has none'})`, value);
-    if (kind === 'rule') {
-      if (this.namedRules.has(value)) throw this.error(node, field, 'a rule that no other entry of ha.remove, ha.disable or ha.enable names', value);
-      this.namedRules.add(value);
-    }
     if (kind === 'node' && field.startsWith('remove.')) {
       const served = this.cluster.pools.find((p) => p.kind === 'shared' && p.servedBy === value);
       if (served) throw this.error(node, field, `a node that serves no shared pool (${value} serves ${served.name}; move the pool first)`, value);
     }
     return value;
+  }
+
+  /** `name`, unless an earlier entry named it in `scope` too. */
+  private once(scope: Scope, node: YamlNode, field: string, name: string): string {
+    const earlier = this.claims.claim(scope, name, field);
+    if (earlier !== undefined) throw this.error(node, field, `${ONCE_IN[scope]} (${earlier} names ${name} already)`, name);
+    return name;
   }
 
   private error(node: YamlNode, field: string, expected: string, value?: unknown): InputError {

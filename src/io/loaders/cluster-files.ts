@@ -1,14 +1,15 @@
 /**
  * Reads the four CSV inputs and assembles a checked Cluster: every reference resolves (class,
  * pool, node, replication target), every VM inherits its class's values unless its own row
- * overrides them, and no VM is bigger than every node (it could never run anywhere, which is
- * an input mistake rather than a placement result).
+ * overrides them, and no VM is bigger than every node, or asks for more GPUs of its model than
+ * any node has (it could never run anywhere, which is an input mistake rather than a placement
+ * result).
  */
 import type { Cluster, LocalPool, NodeSpec, Policy, SharedPool, StoragePool, VmClass, VmSpec } from '../../engine/model/cluster.js';
 import { InputError, IssueCollector } from '../../errors.js';
 import { vmClassOf } from '../../engine/model/vm-of-class.js';
 import { readCsvTable } from './csv-table.js';
-import { CLASS_COLUMNS, NODE_COLUMNS, STORAGE_COLUMNS, VM_COLUMNS } from './tables.js';
+import { CLASS_COLUMNS, NODE_COLUMNS, reservationIssue, STORAGE_COLUMNS, VM_COLUMNS } from './tables.js';
 import { cpuCapacity, memCapacity } from '../../engine/model/node-capacity.js';
 
 export interface InputFiles {
@@ -31,19 +32,27 @@ export function loadCluster(name: string, files: InputFiles, policy: Policy): Cl
 }
 
 function readNodes(file: string): NodeSpec[] {
-  return readCsvTable(file, NODE_COLUMNS).map(({ row }) => ({
-    name: row.name,
-    cpuModel: row.cpuModel ?? '',
-    cpuThreads: row.cpuThreads,
-    memGiB: row.memGiB,
-    memReservedGiB: row.memReservedGiB ?? 0,
-    gpus: row.gpus ?? 0,
-    gpuModel: row.gpuModel ?? null,
-    netGbps: row.netGbps ?? 0,
-    domains: { ...(row.rack ? { rack: row.rack } : {}), ...(row.power ? { power: row.power } : {}) },
-    tags: row.tags ?? [],
-    votes: row.votes ?? 1,
-  }));
+  const issues = new IssueCollector();
+  const nodes = readCsvTable(file, NODE_COLUMNS).map(({ line, row }): NodeSpec => {
+    const node = {
+      name: row.name,
+      cpuModel: row.cpuModel ?? '',
+      cpuThreads: row.cpuThreads,
+      memGiB: row.memGiB,
+      memReservedGiB: row.memReservedGiB ?? 0,
+      gpus: row.gpus ?? 0,
+      gpuModel: row.gpuModel ?? null,
+      netGbps: row.netGbps ?? 0,
+      domains: { ...(row.rack ? { rack: row.rack } : {}), ...(row.power ? { power: row.power } : {}) },
+      tags: row.tags ?? [],
+      votes: row.votes ?? 1,
+    };
+    const reservation = reservationIssue(node, 'memReservedGiB');
+    if (reservation !== null) issues.add({ file, line, ...reservation });
+    return node;
+  });
+  issues.throwIfAny();
+  return nodes;
 }
 
 function readPools(file: string, nodeNames: ReadonlySet<string>): StoragePool[] {
@@ -53,6 +62,12 @@ function readPools(file: string, nodeNames: ReadonlySet<string>): StoragePool[] 
     if (!nodeNames.has(value)) issues.add({ file, line, field, value, expected: 'the name of a node in the nodes file' });
   };
   for (const { line, row } of readCsvTable(file, STORAGE_COLUMNS)) {
+    const ignored = row.kind === 'local' ? (['servedBy', 'reachableFrom'] as const).find((field) => row[field] !== undefined) : row.node !== undefined ? 'node' : undefined;
+    if (ignored !== undefined) {
+      const expected = row.kind === 'local' ? 'an empty cell: a local pool is on its own node only' : 'an empty cell: a shared pool is on no one node (servedBy names the node that serves it)';
+      issues.add({ file, line, field: ignored, value: ignored === 'reachableFrom' ? row.reachableFrom!.join(';') : row[ignored], expected });
+      continue;
+    }
     const existing = pools.get(row.pool);
     if (existing !== undefined && (existing.kind !== row.kind || row.kind === 'shared')) {
       issues.add({ file, line, field: 'pool', value: row.pool, expected: 'one row per shared pool, and one row per node for a local pool' });
@@ -101,11 +116,13 @@ function readVms(file: string, classes: readonly VmClass[], pools: readonly Stor
       issues.add({ file, line, field: 'class', value: row.class, expected: `a class from the classes file (${[...classByName.keys()].join(', ')})` });
       return [];
     }
-    checkReferences(issues, file, line, row, poolNames, nodeNames);
+    checkReferences(issues, file, line, row, poolNames, nodeNames, vmClass.affinity !== null);
     for (const field of ['node', 'replicateTo'] as const) {
       const value = row[field];
       if (value !== undefined && !nodeNames.has(value)) issues.add({ file, line, field, value, expected: 'the name of a node in the nodes file' });
     }
+    if (row.replicationMinutes !== undefined && row.replicateTo === undefined) issues.add({ file, line, field: 'replicationMinutes', value: row.replicationMinutes, expected: 'an empty cell, or a replicateTo node to replicate to at this interval' });
+    if (row.replicateTo !== undefined && row.replicateTo === row.node) issues.add({ file, line, field: 'replicateTo', value: row.replicateTo, expected: `a node other than the VM's own (${row.node}): Proxmox replicates to another node` });
     const affinityNodes = row.affinity ?? vmClass.affinity?.nodes;
     const vm: VmSpec = {
       name: row.name,
@@ -133,11 +150,13 @@ function checkReferences(
   issues: IssueCollector,
   file: string,
   line: number,
-  row: { pool?: string; affinity?: string[] },
+  row: { pool?: string; affinity?: string[]; affinityMode?: string },
   poolNames: ReadonlySet<string>,
   nodeNames: ReadonlySet<string>,
+  classHasAffinity = false,
 ): void {
   if (row.pool !== undefined && !poolNames.has(row.pool)) issues.add({ file, line, field: 'pool', value: row.pool, expected: `a pool from the storage file (${[...poolNames].join(', ')})` });
+  if (row.affinityMode !== undefined && row.affinity === undefined && !classHasAffinity) issues.add({ file, line, field: 'affinityMode', value: row.affinityMode, expected: 'an empty cell, or affinity nodes for the mode to apply to' });
   for (const node of row.affinity ?? []) {
     if (!nodeNames.has(node)) issues.add({ file, line, field: 'affinity', value: node, expected: 'the name of a node in the nodes file' });
   }
@@ -160,7 +179,15 @@ function rejectVmsBiggerThanEveryNode(file: string, cluster: Cluster, vms: Reado
   const { cpuOvercommit } = cluster.policy;
   const maxCpu = Math.max(...cluster.nodes.map((node) => cpuCapacity(node, cluster.policy)));
   const maxMem = Math.max(...cluster.nodes.map((node) => memCapacity(node, cluster.policy)));
-  const maxGpus = Math.max(...cluster.nodes.map((node) => node.gpus));
+  // A node that names no GPU model offers its GPUs to a VM asking for any model (filters/gpu-model.ts).
+  const maxGpusByModel = new Map<string | null, number>();
+  const maxGpusOf = (model: string | null): number => {
+    const known = maxGpusByModel.get(model);
+    if (known !== undefined) return known;
+    const most = Math.max(0, ...cluster.nodes.filter((node) => model === null || node.gpuModel === null || node.gpuModel === model).map((node) => node.gpus));
+    maxGpusByModel.set(model, most);
+    return most;
+  };
   const poolByName = new Map(cluster.pools.map((pool) => [pool.name, pool]));
   for (const { line, vm } of vms) {
     const pool = poolByName.get(vm.pool)!;
@@ -169,7 +196,7 @@ function rejectVmsBiggerThanEveryNode(file: string, cluster: Cluster, vms: Reado
       ['vcpus', vm.vcpus, maxCpu, `at most ${maxCpu} vCPUs (the largest node's threads × cpuOvercommit ${cpuOvercommit})`],
       ['memGiB', vm.memGiB, maxMem, `at most ${maxMem} GiB (the largest node's memory after its reservation)`],
       ['diskGiB', vm.diskGiB, maxDisk, `at most ${maxDisk} GiB (the largest instance of pool ${vm.pool})`],
-      ['gpus', vm.gpus, maxGpus, `at most ${maxGpus} GPUs (the most any node has)`],
+      ['gpus', vm.gpus, maxGpusOf(vm.gpuModel), `at most ${maxGpusOf(vm.gpuModel)} GPUs${vm.gpuModel === null ? '' : ` of model ${vm.gpuModel}`} (the most any node has)`],
     ];
     for (const [field, value, limit, expected] of checks) {
       if (value > limit) throw new InputError({ file, line, field, value, expected: `${expected}: VM ${vm.name} is bigger than every node` });

@@ -1,7 +1,7 @@
 /**
  * Reads a CSV file with a header row into typed rows, checking every cell against its column's
- * parser. Unknown columns, missing required columns, bad cells and duplicate names are input
- * issues located by file, line and column; an empty optional cell is `undefined`.
+ * parser. Unknown or repeated columns, missing required columns, bad cells and duplicate names
+ * are input issues located by file, line and column; an empty optional cell is `undefined`.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -40,8 +40,10 @@ export function readCsvTable<S extends TableSpec>(file: string, spec: S): Array<
   const [header, ...body] = records;
   const issues = new IssueCollector();
   const columns = header!.record.map((cell) => cell.trim());
-  columns.forEach((column) => {
+  columns.forEach((column, c) => {
+    const first = columns.indexOf(column);
     if (!(column in spec)) issues.add({ file, line: header!.line, field: 'header', value: column, expected: `one of the columns ${Object.keys(spec).join(', ')}` });
+    else if (first !== c) issues.add({ file, line: header!.line, field: 'header', value: column, expected: `each column once (column ${c + 1} repeats column ${first + 1})` });
   });
   for (const [column, { required }] of Object.entries(spec)) {
     if (required && !columns.includes(column)) issues.add({ file, line: header!.line, field: 'header', value: columns.join(','), expected: `a column named '${column}'` });
@@ -73,10 +75,11 @@ export function readCsvTable<S extends TableSpec>(file: string, spec: S): Array<
   return rows;
 }
 
-function parseCsv(file: string): Array<{ line: number; record: string[] }> {
+/** The file's records with the line each ends on; a malformed file is an InputError at its line. */
+export function parseCsv(file: string): Array<{ line: number; record: string[] }> {
   const content = readTextFile(file);
   try {
-    const parsed = parse(content, { info: true, skip_empty_lines: true, comment: '#', relax_column_count: true }) as unknown as Array<{
+    const parsed = parse(content, { bom: true, info: true, skip_empty_lines: true, comment: '#', relax_column_count: true }) as unknown as Array<{
       record: string[];
       info: { lines: number };
     }>;

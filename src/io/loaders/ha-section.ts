@@ -8,7 +8,7 @@
  *       - { type: resource-affinity, affinity: negative, resources: [k8s-worker1, k8s-worker2] }
  *       - { id: gpu-home, type: node-affinity, strict: true, nodes: [node04:2, node03], resources: [gpu1] }
  *
- * Node entries take an optional priority (`node04:2`; none means 0, as in rules.cfg). A rule
+ * A rule names each VM and node once. Node entries take an optional priority (`node04:2`; none means 0, as in rules.cfg). A rule
  * without an id is `rule-N`, N its position in the list (Proxmox always names rules; this gives
  * change files an id to remove or disable it by). Every name must resolve: a node of the nodes
  * file, and an HA VM (Proxmox rules name HA resources only). Change files add rules with the
@@ -92,14 +92,15 @@ function required<T>(yaml: YamlFile, map: YAMLMap<unknown, unknown>, key: string
 function readResources(yaml: YamlFile, map: YAMLMap<unknown, unknown>, field: string, cluster: Pick<Cluster, 'vms'>, vmsFrom: string): string[] {
   const ha = new Set(cluster.vms.filter((vm) => vm.ha).map((vm) => vm.name));
   const known = new Set(cluster.vms.map((vm) => vm.name));
-  return items(yaml, map, 'resources', `${field}.resources`, 'a list of VM names, e.g. [vm1, vm2]').map(({ node, field: itemField }) => {
+  const entries = items(yaml, map, 'resources', `${field}.resources`, 'a list of VM names, e.g. [vm1, vm2]');
+  return onceEach(yaml, entries, 'VM', entries.map(({ node, field: itemField }) => {
     const vm = yaml.item(node, itemField, name);
     if (!ha.has(vm)) {
       const expected = known.has(vm) ? `an HA-managed VM (${vm} has ha false; Proxmox rules name HA resources only)` : `the name of a VM ${vmsFrom}`;
       throw new InputError({ file: yaml.file, line: yaml.lineOf(node), field: itemField, value: vm, expected });
     }
     return vm;
-  });
+  }), (vm) => vm);
 }
 
 /** `node04` or `node04:2`; Proxmox node names cannot contain ':'. */
@@ -108,12 +109,24 @@ const NODE_ENTRY = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?::(\d+))?$/;
 function readNodes(yaml: YamlFile, map: YAMLMap<unknown, unknown>, field: string, cluster: Pick<Cluster, 'nodes'>, nodesFrom: string): NodePriority[] {
   const known = new Set(cluster.nodes.map((node) => node.name));
   const expected = `a node ${nodesFrom}, optionally with a priority (node04 or node04:2)`;
-  return items(yaml, map, 'nodes', `${field}.nodes`, 'a list of nodes, e.g. [node04:2, node03]').map(({ node, field: itemField }) => {
+  const entries = items(yaml, map, 'nodes', `${field}.nodes`, 'a list of nodes, e.g. [node04:2, node03]');
+  return onceEach(yaml, entries, 'node', entries.map(({ node, field: itemField }) => {
     const raw = yaml.item(node, itemField, (text) => ({ ok: true, value: text }));
     const match = NODE_ENTRY.exec(raw);
     if (match === null || !known.has(match[1]!)) throw new InputError({ file: yaml.file, line: yaml.lineOf(node), field: itemField, value: raw, expected });
     return { node: match[1]!, priority: match[2] === undefined ? 0 : Number(match[2]) };
+  }), (entry) => entry.node);
+}
+
+/** `values`, read from `entries`, unless two of them name the same VM or node (by `nameOf`). */
+function onceEach<T>(yaml: YamlFile, entries: ReadonlyArray<{ node: YamlNode; field: string }>, what: string, values: T[], nameOf: (value: T) => string): T[] {
+  const seen = new Set<string>();
+  values.forEach((value, i) => {
+    const named = nameOf(value);
+    if (seen.has(named)) throw new InputError({ file: yaml.file, line: yaml.lineOf(entries[i]!.node), field: entries[i]!.field, value: named, expected: `a ${what} that no other entry of the rule names (${named} is given twice)` });
+    seen.add(named);
   });
+  return values;
 }
 
 function items(yaml: YamlFile, map: YAMLMap<unknown, unknown>, key: string, field: string, expected: string): Array<{ node: YamlNode; field: string }> {

@@ -11,7 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { RESOURCES, type Cluster, type CrsMode, type Policy, type QDevice, type Resource } from '../../engine/model/cluster.js';
 import { ALL_STRATEGY_NAMES } from '../../engine/placement/strategies/index.js';
 import { InputError } from '../../errors.js';
-import { boolean, number, oneOf, text } from './cells.js';
+import { boolean, fraction, number, oneOf, text } from './cells.js';
 import { loadCluster, type InputFiles } from './cluster-files.js';
 import { readTextFile } from './csv-table.js';
 import { readCrs, readHaMapping, readHaSection } from './ha-section.js';
@@ -77,9 +77,10 @@ function readPolicy(yaml: YamlFile, node: YamlNode | undefined, crs: CrsMode | n
 /**
  * `threshold: 0.8` sets CPU, memory and disk (GPUs keep `base`: a GPU is used whole);
  * `threshold: { cpu: 0.9, memGiB: 0.8 }` sets the resources it names, the others keep `base`.
+ * A threshold is a fraction of capacity, in (0, 1]: 1.5 would alert only past 150%, once
+ * the node is already over its capacity.
  */
 export function readThreshold(yaml: YamlFile, policy: YAMLMap<unknown, unknown>, base: Policy['threshold']): Policy['threshold'] {
-  const fraction = number({ minExclusive: 0 });
   const node = yaml.child(policy, 'threshold');
   if (node === undefined) return base;
   if (!isMap(node)) {

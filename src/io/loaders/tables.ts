@@ -67,3 +67,14 @@ export const VM_COLUMNS = {
   replicateTo: optional(name),
   replicationMinutes: optional(number({ minExclusive: 0 })),
 };
+
+/**
+ * A node's reservation must leave it memory for VMs (memGiB − memReservedGiB > 0): the issue's
+ * field, value and words when it does not, blaming the field that was set last; null when fine.
+ */
+export function reservationIssue(node: { memGiB: number; memReservedGiB: number }, blame: 'memGiB' | 'memReservedGiB'): { field: string; value: number; expected: string } | null {
+  if (node.memReservedGiB < node.memGiB) return null;
+  return blame === 'memReservedGiB'
+    ? { field: 'memReservedGiB', value: node.memReservedGiB, expected: `less than memGiB (${node.memGiB}): the node must keep memory for VMs` }
+    : { field: 'memGiB', value: node.memGiB, expected: `more than memReservedGiB (${node.memReservedGiB}): the node must keep memory for VMs` };
+}

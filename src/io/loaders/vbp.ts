@@ -5,12 +5,18 @@
  * line: `d` / `C_1 .. C_d` / `m` / then m lines `w_1 .. w_d q` (sizes, then multiplicity q).
  * Items are expanded by multiplicity, in file order. Every problem is collected with its line
  * and field (`C_2`, `w_3`, `q`) and thrown once as an InputError.
+ * Limits (each an InputError naming the limit): every integer at most 2^53 - 1, so that doubles
+ * hold it exactly; at most MAX_SIZES sizes in all (items x d), so that the expanded instance
+ * fits in memory: the multiplicity that would pass it is the one reported.
  *
  * OPT tables: TAB separated `instance_name LB OPT` with a header line; OPT = -1 when unknown.
  */
 import { readFileSync } from 'node:fs';
 import { InputError, IssueCollector } from '../../errors.js';
 import type { VbpInstance } from '../../engine/packing/instance.js';
+
+/** The most sizes (items x dimensions) an instance may expand to: 80 MB of doubles. */
+export const MAX_SIZES = 10_000_000;
 
 export function loadVbp(file: string): VbpInstance {
   return parseVbp(readText(file), file);
@@ -27,8 +33,8 @@ export function parseVbp(text: string, file: string): VbpInstance {
 
   const integer = (record: { line: number }, field: string, raw: string | undefined, min: number) => {
     const value = Number(raw);
-    if (raw === undefined || !/^[+-]?\d+$/.test(raw) || value < min) {
-      issues.add({ file, line: record.line, field, value: raw, expected: `an integer >= ${min}` });
+    if (raw === undefined || !/^[+-]?\d+$/.test(raw) || value < min || value > Number.MAX_SAFE_INTEGER) {
+      issues.add({ file, line: record.line, field, value: raw, expected: `an integer from ${min} to ${Number.MAX_SAFE_INTEGER} (2^53 - 1)` });
       return undefined;
     }
     return value;
@@ -59,6 +65,9 @@ export function parseVbp(text: string, file: string): VbpInstance {
     issues.add({ file, line: at(2).line, field: 'm', value: m, expected: `the number of item lines that follow (${itemRecords.length})` });
   }
   const sizes: number[] = [];
+  const maxItems = Math.floor(MAX_SIZES / d);
+  let items = 0;
+  let overflowed = false;
   for (const record of itemRecords) {
     if (!fieldCount(record, d + 1, 'the sizes w_1..w_d then the multiplicity q')) continue;
     const row = record.fields.slice(0, d).map((raw, k) => {
@@ -69,6 +78,13 @@ export function parseVbp(text: string, file: string): VbpInstance {
       return size ?? 0;
     });
     const multiplicity = integer(record, 'q', record.fields[d], 0) ?? 0;
+    if (!overflowed && items + multiplicity > maxItems) {
+      overflowed = true;
+      const limit = `the supported limit is ${maxItems} items in all (${MAX_SIZES} sizes / d = ${d})`;
+      issues.add({ file, line: record.line, field: 'q', value: record.fields[d], expected: `a multiplicity of at most ${maxItems - items}: ${limit}, and the lines before hold ${items}` });
+    }
+    if (overflowed) continue;
+    items += multiplicity;
     for (let copy = 0; copy < multiplicity; copy++) sizes.push(...row);
   }
   issues.throwIfAny();

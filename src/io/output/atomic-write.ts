@@ -1,22 +1,94 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
-
 /**
- * Writes every file to a temporary sibling first and renames them into place only when all
- * writes succeeded, so a failure never leaves a half-written report behind.
+ * Writes a folder of files all at once or not at all: every file goes into a temporary sibling
+ * folder (`.NAME.tmp-XXXXXX`, beside the target, so on the same file system), which is renamed
+ * to the target only when every write succeeded. Nothing half-written is ever visible under the
+ * target's name, and no temporary folder is left behind, whatever fails.
+ *
+ * An existing target is replaced only when it is a folder holding nothing but files this
+ * writer would write (a previous report): it is renamed aside, the new folder renamed in, and
+ * the old one deleted; if the second rename fails the old one is put back. Anything else there
+ * (a file, a subfolder, another file) is refused before anything is written, so `--out .` or
+ * `--out ~` can never delete a folder of the user's.
+ *
+ * Every refusal and every file system error is an InputError naming the path and what was
+ * expected (exit 2), never a raw Node message.
  */
-export function writeFilesAtomically(files: ReadonlyArray<{ path: string; content: string | Uint8Array }>): void {
-  const staged: Array<{ tmp: string; path: string }> = [];
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../../errors.js';
+
+export interface OutputFolder {
+  /** The flag or setting that named the folder, for messages, e.g. `--out`. */
+  readonly field: string;
+  /** The folder as the user gave it. */
+  readonly path: string;
+}
+
+/** File system error codes in words, for the messages (Node's own text names syscalls). */
+const FS_PROBLEMS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENAMETOOLONG: 'the name is too long',
+  EISDIR: 'a folder stands where a file should be',
+  EBUSY: 'the folder is in use',
+  ENOENT: 'no such folder, or one that cannot hold files',
+};
+
+export function writeFolderAtomically(target: OutputFolder, files: ReadonlyArray<{ name: string; content: string | Uint8Array }>): void {
+  if (target.path.trim() === '') refuse(target, 'a folder path to write the report into');
+  const dir = resolve(target.path);
+  let createdParent: string | undefined;
+  let staging: string | undefined;
   try {
-    for (const file of files) {
-      mkdirSync(dirname(file.path), { recursive: true });
-      const tmp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.tmp`);
-      writeFileSync(tmp, file.content);
-      staged.push({ tmp, path: file.path });
-    }
+    const replacing = checkReplaceable(target, dir, files.map((file) => file.name));
+    createdParent = mkdirSync(dirname(dir), { recursive: true });
+    staging = mkdtempSync(join(dirname(dir), `.${basename(dir)}.tmp-`));
+    for (const file of files) writeFileSync(join(staging, file.name), file.content);
+    if (replacing) swapIn(staging, dir);
+    else renameSync(staging, dir);
   } catch (error) {
-    for (const { tmp } of staged) rmSync(tmp, { force: true });
+    if (staging !== undefined) rmSync(staging, { recursive: true, force: true });
+    if (createdParent !== undefined) rmSync(createdParent, { recursive: true, force: true });
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (code === undefined) throw error;
+    // The temporary folder's name means nothing to the user: name the folder it sits in.
+    const where = path === undefined || path.startsWith(join(dirname(dir), `.${basename(dir)}.tmp-`)) ? dirname(dir) : path;
+    refuse(target, `a folder headroom can create and write (${where}: ${FS_PROBLEMS[code] ?? code})`);
+  }
+}
+
+/** Whether `dir` exists and may be replaced; refuses one that holds anything but `names` as files. */
+function checkReplaceable(target: OutputFolder, dir: string, names: readonly string[]): boolean {
+  if (!existsSync(dir)) return false;
+  if (!statSync(dir).isDirectory()) refuse(target, `a folder, not an existing file (${dir})`);
+  const foreign = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !(names.includes(entry.name) && entry.isFile()))
+    .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name))
+    .sort();
+  if (foreign.length > 0) {
+    const shown = foreign.length > 5 ? [...foreign.slice(0, 5), `and ${foreign.length - 5} more`] : foreign;
+    refuse(target, `a new folder or one holding only a previous report (${names.join(', ')}); ${dir} also holds ${shown.join(', ')}`);
+  }
+  return true;
+}
+
+/** Replaces `dir` by `staging`: the old folder is renamed aside first and put back if the new one cannot take its place. */
+function swapIn(staging: string, dir: string): void {
+  const aside = `${staging}-old`;
+  renameSync(dir, aside);
+  try {
+    renameSync(staging, dir);
+  } catch (error) {
+    renameSync(aside, dir);
     throw error;
   }
-  for (const { tmp, path } of staged) renameSync(tmp, path);
+  rmSync(aside, { recursive: true, force: true });
+}
+
+function refuse(target: OutputFolder, expected: string): never {
+  throw new InputError({ file: 'command line', field: target.field, value: target.path, expected });
 }

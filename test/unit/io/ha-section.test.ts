@@ -65,6 +65,16 @@ describe('the ha: section', () => {
       rule: '{ type: resource-affinity, affinity: negative, strict: true, resources: [app1, app2] }',
       expected: { field: 'ha.rules[0].strict', value: 'strict', expected: 'one of the keys id, type, resources, affinity, disable' },
     },
+    {
+      name: 'a VM named twice in one rule',
+      rule: '{ type: resource-affinity, affinity: negative, resources: [app1, app2, app1] }',
+      expected: { field: 'ha.rules[0].resources[2]', value: 'app1', expected: 'a VM that no other entry of the rule names (app1 is given twice)' },
+    },
+    {
+      name: 'a node named twice in one rule, with another priority',
+      rule: '{ type: node-affinity, nodes: [node03, node03:2], resources: [hpc1] }',
+      expected: { field: 'ha.rules[0].nodes[1]', value: 'node03', expected: 'a node that no other entry of the rule names (node03 is given twice)' },
+    },
   ];
 
   it.each(bad)('rejects $name with file, line, field, value and what was expected', ({ rule, expected }) => {

@@ -20,6 +20,11 @@ describe('scenario loading', () => {
     expect(lab.vms.find((v) => v.name === 'dc1')).toMatchObject({ pool: 'local-nvme', ha: false, className: 'infra' });
   });
 
+  it('reads a CSV saved with a byte-order mark (as spreadsheets save UTF-8)', () => {
+    const lab = labCopy().edit('nodes.csv', /^/, '\uFEFF');
+    expect(loadScenario(lab.scenario).nodes.map((node) => node.name)).toEqual(['node01', 'node02', 'node03', 'node04', 'node05']);
+  });
+
   const cases: Array<{ name: string; edit: (lab: ReturnType<typeof labCopy>) => { file: string; line?: number }; expected: Partial<InputIssue> }> = [
     {
       name: 'a missing scenario file',
@@ -86,6 +91,84 @@ describe('scenario loading', () => {
       edit: (lab) => (lab.edit('vms.csv', /^[\s\S]*$/, 'name,class,memGiB\ndns1,infra-small,\nhpc1,hpc,200\n'), { file: lab.file('vms.csv'), line: 3 }),
       // The largest node after reservation: node04, 128 − 2 = 126 GiB.
       expected: { field: 'memGiB', value: 200, expected: 'at most 126 GiB (the largest node\'s memory after its reservation): VM hpc1 is bigger than every node' },
+    },
+    {
+      name: 'a GPU model that no node has',
+      edit: (lab) => (lab.edit('classes.csv', 'hpc,"Signal processing (HPC, no GPU)",8,24,400,zfs-shared,0,,', 'hpc,"Signal processing (HPC, no GPU)",8,24,400,zfs-shared,1,a100,'), { file: lab.file('vms.csv'), line: lab.lineOf('vms.csv', 'hpc1,') }),
+      // node04's GPU is an rtx-a4000, and every node with GPUs names its model.
+      expected: { field: 'gpus', value: 1, expected: 'at most 0 GPUs of model a100 (the most any node has): VM hpc1 is bigger than every node' },
+    },
+    {
+      name: 'a reservation above the node\'s memory',
+      edit: (lab) => (lab.edit('nodes.csv', 'node02,Ryzen 7 5700U,16,64,2,', 'node02,Ryzen 7 5700U,16,64,70,'), { file: lab.file('nodes.csv'), line: 3 }),
+      // 64 − 70 = −6 GiB for VMs.
+      expected: { field: 'memReservedGiB', value: 70, expected: 'less than memGiB (64): the node must keep memory for VMs' },
+    },
+    {
+      name: 'a reservation equal to the node\'s memory',
+      edit: (lab) => (lab.edit('nodes.csv', 'node02,Ryzen 7 5700U,16,64,2,', 'node02,Ryzen 7 5700U,16,64,64,'), { file: lab.file('nodes.csv'), line: 3 }),
+      expected: { field: 'memReservedGiB', value: 64 },
+    },
+    {
+      name: 'a memory size that sums to Infinity',
+      // 1e308 is a finite double; two of them add up to Infinity.
+      edit: (lab) => (lab.edit('nodes.csv', 'node02,Ryzen 7 5700U,16,64,', 'node02,Ryzen 7 5700U,16,1e308,'), { file: lab.file('nodes.csv'), line: 3 }),
+      expected: { field: 'memGiB', value: '1e308', expected: "a number > 0 and at most 1,000,000,000 (headroom's limit for any size or count)" },
+    },
+    {
+      name: 'a negative HA priority beyond the limit',
+      edit: (lab) => (lab.edit('vms.csv', 'monitoring,infra,,,,,,', 'monitoring,infra,,,,,,-1e12'), { file: lab.file('vms.csv'), line: lab.lineOf('vms.csv', 'monitoring,') }),
+      expected: { field: 'haPriority', value: '-1e12', expected: "an integer and at least -1,000,000,000 (headroom's limit for any number)" },
+    },
+    {
+      name: 'a threshold above 1',
+      edit: (lab) => (lab.edit('lab.yaml', 'memGiB: 0.85', 'memGiB: 1.5'), { file: lab.file('lab.yaml'), line: lab.lineOf('lab.yaml', 'memGiB: 1.5') }),
+      expected: { field: 'policy.threshold.memGiB', value: '1.5', expected: 'a number > 0 and <= 1' },
+    },
+    {
+      name: 'an overcommit that overflows',
+      edit: (lab) => (lab.edit('lab.yaml', 'cpuOvercommit: 4', 'cpuOvercommit: 1e308'), { file: lab.file('lab.yaml'), line: lab.lineOf('lab.yaml', 'cpuOvercommit') }),
+      expected: { field: 'policy.cpuOvercommit', value: '1e+308' },
+    },
+    {
+      name: 'a CSV column given twice',
+      edit: (lab) => (lab.edit('nodes.csv', ',votes\n', ',votes,votes\n'), { file: lab.file('nodes.csv'), line: 1 }),
+      expected: { field: 'header', value: 'votes', expected: 'each column once (column 13 repeats column 12)' },
+    },
+    {
+      name: 'a name given twice in a list cell',
+      edit: (lab) => (lab.edit('nodes.csv', 'node03,Ryzen 7 5700U,16,64,2,0,,2.5,rack-a,ups-a,compute;k8s-management', 'node03,Ryzen 7 5700U,16,64,2,0,,2.5,rack-a,ups-a,compute;compute'), { file: lab.file('nodes.csv'), line: 4 }),
+      expected: { field: 'tags', value: 'compute;compute', expected: 'names separated by ";", each once (compute is given twice)' },
+    },
+    {
+      name: 'a node named twice in an affinity',
+      edit: (lab) => (lab.edit('classes.csv', 'node01;node02;node03', 'node01;node02;node01'), { file: lab.file('classes.csv'), line: lab.lineOf('classes.csv', 'k8s-control,') }),
+      expected: { field: 'affinity', value: 'node01;node02;node01' },
+    },
+    {
+      name: 'a local pool with a serving node',
+      edit: (lab) => (lab.edit('storage.csv', 'local-ssd,local,ssd,node04,1862,,', 'local-ssd,local,ssd,node04,1862,node05,'), { file: lab.file('storage.csv'), line: lab.lineOf('storage.csv', 'local-ssd') }),
+      expected: { field: 'servedBy', value: 'node05', expected: 'an empty cell: a local pool is on its own node only' },
+    },
+    {
+      name: 'a shared pool with a node',
+      edit: (lab) => (lab.edit('storage.csv', 'iscsi-db,shared,zfs,,', 'iscsi-db,shared,zfs,node01,'), { file: lab.file('storage.csv'), line: lab.lineOf('storage.csv', 'iscsi-db') }),
+      expected: { field: 'node', value: 'node01' },
+    },
+    {
+      name: 'an affinity mode without affinity nodes',
+      edit: (lab) => (lab.edit('vms.csv', 'dns1,infra-small,,dns,,,,', 'dns1,infra-small,,dns,,strict,,'), { file: lab.file('vms.csv'), line: 2 }),
+      expected: { field: 'affinityMode', value: 'strict', expected: 'an empty cell, or affinity nodes for the mode to apply to' },
+    },
+    {
+      name: 'a replication interval without a target',
+      edit: (lab) => (lab.edit('vms.csv', /^[\s\S]*$/, 'name,class,replicationMinutes\ndns1,infra-small,15\n'), { file: lab.file('vms.csv'), line: 2 }),
+      expected: { field: 'replicationMinutes', value: 15 },
+    },
+    {
+      name: 'a VM replicated to its own node',
+      edit: (lab) => (lab.edit('vms.csv', /^[\s\S]*$/, 'name,class,node,replicateTo\ndns1,infra-small,node01,node01\n'), { file: lab.file('vms.csv'), line: 2 }),
+      expected: { field: 'replicateTo', value: 'node01', expected: "a node other than the VM's own (node01): Proxmox replicates to another node" },
     },
   ];
 

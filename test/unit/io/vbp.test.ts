@@ -39,8 +39,8 @@ describe('loadVbp', () => {
     {
       name: 'negative size',
       file: 'negative.vbp',
-      issue: { line: 5, field: 'w_2', value: '-3', expected: 'an integer >= 0' },
-      message: "test/fixtures/vbp/negative.vbp:5: field 'w_2' has value '-3': expected an integer >= 0",
+      issue: { line: 5, field: 'w_2', value: '-3', expected: 'an integer from 0 to 9007199254740991 (2^53 - 1)' },
+      message: "test/fixtures/vbp/negative.vbp:5: field 'w_2' has value '-3': expected an integer from 0 to 9007199254740991 (2^53 - 1)",
     },
     {
       name: 'size above the capacity',
@@ -57,8 +57,29 @@ describe('loadVbp', () => {
     {
       name: 'non-integer size',
       file: 'non-integer.vbp',
-      issue: { line: 4, field: 'w_1', value: '4.5', expected: 'an integer >= 0' },
-      message: "test/fixtures/vbp/non-integer.vbp:4: field 'w_1' has value '4.5': expected an integer >= 0",
+      issue: { line: 4, field: 'w_1', value: '4.5', expected: 'an integer from 0 to 9007199254740991 (2^53 - 1)' },
+      message: "test/fixtures/vbp/non-integer.vbp:4: field 'w_1' has value '4.5': expected an integer from 0 to 9007199254740991 (2^53 - 1)",
+    },
+    {
+      // 9007199254740993 = 2^53 + 1 is not a double (it reads as 2^53): refused, not rounded.
+      name: 'capacity above 2^53 - 1',
+      file: 'unsafe-integer.vbp',
+      issue: { line: 2, field: 'C_1', value: '9007199254740993', expected: 'an integer from 1 to 9007199254740991 (2^53 - 1)' },
+      message: "test/fixtures/vbp/unsafe-integer.vbp:2: field 'C_1' has value '9007199254740993': expected an integer from 1 to 9007199254740991 (2^53 - 1)",
+    },
+    {
+      // d = 1, so the limit is 10,000,000 / 1 items; line 4 holds 5, so line 5 may add
+      // 10,000,000 - 5 = 9,999,995, and asks for 10^8.
+      name: 'multiplicity beyond the supported number of items',
+      file: 'huge-multiplicity.vbp',
+      issue: {
+        line: 5,
+        field: 'q',
+        value: '100000000',
+        expected: 'a multiplicity of at most 9999995: the supported limit is 10000000 items in all (10000000 sizes / d = 1), and the lines before hold 5',
+      },
+      message:
+        "test/fixtures/vbp/huge-multiplicity.vbp:5: field 'q' has value '100000000': expected a multiplicity of at most 9999995: the supported limit is 10000000 items in all (10000000 sizes / d = 1), and the lines before hold 5",
     },
   ])('rejects a $name with file, line, field and value', ({ file, issue, message }) => {
     expect(issuesOf(() => loadVbp(fixture(file)))).toEqual({ issues: [{ file: fixture(file), ...issue }], message });

@@ -15,9 +15,10 @@ export function bindingText(binding: Binding | null): string {
 export function renderFits(results: readonly FitResult[]): string {
   if (results.length === 1) {
     const r = results[0]!;
-    const head = `${r.count} more ${r.unit}${r.vmsPerUnit > 1 ? ` units (${r.vmsPerUnit} VMs each)` : ''} fit while ${r.policy} holds (strategy ${r.strategy}).`;
+    const head = `${r.proof.failsAt === null ? 'at least ' : ''}${r.count} more ${r.unit}${r.vmsPerUnit > 1 ? ` units (${r.vmsPerUnit} VMs each)` : ''} fit while ${r.policy} holds (strategy ${r.strategy}).`;
     if (!r.holdsToday) return `${head}\nThe policy does not hold today: nothing more fits. Binding: ${bindingText(r.proof.binding)}.`;
-    const lines = [head, `Proof: with ${r.proof.holdsAt} added, all ${r.proof.scenariosChecked} failure scenarios hold; with ${r.proof.failsAt}, ${bindingText(r.proof.binding)}.`];
+    const next = r.proof.failsAt === null ? `the search stops there, at its limit of ${(r.count * r.vmsPerUnit).toLocaleString('en-US')} new VMs, so more may fit` : `with ${r.proof.failsAt}, ${bindingText(r.proof.binding)}`;
+    const lines = [head, `Proof: with ${r.proof.holdsAt} added, all ${r.proof.scenariosChecked} failure scenarios hold; ${next}.`];
     const binding = r.proof.binding;
     if (binding?.kind === 'failover' && binding.vm !== null && isDownReason(binding.reason)) lines.push(`  (${downReasonText(binding.reason)})`);
     if (r.placements.length > 0) lines.push('', textTable(['new VM', 'node'], r.placements.map((p) => [p.vm, p.node])));
@@ -30,7 +31,7 @@ export function renderFits(results: readonly FitResult[]): string {
 export function fitTable(results: readonly FitResult[], table: typeof textTable): string {
   return table(
     ['class', 'more that fit', 'binds at the next one'],
-    results.map((r) => [r.unit, r.holdsToday ? r.count : 0, r.holdsToday ? bindingText(r.proof.binding) : `policy broken today: ${bindingText(r.proof.binding)}`]),
+    results.map((r) => [r.unit, r.proof.failsAt === null ? `at least ${r.count}` : r.count, r.holdsToday ? bindingText(r.proof.binding) : `policy broken today: ${bindingText(r.proof.binding)}`]),
   );
 }
 

@@ -1,8 +1,8 @@
-/** Renders sizing results, one row per node model. */
+/** Renders sizing results, one row per node model; a fired time limit gets a line per model. */
 import type { SizeResult } from '../../../engine/policy/size.js';
 import { textTable } from '../tables.js';
 
-export function renderSizes(results: readonly SizeResult[]): string {
+export function renderSizes(results: readonly SizeResult[], timeLimitSeconds: number): string {
   const rows = results.map((r) => [
     r.model,
     r.bestFound === null ? `[${r.lowerBound}, ?]` : r.optimal ? `${r.bestFound} (optimal)` : `[${r.lowerBound}, ${r.bestFound}]`,
@@ -17,6 +17,9 @@ export function renderSizes(results: readonly SizeResult[]): string {
     textTable(['model', 'nodes', 'lower bounds', 'found with', 'exact search', 'VMs it cannot host'], rows),
   ];
   for (const r of results) for (const u of r.unhostable) lines.push(`  ${r.model}: ${u.vm} ${u.why}`);
+  for (const r of results) {
+    if (r.timedOut) lines.push(`  ${r.model}: time limit of ${timeLimitSeconds} s hit (a safety net): a search stopped before its budget, so this interval may differ on another machine`);
+  }
   return lines.join('\n');
 }
 

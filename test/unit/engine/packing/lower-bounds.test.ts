@@ -25,6 +25,34 @@ describe('lower bounds, worked by hand', () => {
     expect(cliqueLowerBound(instance)).toBe(clique);
   });
 
+  it.each([
+    {
+      // 100,000 x 1 / 10 = 10,000. u_9: (9 + 1) x 1 = 10 is a multiple of 10, so each item counts
+      // 1/10: 10,000 (summed in doubles, 100,000 terms of 0.1 came to 10,000.000000019, then 10,001).
+      // u_10: floor(11 / 10) / 10 = 1/10 each, 10,000 too; the other q give 0. OPT = 10,000.
+      name: '100,000 items of size 1 in bins of 10',
+      instance: { dims: 1, capacity: [10], sizes: new Float64Array(100_000).fill(1) },
+      volume: 10_000,
+    },
+    {
+      // C = 2^40: four items of C/2 fill two bins, an item of 1 needs a third: (2C + 1) / C = 2 +
+      // 2^-40, so ceil = 3 (a 1e-9 rounding slack took the 2^-40 away and said 2).
+      name: 'a remainder of 1 in 2^40',
+      instance: vbp([2 ** 40], [2 ** 39], [2 ** 39], [2 ** 39], [2 ** 39], [1]),
+      volume: 3,
+    },
+    {
+      // C = 2^53 - 1 = 6361 x 69431 x 20394401; s = C / 6361 = 1,416,003,655,831. 12,722 items of s
+      // sum to 2C exactly, one more item of 1 to 2C + 1 (past 2^53: doubles hold it as 2C or
+      // 2C + 2), so ceil((2C + 1) / C) = 3. No u_q helps (11 / 6361 < 1); no two items conflict.
+      name: 'a volume past 2^53',
+      instance: vbp([2 ** 53 - 1], ...Array.from({ length: 12_722 }, () => [1_416_003_655_831]), [1]),
+      volume: 3,
+    },
+  ])('exact arithmetic: $name', ({ instance, volume }) => {
+    expect(volumeLowerBound(instance)).toBe(volume);
+  });
+
   it('the pattern LP bound closes a gap the volume, DFF and clique bounds leave', () => {
     // Capacity (10,10); items (5,3) (3,5) (4,4) (5,3) (3,5). Sums are 20 per dimension: volume 2.
     // Every pair fits (the largest pair sum is (10,6)) so the clique bound is 1, and the DFFs

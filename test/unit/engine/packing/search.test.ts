@@ -5,6 +5,7 @@ import { exactSearch, packInto } from '../../../../src/engine/packing/exact.js';
 import { firstFitDecreasing } from '../../../../src/engine/packing/first-fit-decreasing.js';
 import { isFeasible } from '../../../../src/engine/packing/instance.js';
 import { improveByLocalSearch } from '../../../../src/engine/packing/local-search.js';
+import { pack } from '../../../../src/engine/packing/strategies.js';
 import { vbp } from './support.js';
 
 // Capacity 10; items 5,5,4,4,3,3,3,3. Sum 30, so at least 3 bins; {5,5} {4,3,3} {4,3,3} uses 3,
@@ -43,6 +44,13 @@ describe('search', () => {
     expect(packInto(items, 5, { maxNodes: 1 })).toBe('unknown');
   });
 
+  it('exact search claims nothing when its waste sums could pass 2^53', () => {
+    // C = 2^52, five items: n C = 5 x 2^52 > 2^53 - 1, so sums of sizes may round in doubles.
+    // (Here they would not: 4 x 2^50 + 1 > 2^52, one bin is infeasible; the guard does not look.)
+    const items = vbp([2 ** 52], [2 ** 50], [2 ** 50], [2 ** 50], [2 ** 50], [1]);
+    expect(packInto(items, 1, {})).toBe('unknown');
+  });
+
   it('the best configuration proves the optimum on the FFD trap', () => {
     const result = bestConfiguration(ffdTrap, {});
     expect({ bins: result.bins, lowerBound: result.lowerBound }).toEqual({ bins: 3, lowerBound: 3 });
@@ -55,5 +63,16 @@ describe('search', () => {
     const three = backtrackingDive(ffdTrap, [], 3, budget);
     expect(three !== null && three.bins <= 3 && isFeasible(ffdTrap, three)).toBe(true);
     expect(backtrackingDive(ffdTrap, [], 2, budget)).toBeNull();
+  });
+
+  it.each([
+    // The FFD trap: DotProduct packs 4 bins, the local search removes one (OPT 3, see ffdTrap).
+    // A safety net that fires at its first look stops the search at the start packing.
+    { name: 'a safety net that never fires changes nothing', expired: () => false, bins: 3, timeLimitHit: false },
+    { name: 'a safety net that fires stops the search, and the report says so', expired: () => true, bins: 4, timeLimitHit: true },
+  ])('$name', ({ expired, bins, timeLimitHit }) => {
+    const report = pack(ffdTrap, 'local-search', { expired });
+    expect({ bins: report.bins, timeLimitHit: report.timeLimitHit }).toEqual({ bins, timeLimitHit });
+    if (!timeLimitHit) expect(report).toEqual(pack(ffdTrap, 'local-search'));
   });
 });

@@ -3,6 +3,8 @@ import type { VmClass } from '../../../../src/engine/model/cluster.js';
 import { fitUnits } from '../../../../src/engine/policy/fit.js';
 import { strategyNamed } from '../../../../src/engine/placement/plan.js';
 import { cluster, node } from '../../../support/builders.js';
+import { fitTable, renderFits } from '../../../../src/io/output/formatters/fit.js';
+import { textTable } from '../../../../src/io/output/tables.js';
 
 const small: VmClass = {
   name: 'small', description: '', vcpus: 1, memGiB: 4, diskGiB: 0, pool: 'shared', gpus: 0, gpuModel: null,
@@ -54,5 +56,32 @@ describe('fit', () => {
     expect(result.holdsToday).toBe(false);
     expect(result.count).toBe(0);
     expect(result.proof.binding).toMatchObject({ kind: 'failover', scenario: 'a', vm: 'big', reason: 'no-capacity' });
+  });
+
+  it('a class that fits more than 10,000: the exact count and its proof, no cap', () => {
+    // 20,004 GiB per node holds 5,001 VMs of 4 GiB (CPU: 8,000 threads, never binds). First fit
+    // fills a and b: 10,002 VMs, c empty; when a fails its 5,001 VMs restart on c (5,001 free).
+    // 10,003 puts one on c: when a fails, c has room for 5,000 of a's 5,001, one is lost.
+    const roomy = cluster().nodes(node('a').threads(8000).memGiB(20_004), node('b').threads(8000).memGiB(20_004), node('c').threads(8000).memGiB(20_004)).build();
+    const result = fitUnits(roomy, strategyNamed('first-fit'), [{ vmClass: small, count: 1 }], nPlusOne);
+    expect(result.count).toBe(10_002);
+    expect(result.proof).toMatchObject({ holdsAt: 10_002, failsAt: 10_003, binding: { kind: 'failover', scenario: 'a', reason: 'no-capacity', resource: 'memGiB' } });
+  });
+
+  it('a policy that never breaks, on a strategy that never refuses: the search limit is reported, not a count', () => {
+    // pve-basic does not check CPU or memory and the class needs no disk or GPU, so every VM
+    // places; an empty scenario list always holds, and three 1,000 GiB nodes never overload
+    // (100 × 4 GiB spread by guest count: 34 × 4 = 136 GiB at most on one node). Nothing bounds
+    // the count but the search limit.
+    const big = cluster().nodes(node('a').threads(64).memGiB(1000), node('b').threads(64).memGiB(1000), node('c').threads(64).memGiB(1000)).build();
+    const never = { scenarios: [] as const, strictSpof: false, maxUtilAfterFailover: null, threshold: false };
+    const result = fitUnits(big, strategyNamed('pve-basic'), [{ vmClass: small, count: 1 }], never, 100);
+    expect([result.count, result.placements.length]).toEqual([100, 100]);
+    expect(result.proof).toEqual({ holdsAt: 100, failsAt: null, scenariosChecked: 0, binding: null });
+    expect(renderFits([result]).split('\n').slice(0, 2)).toEqual([
+      'at least 100 more small fit while list of 0 holds (strategy pve-basic).',
+      'Proof: with 100 added, all 0 failure scenarios hold; the search stops there, at its limit of 100 new VMs, so more may fit.',
+    ]);
+    expect(fitTable([result], textTable)).toContain('at least 100');
   });
 });

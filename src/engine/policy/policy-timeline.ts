@@ -1,0 +1,69 @@
+/**
+ * The failover policy along a forecast: when does it first break, and how many nodes like an
+ * existing one keep it holding to the end of the horizon?
+ *
+ * Each step scales every VM's vCPUs and memory by its forecast growth at that step (a
+ * multiplier against today: forecast / today's level; where only node history exists, every VM
+ * of the node takes the node's factor) and judges the scaled cluster with the same evaluation
+ * `check` uses (checkChange with no change): VMs stay where they run, so growth that fills a node
+ * is an overload there. Growth is not assumed monotone: every step is judged, in order, and the
+ * first that breaks is the answer, with its scenario and VM. The nodes to add must make every
+ * step hold (node-remedy.ts with that stricter judge).
+ * Cost: steps × one policy evaluation, and at most MAX_ADDED_NODES × models × steps for the nodes.
+ */
+import type { Cluster } from '../model/cluster.js';
+import { NO_CHANGE, type ClusterChange } from './change.js';
+import { checkChange } from './check.js';
+import type { PolicyOptions, PolicyResult } from './failover-policy.js';
+import { cheapestNodeAddition } from './node-remedy.js';
+
+export interface DemandStep {
+  /** Days after the last sample. */
+  day: number;
+  /** Multiplier on each VM's vCPUs, in the cluster's VM order (1 = today). */
+  cpu: Float64Array;
+  /** Multiplier on each VM's memory, in the cluster's VM order. */
+  mem: Float64Array;
+}
+
+export interface PolicyTimeline {
+  stepsChecked: number;
+  /** The first step at which the policy breaks, or null when it holds at every step. */
+  firstBreach: { day: number; scenario: string | null; vm: string | null; reason: string } | null;
+  /** The fewest nodes like an existing one that make every step hold (null: none needed, or none found). */
+  nodesToHold: { like: string; added: string[] } | null;
+  remedyChecked: number;
+}
+
+export function policyTimeline(cluster: Cluster, strategyName: string, policy: PolicyOptions, steps: readonly DemandStep[]): PolicyTimeline {
+  const scaled = steps.map((step) => scaledCluster(cluster, step));
+  const judge = (c: Cluster, change: ClusterChange) => checkChange(c, change, strategyName, policy).after.policy;
+  let firstBreach: PolicyTimeline['firstBreach'] = null;
+  let stepsChecked = 0;
+  for (const [i, c] of scaled.entries()) {
+    stepsChecked++;
+    const result = judge(c, NO_CHANGE);
+    if (result.holds) continue;
+    firstBreach = { day: steps[i]!.day, ...whatBreaks(result) };
+    break;
+  }
+  if (firstBreach === null) return { stepsChecked, firstBreach, nodesToHold: null, remedyChecked: 0 };
+  const { remedy, checked } = cheapestNodeAddition(cluster, strategyName, policy, (change) => scaled.every((c) => judge(c, change).holds));
+  return { stepsChecked, firstBreach, nodesToHold: remedy && { like: remedy.like, added: remedy.added }, remedyChecked: checked };
+}
+
+/** The steady state first (growth that overfills a node breaks before any failure), then the first scenario. */
+function whatBreaks(result: PolicyResult): { scenario: string | null; vm: string | null; reason: string } {
+  const steady = result.steadyState;
+  if (!steady.holds) {
+    const reason = steady.unplaced.length > 0 ? 'unplaced' : steady.nodesOverCapacity.length + steady.poolsOverCapacity.length > 0 ? 'node-over-capacity' : steady.violations.length > 0 ? 'rule' : 'threshold';
+    return { scenario: null, vm: steady.unplaced[0] ?? null, reason };
+  }
+  const breach = result.breaches[0]!;
+  const lost = breach.vmsDown[0];
+  return { scenario: breach.scenario, vm: lost?.vm ?? null, reason: !breach.quorate ? 'no-quorum' : (lost?.reason ?? 'node-over-capacity') };
+}
+
+function scaledCluster(cluster: Cluster, step: DemandStep): Cluster {
+  return { ...cluster, vms: cluster.vms.map((vm, i) => ({ ...vm, vcpus: vm.vcpus * step.cpu[i]!, memGiB: vm.memGiB * step.mem[i]! })) };
+}
