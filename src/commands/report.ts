@@ -5,7 +5,8 @@ import { loadScenario } from '../io/loaders/scenario.js';
 import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
 import { buildReport, type ClusterReport } from '../engine/report/report.js';
 import { renderReport } from '../io/output/formatters/report.js';
-import { writeFolderAtomically } from '../io/output/atomic-write.js';
+import { checkFileTarget, writeFileAtomically, writeFolderAtomically } from '../io/output/atomic-write.js';
+import { renderMetrics } from '../io/output/formatters/metrics.js';
 
 export default class Report extends HeadroomCommand {
   static summary = 'The main job: load per node against the 85% threshold, the placement, the N+1 check, the headroom per class and, if the policy breaks, the fewest nodes that repair it.';
@@ -16,6 +17,7 @@ export default class Report extends HeadroomCommand {
     scenario: scenarioFlag,
     strategy: strategyFlag,
     out: Flags.string({ description: 'Folder to write report.md and report.json to, all at once: created if missing, replaced if it holds only a previous report, refused (exit 2) if it holds anything else.' }),
+    textfile: Flags.string({ description: 'Also write the verdicts as Prometheus metrics to this file (node_exporter textfile collector; written atomically; the folder must exist).' }),
     ...policyFlags,
   };
 
@@ -24,12 +26,15 @@ export default class Report extends HeadroomCommand {
     const cluster = loadScenario(flags.scenario);
     const report = buildReport(cluster, flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover));
     const json = `${JSON.stringify(report, null, 2)}\n`;
+    const textfile = flags.textfile === undefined ? null : { field: '--textfile', path: flags.textfile };
+    if (textfile !== null) checkFileTarget(textfile);
     if (flags.out !== undefined) {
       writeFolderAtomically({ field: '--out', path: flags.out }, [
         { name: 'report.md', content: renderReport(report, 'markdown') },
         { name: 'report.json', content: json },
       ]);
     }
+    if (textfile !== null) writeFileAtomically(textfile, renderMetrics(report, Math.floor(Date.now() / 1000)));
     if (flags.json) process.stdout.write(json);
     else this.log(renderReport(report, 'text'));
     return report;

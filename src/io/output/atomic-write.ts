@@ -61,6 +61,36 @@ export function writeFolderAtomically(target: OutputFolder, files: ReadonlyArray
   }
 }
 
+/**
+ * Writes one file all at once: a temporary file beside it, renamed over the target (node_exporter's
+ * textfile collector reads `*.prom` files only, and never sees the temporary `.NAME.tmp-XXXXXX`).
+ * The folder must exist: a missing one is refused (exit 2), as is a folder in the file's place.
+ */
+export function writeFileAtomically(target: OutputFolder, content: string): void {
+  const file = checkFileTarget(target);
+  let staging: string | undefined;
+  try {
+    staging = join(mkdtempSync(join(dirname(file), `.${basename(file)}.tmp-`)), basename(file));
+    writeFileSync(staging, content);
+    renameSync(staging, file);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === undefined) throw error;
+    refuse(target, `a file headroom can write (${dirname(file)}: ${FS_PROBLEMS[code] ?? code})`);
+  } finally {
+    if (staging !== undefined) rmSync(dirname(staging), { recursive: true, force: true });
+  }
+}
+
+/** Refuses (exit 2) a file target that cannot be written; returns its absolute path. Call it before writing anything else. */
+export function checkFileTarget(target: OutputFolder): string {
+  if (target.path.trim() === '') refuse(target, 'a file path');
+  const file = resolve(target.path);
+  if (!existsSync(dirname(file)) || !statSync(dirname(file)).isDirectory()) refuse(target, `a file in an existing folder (${dirname(file)} does not exist)`);
+  if (existsSync(file) && statSync(file).isDirectory()) refuse(target, `a file, not a folder (${file})`);
+  return file;
+}
+
 /** Whether `dir` exists and may be replaced; refuses one that holds anything but `names` as files. */
 function checkReplaceable(target: OutputFolder, dir: string, names: readonly string[]): boolean {
   if (!existsSync(dir)) return false;
