@@ -1,0 +1,73 @@
+/**
+ * Per-series model combination chosen by rolling-origin backtests inside the training window.
+ *
+ *   1. backtest every candidate model at the in-window origins (backtest.ts)
+ *   2. weights w_i from the backtest errors (weights.ts)
+ *   3. mean[h] = sum_i w_i * yhat_i[h] from each model refitted on the whole window
+ *   4. intervals from the combination's own backtest errors e = y - sum_i w_i * yhat_i
+ *      (intervals.ts), 80% and 95% by default
+ *
+ * Reference: Hyndman & Athanasopoulos, FPP3 sections 5.10 (time-series cross-validation) and
+ * 13.4 (forecast combinations), https://otexts.com/fpp3/combinations.html.
+ * Conventions: only models that can be fitted at every backtest origin compete; nothing after
+ * the end of `y` exists for this function, and each backtest sees only data before its origin.
+ * The backtest errors that pick the weights also calibrate the intervals (no nested split).
+ * Complexity: (origins + 1) fits of every candidate model.
+ */
+import { backtestErrors, backtestOrigins } from './backtest.js';
+import { empiricalIntervals } from './intervals.js';
+import { candidateModels } from './models.js';
+import type { Forecast, ForecastModel, Seasons } from './types.js';
+import { checkSeries } from './validate.js';
+import { combinationWeights, type Weighting } from './weights.js';
+
+export interface CombinerSettings {
+  readonly horizon: number;
+  readonly levels: readonly number[];
+  /** How many in-window origins, and how many steps apart. */
+  readonly backtests: number;
+  readonly stride: number;
+  readonly weighting: Weighting;
+}
+
+export interface CombinedForecast extends Forecast {
+  readonly method: string;
+  /** Weight of each candidate model by name, in candidate order. */
+  readonly weights: Readonly<Record<string, number>>;
+}
+
+/** The configuration every series gets: 288-step (one day at 5 min) horizon, 80% and 95%. */
+export const DEFAULT_SETTINGS: CombinerSettings = { horizon: 288, levels: [0.8, 0.95], backtests: 4, stride: 144, weighting: 'inverse-mse' };
+
+function weightedSum(paths: readonly Float64Array[], weights: Float64Array, steps: number): Float64Array {
+  const out = new Float64Array(steps);
+  paths.forEach((path, i) => {
+    for (let h = 0; h < steps; h++) out[h] += weights[i]! * path[h]!;
+  });
+  return out;
+}
+
+/**
+ * The calibrated forecast of `y` for the next `settings.horizon` steps. `candidates` defaults to
+ * every model for these seasons; a single candidate gives that model with calibrated intervals.
+ */
+export function forecastSeries(
+  y: Float64Array,
+  seasons: Seasons,
+  settings: CombinerSettings,
+  candidates: readonly ForecastModel[] = candidateModels(seasons),
+  source = 'series',
+): CombinedForecast {
+  const minTrain = 2 * seasons[0]!;
+  checkSeries(y, seasons, Math.max(2 * Math.max(...seasons), minTrain + settings.stride), source);
+  const origins = backtestOrigins(y.length, settings.horizon, settings.stride, settings.backtests, minTrain);
+  const earliest = origins[origins.length - 1]!.origin;
+  const models = candidates.filter((model) => model.minLength(seasons) <= earliest);
+  const errors = models.map((model) => backtestErrors(y, seasons, model, origins));
+  const weights = combinationWeights(errors, settings.weighting);
+  const combinedErrors = origins.map((_, j) => weightedSum(errors.map((perOrigin) => perOrigin[j]!), weights, origins[j]!.steps));
+  const paths = models.map((model) => model.forecast(model.fit(y, seasons), settings.horizon));
+  const intervals = empiricalIntervals(weightedSum(paths, weights, settings.horizon), combinedErrors, settings.levels);
+  const named = Object.fromEntries(models.map((model, i) => [model.name, weights[i]!]));
+  return { ...intervals, method: `combination by ${settings.weighting} over ${origins.length} in-window backtests`, weights: named };
+}

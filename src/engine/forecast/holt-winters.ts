@@ -1,0 +1,72 @@
+/**
+ * Additive Holt-Winters seasonal exponential smoothing (ETS(A,A,A)), one season of m steps.
+ *
+ *   level[t]  = alpha * (y[t] - season[t-m]) + (1 - alpha) * (level[t-1] + trend[t-1])
+ *   trend[t]  = beta * (level[t] - level[t-1]) + (1 - beta) * trend[t-1]
+ *   season[t] = gamma * (y[t] - level[t-1] - trend[t-1]) + (1 - gamma) * season[t-m]
+ *   yhat[n+h] = level[n] + h * trend[n] + season[n - m + 1 + ((h - 1) mod m)]
+ *
+ * Reference: Winters, "Forecasting sales by exponentially weighted moving averages", Management
+ * Science 6(3), 1960; FPP3 section 8.3, https://otexts.com/fpp3/holt-winters.html.
+ * Conventions: start values from the first two seasons: level = mean of season 1,
+ * trend = (mean of season 2 - mean of season 1) / m, season[i] = y[i] - level (i < m).
+ * alpha, beta, gamma in (0, 1) are fitted by Nelder-Mead (nelder-mead.ts) on the one-step sum
+ * of squared errors from t = m on, starting at alpha = 0.2, beta = 0.01, gamma = 0.1.
+ * Complexity: O(n) per evaluation, O(n * evaluations) fit, O(h) forecast.
+ */
+import { bounded, nelderMead, unbounded } from './nelder-mead.js';
+import type { ForecastModel, ModelFit } from './types.js';
+
+interface HoltWintersFit extends ModelFit {
+  readonly level: number;
+  readonly trend: number;
+  /** The last m seasonal states, starting with the slot of the first forecast step. */
+  readonly season: Float64Array;
+}
+
+function mean(y: Float64Array, from: number, to: number): number {
+  let sum = 0;
+  for (let t = from; t < to; t++) sum += y[t]!;
+  return sum / (to - from);
+}
+
+function smooth(y: Float64Array, m: number, alpha: number, beta: number, gamma: number, fitted?: Float64Array) {
+  let level = mean(y, 0, m);
+  let trend = (mean(y, m, 2 * m) - level) / m;
+  const season = y.slice(0, m).map((value) => value - level);
+  let sse = 0;
+  for (let t = m; t < y.length; t++) {
+    const slot = t % m;
+    const predicted = level + trend + season[slot]!;
+    const error = y[t]! - predicted;
+    if (fitted) fitted[t] = predicted;
+    sse += error * error;
+    const previousLevel = level;
+    const previousTrend = trend;
+    level = alpha * (y[t]! - season[slot]!) + (1 - alpha) * (previousLevel + previousTrend);
+    trend = beta * (level - previousLevel) + (1 - beta) * previousTrend;
+    season[slot] = gamma * (y[t]! - previousLevel - previousTrend) + (1 - gamma) * season[slot]!;
+  }
+  const rotate = y.length % m;
+  return { level, trend, season: Float64Array.from({ length: m }, (_, i) => season[(rotate + i) % m]!), sse };
+}
+
+export const holtWinters: ForecastModel<HoltWintersFit> = {
+  name: 'holt-winters',
+  minLength: (seasons) => 2 * seasons[0]!,
+  fit(y, seasons) {
+    const m = seasons[0]!;
+    const unpack = (x: readonly number[]) => [bounded(0, 1, x[0]!), bounded(0, 1, x[1]!), bounded(0, 1, x[2]!)] as const;
+    const start = [unbounded(0, 1, 0.2), unbounded(0, 1, 0.01), unbounded(0, 1, 0.1)];
+    const best = unpack(nelderMead((x) => smooth(y, m, ...unpack(x)).sse, start, { step: 1, maxEvaluations: 120, tolerance: 1e-6 }));
+    const fitted = new Float64Array(y.length).fill(Number.NaN);
+    const state = smooth(y, m, ...best, fitted);
+    const residuals = y.map((value, t) => value - fitted[t]!);
+    const params = { alpha: best[0], beta: best[1], gamma: best[2], period: m };
+    return { method: `additive Holt-Winters (season ${m})`, fitted, residuals, params, ...state };
+  },
+  forecast(fit, steps) {
+    const m = fit.season.length;
+    return Float64Array.from({ length: steps }, (_, h) => fit.level + (h + 1) * fit.trend + fit.season[h % m]!);
+  },
+};
