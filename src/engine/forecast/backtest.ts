@@ -1,8 +1,8 @@
 /**
  * Rolling-origin backtests inside the training window (time-series cross-validation).
  *
- *   origins o_j = n - j * stride, j = 1..count, kept while o_j >= minTrain
- *   at each origin: fit on y[0 .. o_j), forecast min(horizon, n - o_j) steps, compare with y[o_j ..)
+ *   origins o_j = n - horizon - (j - 1) * stride, j = 1..count, kept while o_j >= minTrain
+ *   at each origin: fit on y[0 .. o_j), forecast `horizon` steps, compare with y[o_j .. o_j + horizon)
  *
  * Reference: Tashman, "Out-of-sample tests of forecasting accuracy", International Journal of
  * Forecasting 16(4), 2000; FPP3 section 5.10, https://otexts.com/fpp3/tscv.html.
@@ -11,6 +11,7 @@
  * refits the model (parameters included) on the data before it.
  * Complexity: count fits of each model on at most n values.
  */
+import { residualsOf } from './series.js';
 import type { ForecastModel, Seasons } from './types.js';
 
 export interface BacktestOrigin {
@@ -20,9 +21,8 @@ export interface BacktestOrigin {
 
 export function backtestOrigins(length: number, horizon: number, stride: number, count: number, minTrain: number): BacktestOrigin[] {
   const origins: BacktestOrigin[] = [];
-  for (let j = 1; j <= count && length - j * stride >= minTrain; j++) {
-    const origin = length - j * stride;
-    origins.push({ origin, steps: Math.min(horizon, length - origin) });
+  for (let j = 0; j < count && length - horizon - j * stride >= minTrain; j++) {
+    origins.push({ origin: length - horizon - j * stride, steps: horizon });
   }
   return origins;
 }
@@ -32,6 +32,6 @@ export function backtestErrors(y: Float64Array, seasons: Seasons, model: Forecas
   return origins.map(({ origin, steps }) => {
     const train = y.subarray(0, origin);
     const path = model.forecast(model.fit(train, seasons), steps);
-    return path.map((value, h) => y[origin + h]! - value);
+    return residualsOf(y.subarray(origin, origin + steps), path);
   });
 }

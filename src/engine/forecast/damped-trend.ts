@@ -13,6 +13,7 @@
  * Complexity: O(n) per evaluation, O(n * evaluations) fit, O(h) forecast.
  */
 import { bounded, nelderMead, unbounded } from './nelder-mead.js';
+import { residualsOf, tabulate } from './series.js';
 import type { ForecastModel, ModelFit } from './types.js';
 
 interface DampedFit extends ModelFit {
@@ -45,16 +46,16 @@ export const dampedTrend: ForecastModel<DampedFit> = {
   fit(y) {
     const unpack = (x: readonly number[]) => [bounded(0, 1, x[0]!), bounded(0, 1, x[1]!), bounded(PHI_LOW, PHI_HIGH, x[2]!)] as const;
     const start = [unbounded(0, 1, 0.5), unbounded(0, 1, 0.1), unbounded(PHI_LOW, PHI_HIGH, 0.9)];
-    const best = unpack(nelderMead((x) => smooth(y, ...unpack(x)).sse, start, { step: 1, maxEvaluations: 120, tolerance: 1e-6 }));
+    const best = unpack(nelderMead((x) => smooth(y, ...unpack(x)).sse, start, { step: 1, maxEvaluations: 60, tolerance: 1e-6 }));
     const fitted = new Float64Array(y.length).fill(Number.NaN);
     const { level, trend } = smooth(y, ...best, fitted);
-    const residuals = y.map((value, t) => value - fitted[t]!);
+    const residuals = residualsOf(y, fitted);
     return { method: 'damped trend (ETS A,Ad,N)', fitted, residuals, params: { alpha: best[0], beta: best[1], phi: best[2] }, level, trend };
   },
   forecast(fit, steps) {
     const phi = fit.params.phi!;
     let damping = 0;
-    return Float64Array.from({ length: steps }, (_, h) => {
+    return tabulate(steps, (h) => {
       damping += phi ** (h + 1);
       return fit.level + damping * fit.trend;
     });

@@ -8,6 +8,7 @@
  * Conventions: slope from the end points (the mean of the first differences); fitted[0] is NaN.
  * Complexity: O(n) fit, O(h) forecast.
  */
+import { residualsOf, tabulate } from './series.js';
 import type { ForecastModel, ModelFit } from './types.js';
 
 interface DriftFit extends ModelFit {
@@ -20,11 +21,11 @@ export const drift: ForecastModel<DriftFit> = {
   fit(y) {
     const last = y[y.length - 1]!;
     const slope = (last - y[0]!) / (y.length - 1);
-    const fitted = y.map((_, t) => (t === 0 ? Number.NaN : y[t - 1]! + slope));
-    const residuals = y.map((value, t) => value - fitted[t]!);
+    const fitted = tabulate(y.length, (t) => (t === 0 ? Number.NaN : y[t - 1]! + slope));
+    const residuals = residualsOf(y, fitted);
     return { method: 'random walk with drift', fitted, residuals, params: { slope }, last };
   },
   forecast(fit, steps) {
-    return Float64Array.from({ length: steps }, (_, h) => fit.last + (h + 1) * fit.params.slope!);
+    return tabulate(steps, (h) => fit.last + (h + 1) * fit.params.slope!);
   },
 };

@@ -16,6 +16,7 @@
  * Complexity: O(n p^2 + p^3) with p = 2 + 2 * sum K_m.
  */
 import { leastSquares } from './least-squares.js';
+import { residualsOf, tabulate } from './series.js';
 import type { ForecastModel, ModelFit, Seasons } from './types.js';
 
 interface HarmonicFit extends ModelFit {
@@ -34,7 +35,7 @@ function usedSeasons(seasons: Seasons, length: number): Seasons {
 
 /** The regressors at steps [from, from + count), for a series of `length` fitted values. */
 function regressors(seasons: Seasons, length: number, from: number, count: number): Float64Array[] {
-  const time = (f: (t: number) => number) => Float64Array.from({ length: count }, (_, i) => f(from + i));
+  const time = (f: (t: number) => number) => tabulate(count, (i) => f(from + i));
   const columns = [time(() => 1), time((t) => t / length)];
   seasons.forEach((m, index) => {
     const terms = Math.min(index === 0 ? SHORTEST_SEASON_TERMS : LONGER_SEASON_TERMS, Math.floor((m - 1) / 2));
@@ -47,9 +48,11 @@ function regressors(seasons: Seasons, length: number, from: number, count: numbe
 
 function combine(columns: readonly Float64Array[], coefficients: Float64Array, count: number): Float64Array {
   const out = new Float64Array(count);
-  columns.forEach((column, j) => {
-    for (let t = 0; t < count; t++) out[t] += coefficients[j]! * column[t]!;
-  });
+  for (let j = 0; j < columns.length; j++) {
+    const column = columns[j]!;
+    const coefficient = coefficients[j]!;
+    for (let t = 0; t < count; t++) out[t] += coefficient * column[t]!;
+  }
   return out;
 }
 
@@ -61,7 +64,7 @@ export const harmonicRegression: ForecastModel<HarmonicFit> = {
     const columns = regressors(seasons, y.length, 0, y.length);
     const coefficients = leastSquares(columns, y);
     const regression = combine(columns, coefficients, y.length);
-    const errors = y.map((value, t) => value - regression[t]!);
+    const errors = residualsOf(y, regression);
     let lagged = 0;
     let squares = 0;
     for (let t = 1; t < y.length; t++) {
@@ -69,14 +72,15 @@ export const harmonicRegression: ForecastModel<HarmonicFit> = {
       squares += errors[t - 1]! * errors[t - 1]!;
     }
     const phi = squares > 0 ? Math.min(0.999, Math.max(0, lagged / squares)) : 0;
-    const fitted = regression.map((value, t) => (t === 0 ? Number.NaN : value + phi * errors[t - 1]!));
-    const residuals = y.map((value, t) => value - fitted[t]!);
+    const fitted = tabulate(y.length, (t) => (t === 0 ? Number.NaN : regression[t]! + phi * errors[t - 1]!));
+    const residuals = residualsOf(y, fitted);
     const method = `harmonic regression (seasons ${seasons.join(', ')}) + trend, AR(1) errors`;
     return { method, fitted, residuals, params: { phi, terms: columns.length }, coefficients, seasons, length: y.length, lastError: errors[y.length - 1]! };
   },
   forecast(fit, steps) {
     const columns = regressors(fit.seasons, fit.length, fit.length, steps);
     const phi = fit.params.phi!;
-    return combine(columns, fit.coefficients, steps).map((value, h) => value + phi ** (h + 1) * fit.lastError);
+    const regression = combine(columns, fit.coefficients, steps);
+    return tabulate(steps, (h) => regression[h]! + phi ** (h + 1) * fit.lastError);
   },
 };

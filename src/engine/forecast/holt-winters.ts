@@ -15,6 +15,7 @@
  * Complexity: O(n) per evaluation, O(n * evaluations) fit, O(h) forecast.
  */
 import { bounded, nelderMead, unbounded } from './nelder-mead.js';
+import { residualsOf, tabulate } from './series.js';
 import type { ForecastModel, ModelFit } from './types.js';
 
 interface HoltWintersFit extends ModelFit {
@@ -48,7 +49,7 @@ function smooth(y: Float64Array, m: number, alpha: number, beta: number, gamma: 
     season[slot] = gamma * (y[t]! - previousLevel - previousTrend) + (1 - gamma) * season[slot]!;
   }
   const rotate = y.length % m;
-  return { level, trend, season: Float64Array.from({ length: m }, (_, i) => season[(rotate + i) % m]!), sse };
+  return { level, trend, season: tabulate(m, (i) => season[(rotate + i) % m]!), sse };
 }
 
 export const holtWinters: ForecastModel<HoltWintersFit> = {
@@ -58,15 +59,15 @@ export const holtWinters: ForecastModel<HoltWintersFit> = {
     const m = seasons[0]!;
     const unpack = (x: readonly number[]) => [bounded(0, 1, x[0]!), bounded(0, 1, x[1]!), bounded(0, 1, x[2]!)] as const;
     const start = [unbounded(0, 1, 0.2), unbounded(0, 1, 0.01), unbounded(0, 1, 0.1)];
-    const best = unpack(nelderMead((x) => smooth(y, m, ...unpack(x)).sse, start, { step: 1, maxEvaluations: 120, tolerance: 1e-6 }));
+    const best = unpack(nelderMead((x) => smooth(y, m, ...unpack(x)).sse, start, { step: 1, maxEvaluations: 60, tolerance: 1e-6 }));
     const fitted = new Float64Array(y.length).fill(Number.NaN);
     const state = smooth(y, m, ...best, fitted);
-    const residuals = y.map((value, t) => value - fitted[t]!);
+    const residuals = residualsOf(y, fitted);
     const params = { alpha: best[0], beta: best[1], gamma: best[2], period: m };
     return { method: `additive Holt-Winters (season ${m})`, fitted, residuals, params, ...state };
   },
   forecast(fit, steps) {
     const m = fit.season.length;
-    return Float64Array.from({ length: steps }, (_, h) => fit.level + (h + 1) * fit.trend + fit.season[h % m]!);
+    return tabulate(steps, (h) => fit.level + (h + 1) * fit.trend + fit.season[h % m]!);
   },
 };

@@ -13,6 +13,7 @@
  * Complexity: O(e log e) for e pooled errors, O(h * levels) to build.
  */
 import { quantileSorted } from './quantile.js';
+import { tabulate } from './series.js';
 import type { Forecast } from './types.js';
 
 export function empiricalIntervals(mean: Float64Array, errors: readonly Float64Array[], levels: readonly number[]): Forecast {
@@ -23,7 +24,10 @@ export function empiricalIntervals(mean: Float64Array, errors: readonly Float64A
     offset += part.length;
   }
   pooled.sort();
-  const shifted = (p: number) => mean.map((value) => value + quantileSorted(pooled, p));
+  const shifted = (p: number) => {
+    const quantile = quantileSorted(pooled, p);
+    return tabulate(mean.length, (h) => mean[h]! + quantile);
+  };
   return {
     mean,
     lower: levels.map((level) => shifted((1 - level) / 2)),

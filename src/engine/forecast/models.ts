@@ -6,13 +6,15 @@ import { dampedTrend } from './damped-trend.js';
 import { drift } from './drift.js';
 import { harmonicRegression } from './harmonic-regression.js';
 import { holtWinters } from './holt-winters.js';
+import { seasonalMean } from './seasonal-mean.js';
 import { seasonalNaive } from './seasonal-naive.js';
 import type { ForecastModel, Seasons } from './types.js';
 
 export const snaiveDay = seasonalNaive('snaive-day', (seasons) => seasons[0]!);
 export const snaiveWeek = seasonalNaive('snaive-week', (seasons) => seasons[1]!);
+export const smeanDay = seasonalMean('smean-day', (seasons) => seasons[0]!);
 
 export function candidateModels(seasons: Seasons): readonly ForecastModel[] {
-  const seasonal = seasons.length > 1 ? [snaiveDay, snaiveWeek] : [snaiveDay];
+  const seasonal = seasons.length > 1 ? [snaiveDay, snaiveWeek, smeanDay] : [snaiveDay, smeanDay];
   return [...seasonal, drift, dampedTrend, holtWinters, harmonicRegression] as readonly ForecastModel[];
 }

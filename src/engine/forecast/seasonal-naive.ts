@@ -8,6 +8,7 @@
  * Conventions: no drift; the first m fitted values are NaN. With m = 1 it is the naive method.
  * Complexity: O(n) fit, O(h) forecast.
  */
+import { residualsOf, tabulate } from './series.js';
 import type { ForecastModel, ModelFit, Seasons } from './types.js';
 
 interface SeasonalNaiveFit extends ModelFit {
@@ -23,12 +24,12 @@ export function seasonalNaive(name: string, pick: (seasons: Seasons) => number):
       const lag = pick(seasons);
       const fitted = new Float64Array(y.length).fill(Number.NaN);
       for (let t = lag; t < y.length; t++) fitted[t] = y[t - lag]!;
-      const residuals = y.map((value, t) => value - fitted[t]!);
+      const residuals = residualsOf(y, fitted);
       return { method: `seasonal naive (lag ${lag})`, fitted, residuals, params: { lag }, lastSeason: y.slice(y.length - lag) };
     },
     forecast(fit, steps) {
       const lag = fit.lastSeason.length;
-      return Float64Array.from({ length: steps }, (_, h) => fit.lastSeason[h % lag]!);
+      return tabulate(steps, (h) => fit.lastSeason[h % lag]!);
     },
   };
 }
