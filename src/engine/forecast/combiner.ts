@@ -60,7 +60,7 @@ export function forecastSeries(
   candidates: readonly ForecastModel[] = candidateModels(seasons),
   source = 'series',
 ): CombinedForecast {
-  const minTrain = 2 * seasons[0]!;
+  const minTrain = seasons[0]! + 1;
   checkSeries(y, seasons, Math.max(2 * Math.max(...seasons), minTrain + settings.horizon), source);
   const origins = backtestOrigins(y.length, settings.horizon, settings.stride, settings.backtests, minTrain);
   const earliest = origins[origins.length - 1]!.origin;

@@ -58,7 +58,7 @@ function combine(columns: readonly Float64Array[], coefficients: Float64Array, c
 
 export const harmonicRegression: ForecastModel<HarmonicFit> = {
   name: 'harmonic-ar1',
-  minLength: (seasons) => 2 * seasons[0]!,
+  minLength: (seasons) => seasons[0]! + 1,
   fit(y, allSeasons) {
     const seasons = usedSeasons(allSeasons, y.length);
     const columns = regressors(seasons, y.length, 0, y.length);

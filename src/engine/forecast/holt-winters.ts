@@ -8,8 +8,9 @@
  *
  * Reference: Winters, "Forecasting sales by exponentially weighted moving averages", Management
  * Science 6(3), 1960; FPP3 section 8.3, https://otexts.com/fpp3/holt-winters.html.
- * Conventions: start values from the first two seasons: level = mean of season 1,
- * trend = (mean of season 2 - mean of season 1) / m, season[i] = y[i] - level (i < m).
+ * Conventions: start values from the whole window (the R `forecast` "simple" start uses only
+ * the first seasons, which leaves one noisy day as the seasonal state): season[i] = the mean
+ * daily profile at phase i minus its mean, level = mean of season 1, trend = 0.
  * alpha, beta, gamma in (0, 1) are fitted by Nelder-Mead (nelder-mead.ts) on the one-step sum
  * of squared errors from t = m on, starting at alpha = 0.2, beta = 0.01, gamma = 0.1.
  * Complexity: O(n) per evaluation, O(n * evaluations) fit, O(h) forecast.
@@ -31,10 +32,23 @@ function mean(y: Float64Array, from: number, to: number): number {
   return sum / (to - from);
 }
 
+/** Mean of y at each phase t mod m, minus the mean of those means. */
+function meanProfile(y: Float64Array, m: number): Float64Array {
+  const sums = new Float64Array(m);
+  const counts = new Float64Array(m);
+  for (let t = 0; t < y.length; t++) {
+    sums[t % m] += y[t]!;
+    counts[t % m]++;
+  }
+  const profile = tabulate(m, (i) => sums[i]! / counts[i]!);
+  const centre = mean(profile, 0, m);
+  return tabulate(m, (i) => profile[i]! - centre);
+}
+
 function smooth(y: Float64Array, m: number, alpha: number, beta: number, gamma: number, fitted?: Float64Array) {
   let level = mean(y, 0, m);
-  let trend = (mean(y, m, 2 * m) - level) / m;
-  const season = y.slice(0, m).map((value) => value - level);
+  let trend = 0;
+  const season = meanProfile(y, m);
   let sse = 0;
   for (let t = m; t < y.length; t++) {
     const slot = t % m;
@@ -54,7 +68,7 @@ function smooth(y: Float64Array, m: number, alpha: number, beta: number, gamma: 
 
 export const holtWinters: ForecastModel<HoltWintersFit> = {
   name: 'holt-winters',
-  minLength: (seasons) => 2 * seasons[0]!,
+  minLength: (seasons) => seasons[0]! + 1,
   fit(y, seasons) {
     const m = seasons[0]!;
     const unpack = (x: readonly number[]) => [bounded(0, 1, x[0]!), bounded(0, 1, x[1]!), bounded(0, 1, x[2]!)] as const;

@@ -1,15 +1,16 @@
 /**
- * Prediction intervals from backtest errors (empirical, distribution-free).
+ * Prediction intervals from backtest errors (empirical, distribution-free, symmetric).
  *
- *   lower_L[h] = mean[h] + Q((1 - L) / 2),   upper_L[h] = mean[h] + Q((1 + L) / 2)
- *   Q = type-7 quantile (quantile.ts) of the signed backtest errors y - yhat
+ *   q_L = type-7 quantile (quantile.ts) at L of the absolute backtest errors |y - yhat|
+ *   lower_L[h] = mean[h] - q_L,   upper_L[h] = mean[h] + q_L
  *
  * Reference: Williams & Goodman, "A simple method for the construction of empirical confidence
- * limits for economic forecasts", JASA 66(336), 1971; FPP3 section 5.5 (bootstrapped
- * intervals from forecast errors).
+ * limits for economic forecasts", JASA 66(336), 1971; FPP3 section 5.5 (intervals from
+ * forecast errors).
  * Conventions: the errors are pooled over every backtest origin and every step of the horizon
  * (a handful of in-window origins is too few for a quantile per step), so the width is the
- * same at every step; signed errors keep a biased model's interval off-centre.
+ * same at every step. Absolute, not signed, errors: a bias seen in a few backtest days rarely
+ * repeats with the same sign, and a signed quantile would carry it into the interval.
  * Complexity: O(e log e) for e pooled errors, O(h * levels) to build.
  */
 import { quantileSorted } from './quantile.js';
@@ -20,18 +21,18 @@ export function empiricalIntervals(mean: Float64Array, errors: readonly Float64A
   const pooled = new Float64Array(errors.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
   for (const part of errors) {
-    pooled.set(part, offset);
+    for (let i = 0; i < part.length; i++) pooled[offset + i] = Math.abs(part[i]!);
     offset += part.length;
   }
   pooled.sort();
-  const shifted = (p: number) => {
-    const quantile = quantileSorted(pooled, p);
-    return tabulate(mean.length, (h) => mean[h]! + quantile);
+  const bound = (level: number, sign: number) => {
+    const halfWidth = sign * quantileSorted(pooled, level);
+    return tabulate(mean.length, (h) => mean[h]! + halfWidth);
   };
   return {
     mean,
-    lower: levels.map((level) => shifted((1 - level) / 2)),
-    upper: levels.map((level) => shifted((1 + level) / 2)),
+    lower: levels.map((level) => bound(level, -1)),
+    upper: levels.map((level) => bound(level, 1)),
     level: [...levels],
   };
 }

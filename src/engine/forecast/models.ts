@@ -13,8 +13,9 @@ import type { ForecastModel, Seasons } from './types.js';
 export const snaiveDay = seasonalNaive('snaive-day', (seasons) => seasons[0]!);
 export const snaiveWeek = seasonalNaive('snaive-week', (seasons) => seasons[1]!);
 export const smeanDay = seasonalMean('smean-day', (seasons) => seasons[0]!);
+export const smeanWeek = seasonalMean('smean-week', (seasons) => seasons[1]!);
 
 export function candidateModels(seasons: Seasons): readonly ForecastModel[] {
-  const seasonal = seasons.length > 1 ? [snaiveDay, snaiveWeek, smeanDay] : [snaiveDay, smeanDay];
+  const seasonal = seasons.length > 1 ? [snaiveDay, snaiveWeek, smeanDay, smeanWeek] : [snaiveDay, smeanDay];
   return [...seasonal, drift, dampedTrend, holtWinters, harmonicRegression] as readonly ForecastModel[];
 }

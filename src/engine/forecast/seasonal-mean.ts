@@ -23,7 +23,7 @@ interface SeasonalMeanFit extends ModelFit {
 export function seasonalMean(name: string, pick: (seasons: Seasons) => number): ForecastModel<SeasonalMeanFit> {
   return {
     name,
-    minLength: (seasons) => 2 * pick(seasons),
+    minLength: (seasons) => pick(seasons),
     fit(y, seasons) {
       const m = pick(seasons);
       const cycles = Math.floor(y.length / m);
