@@ -39,7 +39,7 @@ export interface CombinedForecast extends Forecast {
 }
 
 /** The configuration every series gets: 288-step (one day at 5 min) horizon, 80% and 95%. */
-export const DEFAULT_SETTINGS: CombinerSettings = { horizon: 288, levels: [0.8, 0.95], backtests: 4, stride: 144, weighting: 'inverse-mse', keep: 3 };
+export const DEFAULT_SETTINGS: CombinerSettings = { horizon: 288, levels: [0.8, 0.95], backtests: 3, stride: 144, weighting: 'inverse-mse', keep: 3 };
 
 function weightedSum(paths: readonly Float64Array[], weights: Float64Array, steps: number): Float64Array {
   const out = new Float64Array(steps);

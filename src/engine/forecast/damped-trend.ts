@@ -46,7 +46,7 @@ export const dampedTrend: ForecastModel<DampedFit> = {
   fit(y) {
     const unpack = (x: readonly number[]) => [bounded(0, 1, x[0]!), bounded(0, 1, x[1]!), bounded(PHI_LOW, PHI_HIGH, x[2]!)] as const;
     const start = [unbounded(0, 1, 0.5), unbounded(0, 1, 0.1), unbounded(PHI_LOW, PHI_HIGH, 0.9)];
-    const best = unpack(nelderMead((x) => smooth(y, ...unpack(x)).sse, start, { step: 1, maxEvaluations: 60, tolerance: 1e-6 }));
+    const best = unpack(nelderMead((x) => smooth(y, ...unpack(x)).sse, start, { step: 1, maxEvaluations: 40, tolerance: 1e-6 }));
     const fitted = new Float64Array(y.length).fill(Number.NaN);
     const { level, trend } = smooth(y, ...best, fitted);
     const residuals = residualsOf(y, fitted);

@@ -35,12 +35,18 @@ function usedSeasons(seasons: Seasons, length: number): Seasons {
 
 /** The regressors at steps [from, from + count), for a series of `length` fitted values. */
 function regressors(seasons: Seasons, length: number, from: number, count: number): Float64Array[] {
-  const time = (f: (t: number) => number) => tabulate(count, (i) => f(from + i));
-  const columns = [time(() => 1), time((t) => t / length)];
+  const columns = [new Float64Array(count).fill(1), tabulate(count, (i) => (from + i) / length)];
   seasons.forEach((m, index) => {
     const terms = Math.min(index === 0 ? SHORTEST_SEASON_TERMS : LONGER_SEASON_TERMS, Math.floor((m - 1) / 2));
+    const sin1 = tabulate(count, (i) => Math.sin((2 * Math.PI * (from + i)) / m));
+    const cos1 = tabulate(count, (i) => Math.cos((2 * Math.PI * (from + i)) / m));
+    let [sin, cos] = [sin1, cos1];
     for (let k = 1; k <= terms; k++) {
-      columns.push(time((t) => Math.sin((2 * Math.PI * k * t) / m)), time((t) => Math.cos((2 * Math.PI * k * t) / m)));
+      columns.push(sin, cos);
+      // Angle addition: sin((k+1)x) = sin(kx) cos(x) + cos(kx) sin(x), likewise cos.
+      const [previousSin, previousCos] = [sin, cos];
+      sin = tabulate(count, (i) => previousSin[i]! * cos1[i]! + previousCos[i]! * sin1[i]!);
+      cos = tabulate(count, (i) => previousCos[i]! * cos1[i]! - previousSin[i]! * sin1[i]!);
     }
   });
   return columns;

@@ -73,7 +73,7 @@ export const holtWinters: ForecastModel<HoltWintersFit> = {
     const m = seasons[0]!;
     const unpack = (x: readonly number[]) => [bounded(0, 1, x[0]!), bounded(0, 1, x[1]!), bounded(0, 1, x[2]!)] as const;
     const start = [unbounded(0, 1, 0.2), unbounded(0, 1, 0.01), unbounded(0, 1, 0.1)];
-    const best = unpack(nelderMead((x) => smooth(y, m, ...unpack(x)).sse, start, { step: 1, maxEvaluations: 60, tolerance: 1e-6 }));
+    const best = unpack(nelderMead((x) => smooth(y, m, ...unpack(x)).sse, start, { step: 1, maxEvaluations: 40, tolerance: 1e-6 }));
     const fitted = new Float64Array(y.length).fill(Number.NaN);
     const state = smooth(y, m, ...best, fitted);
     const residuals = residualsOf(y, fitted);
