@@ -8,9 +8,10 @@
  *
  * Reference: Hyndman & Athanasopoulos, FPP3 section 10.5 "Dynamic harmonic regression",
  * https://otexts.com/fpp3/dhr.html (R forecast `fourier()` + `Arima(xreg=)`).
- * Conventions: K = 10 for the shortest season and 3 for each longer one (a weekly k = 7 would
- * repeat the daily k = 1); a season's terms are used only once the series holds one full cycle
- * of it. Coefficients by ordinary least squares (least-squares.ts, mathjs `lusolve`), then
+ * Conventions: K = 10 harmonics for the shortest season and 3 for each longer one, below the
+ * Nyquist limit (m - 1) / 2, skipping a harmonic a shorter season already has (weekly k = 7
+ * is daily k = 1); a season's terms are used only once the series holds one full cycle of it.
+ * Harmonics k > 1 come from k = 1 by angle addition, not by a sine call per term. Coefficients by ordinary least squares (least-squares.ts, mathjs `lusolve`), then
  * phi by least squares of e[t] on e[t-1], clamped to [0, 0.999]: a two-step fit, not joint
  * maximum likelihood. The fitted value adds phi * e[t-1] to the regression.
  * Complexity: O(n p^2 + p^3) with p = 2 + 2 * sum K_m.
@@ -33,16 +34,28 @@ function usedSeasons(seasons: Seasons, length: number): Seasons {
   return seasons.filter((m) => m <= length);
 }
 
+/** Harmonics k of season m that no shorter season already has (k / m = j / shorter). */
+function harmonics(seasons: Seasons, index: number): number[] {
+  const m = seasons[index]!;
+  const wanted = index === 0 ? SHORTEST_SEASON_TERMS : LONGER_SEASON_TERMS;
+  const found: number[] = [];
+  for (let k = 1; k <= Math.floor((m - 1) / 2) && found.length < wanted; k++) {
+    if (!seasons.slice(0, index).some((shorter) => (k * shorter) % m === 0)) found.push(k);
+  }
+  return found;
+}
+
 /** The regressors at steps [from, from + count), for a series of `length` fitted values. */
 function regressors(seasons: Seasons, length: number, from: number, count: number): Float64Array[] {
   const columns = [new Float64Array(count).fill(1), tabulate(count, (i) => (from + i) / length)];
   seasons.forEach((m, index) => {
-    const terms = Math.min(index === 0 ? SHORTEST_SEASON_TERMS : LONGER_SEASON_TERMS, Math.floor((m - 1) / 2));
+    const wanted = new Set(harmonics(seasons, index));
+    const top = Math.max(0, ...wanted);
     const sin1 = tabulate(count, (i) => Math.sin((2 * Math.PI * (from + i)) / m));
     const cos1 = tabulate(count, (i) => Math.cos((2 * Math.PI * (from + i)) / m));
     let [sin, cos] = [sin1, cos1];
-    for (let k = 1; k <= terms; k++) {
-      columns.push(sin, cos);
+    for (let k = 1; k <= top; k++) {
+      if (wanted.has(k)) columns.push(sin, cos);
       // Angle addition: sin((k+1)x) = sin(kx) cos(x) + cos(kx) sin(x), likewise cos.
       const [previousSin, previousCos] = [sin, cos];
       sin = tabulate(count, (i) => previousSin[i]! * cos1[i]! + previousCos[i]! * sin1[i]!);
