@@ -60,10 +60,10 @@ function sharedBench(): void {
     for (const model of candidateModels(protocol.seasons)) console.log(`${name.padEnd(25)} ${model.name.padEnd(14)} ${formatScore(scoreSeries(y, protocol, [model]))}`);
     const combined = scoreSeries(y, protocol);
     console.log(`${name.padEnd(25)} ${'combination'.padEnd(14)} ${formatScore(combined)}`);
-    chosen.push(`${name.split(' ')[0]} ${name.split(' ')[1]!.split('_')[0]}=${combined.score.toFixed(3)}`);
+    chosen.push(`${name.replace(' ', '/')} ${formatScore(combined)}`);
   }
-  const { weighting, backtests, stride } = DEFAULT_SETTINGS;
-  console.log(`chosen: combination weighting=${weighting} backtests=${backtests} stride=${stride} | ${chosen.join(' ')}`);
+  const { weighting, keep, backtests, stride } = DEFAULT_SETTINGS;
+  console.log(`chosen: combination ${weighting} keep=${keep} backtests=${backtests} stride=${stride} | ${chosen.join(' | ')}`);
 }
 
 function fileBench(file: string, columns: string[]): void {
