@@ -45,13 +45,14 @@ function meanProfile(y: Float64Array, m: number): Float64Array {
   return tabulate(m, (i) => profile[i]! - centre);
 }
 
-function smooth(y: Float64Array, m: number, alpha: number, beta: number, gamma: number, fitted?: Float64Array) {
+/** One pass of the recursions from the start profile (copied, never changed). */
+function smooth(y: Float64Array, startProfile: Float64Array, alpha: number, beta: number, gamma: number, fitted?: Float64Array) {
+  const m = startProfile.length;
   let level = mean(y, 0, m);
   let trend = 0;
-  const season = meanProfile(y, m);
+  const season = startProfile.slice();
   let sse = 0;
-  for (let t = m; t < y.length; t++) {
-    const slot = t % m;
+  for (let t = m, slot = 0; t < y.length; t++, slot = slot + 1 === m ? 0 : slot + 1) {
     const predicted = level + trend + season[slot]!;
     const error = y[t]! - predicted;
     if (fitted) fitted[t] = predicted;
@@ -71,11 +72,12 @@ export const holtWinters: ForecastModel<HoltWintersFit> = {
   minLength: (seasons) => seasons[0]! + 1,
   fit(y, seasons) {
     const m = seasons[0]!;
+    const startProfile = meanProfile(y, m);
     const unpack = (x: readonly number[]) => [bounded(0, 1, x[0]!), bounded(0, 1, x[1]!), bounded(0, 1, x[2]!)] as const;
     const start = [unbounded(0, 1, 0.2), unbounded(0, 1, 0.01), unbounded(0, 1, 0.1)];
-    const best = unpack(nelderMead((x) => smooth(y, m, ...unpack(x)).sse, start, { step: 1, maxEvaluations: 40, tolerance: 1e-6 }));
+    const best = unpack(nelderMead((x) => smooth(y, startProfile, ...unpack(x)).sse, start, { step: 1, maxEvaluations: 40, tolerance: 1e-6 }));
     const fitted = new Float64Array(y.length).fill(Number.NaN);
-    const state = smooth(y, m, ...best, fitted);
+    const state = smooth(y, startProfile, ...best, fitted);
     const residuals = residualsOf(y, fitted);
     const params = { alpha: best[0], beta: best[1], gamma: best[2], period: m };
     return { method: `additive Holt-Winters (season ${m})`, fitted, residuals, params, ...state };
