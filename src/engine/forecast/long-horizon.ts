@@ -67,7 +67,9 @@ export function longHorizonForecast(
   // A trend needs two days of peaks.
   if (count < 2) throw new InputError({ file: 'series', field: 'length', value: y.length, expected: `at least two days (${2 * stepsPerDay} values)` });
   const dayIndex = tabulate(count, (d) => d);
-  const [intercept, slope] = leastSquares([tabulate(count, () => 1), dayIndex], peaks) as unknown as [number, number];
+  const coefficients = leastSquares([tabulate(count, () => 1), dayIndex], peaks);
+  const intercept = coefficients[0]!;
+  const slope = coefficients[1]!;
   const residuals = tabulate(count, (d) => Math.abs(peaks[d]! - intercept - slope * d)).sort();
   const centre = (count - 1) / 2;
   const spread = dayIndex.reduce((sum, d) => sum + (d - centre) ** 2, 0);

@@ -1,6 +1,7 @@
 /**
  * The candidate models the combiner backtests, one line each. Adding a model is one file plus
- * one line here. Weekly naive is offered only when a second, longer season is given.
+ * one line here. The weekly naive and weekly mean are offered only when a second, longer season
+ * is given.
  */
 import { dampedTrend } from './damped-trend.js';
 import { drift } from './drift.js';
