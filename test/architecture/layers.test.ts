@@ -2,8 +2,8 @@
  * The layering of src/: a folder imports only folders below it, and no import cycle exists
  * between files outside the HA simulator (whose daemons call each other by design). Ranks, low
  * to high; folders of equal rank never import each other:
- *   errors.ts < engine/numeric < engine/proxmox < engine/model, engine/packing, engine/forecast < engine/placement
- *   < engine/failure < engine/policy < engine/report, engine/ha-sim < io < workers < commands
+ *   errors.ts < engine/numeric < engine/proxmox < engine/model, engine/packing, engine/forecast
+ *   < engine/placement < engine/failure < engine/policy < engine/report, engine/ha-sim < io < workers < commands
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { longHorizonForecast, sustainedDailyPeaks } from '../../../../src/engine/forecast/long-horizon.js';
+import { tabulate } from '../../../../src/engine/forecast/series.js';
+
+const DAY = 24;
+
+describe('sustained daily peaks', () => {
+  it('takes the highest mean over `sustain` steps each day', () => {
+    // One day of 4 steps, sustain 2: means of (1,5)=3, (5,2)=3.5, (2,2)=2 -> 3.5; a lone spike
+    // of 5 does not count by itself.
+    expect([...sustainedDailyPeaks(Float64Array.of(1, 5, 2, 2), 4, 2)]).toEqual([3.5]);
+  });
+});
+
+describe('long-horizon forecast', () => {
+  // A daily cycle of amplitude 0.1 on a level that grows 0.002 a day, 60 days of 24 steps.
+  // sustain 1: the daily peak is 0.5 + 0.1 + 0.002 * day (+ a sub-day share of growth).
+  const growth = 0.002 / DAY;
+  const y = tabulate(60 * DAY, (t) => 0.5 + growth * t + 0.1 * Math.sin((2 * Math.PI * (t % DAY)) / DAY));
+  const short = tabulate(DAY, (h) => 0.5 + growth * (60 * DAY + h) + 0.1 * Math.sin((2 * Math.PI * h) / DAY));
+  const forecast = longHorizonForecast(y, short, DAY, 365, [0.8, 0.95], 1);
+
+  it('recovers the growth of the daily peaks', () => {
+    expect(forecast.params.slopePerDay).toBeCloseTo(0.002, 9);
+  });
+
+  it('forecasts the peak a year on from the trend, with zero-width intervals on an exact line', () => {
+    // Day 60 + 364 from the start: peak = peak(day 0) + 0.002 * 424.
+    const peakDay0 = sustainedDailyPeaks(y, DAY, 1)[0]!;
+    expect(forecast.dailyPeak.mean[364]).toBeCloseTo(peakDay0 + 0.002 * 424, 9);
+    expect(forecast.dailyPeak.upper[1]![364]).toBeCloseTo(forecast.dailyPeak.mean[364]!, 9);
+  });
+
+  it('keeps the short forecast, then lifts its last day by the peak trend', () => {
+    expect([...forecast.joined.subarray(0, DAY)]).toEqual([...short]);
+    // Day 100 of the joined path: the short day shifted by 100 days of peak growth.
+    const day100 = forecast.joined.subarray(100 * DAY, 101 * DAY);
+    expect(Math.max(...day100) - Math.max(...short)).toBeCloseTo(0.2, 9);
+    // and its daily peak matches the peak trend's forecast for that day.
+    expect(Math.max(...day100)).toBeCloseTo(forecast.dailyPeak.mean[100]!, 3);
+  });
+});
