@@ -75,7 +75,8 @@ export function readCsvTable<S extends TableSpec>(file: string, spec: S): Array<
   return rows;
 }
 
-function parseCsv(file: string): Array<{ line: number; record: string[] }> {
+/** The file's records with the line each ends on; a malformed file is an InputError at its line. */
+export function parseCsv(file: string): Array<{ line: number; record: string[] }> {
   const content = readTextFile(file);
   try {
     const parsed = parse(content, { bom: true, info: true, skip_empty_lines: true, comment: '#', relax_column_count: true }) as unknown as Array<{
