@@ -1,0 +1,78 @@
+/**
+ * Per-series model combination chosen by rolling-origin backtests inside the training window.
+ *
+ *   1. backtest every candidate model at the in-window origins (backtest.ts)
+ *   2. weights w_i from the backtest errors (weights.ts)
+ *   3. mean[h] = sum_i w_i * yhat_i[h] from each model refitted on the whole window
+ *   4. intervals from the combination's backtest errors e_j = y - sum_i w_i^(-j) * yhat_i at
+ *      each origin j, with weights w^(-j) chosen from the other origins (leave one origin out,
+ *      so the choice does not flatter its own errors; intervals.ts), 80% and 95% by default
+ *
+ * Reference: Hyndman & Athanasopoulos, FPP3 sections 5.10 (time-series cross-validation) and
+ * 13.4 (forecast combinations), https://otexts.com/fpp3/combinations.html.
+ * Conventions: only models that can be fitted at every backtest origin compete; nothing after
+ * the end of `y` exists for this function, and each backtest sees only data before its origin.
+ * Complexity: (origins + 1) fits of every candidate model.
+ */
+import { backtestErrors, backtestOrigins } from './backtest.js';
+import { empiricalIntervals } from './intervals.js';
+import { candidateModels } from './models.js';
+import type { Forecast, ForecastModel, Seasons } from './types.js';
+import { checkSeries } from './validate.js';
+import { combinationWeights, type Weighting } from './weights.js';
+
+export interface CombinerSettings {
+  readonly horizon: number;
+  readonly levels: readonly number[];
+  /** How many in-window origins, and how many steps apart. */
+  readonly backtests: number;
+  readonly stride: number;
+  readonly weighting: Weighting;
+  /** How many of the best-backtested models the combination keeps. */
+  readonly keep: number;
+}
+
+export interface CombinedForecast extends Forecast {
+  readonly method: string;
+  /** Weight of each candidate model by name, in candidate order. */
+  readonly weights: Readonly<Record<string, number>>;
+}
+
+/** The configuration every series gets: 288-step (one day at 5 min) horizon, 80% and 95%. */
+export const DEFAULT_SETTINGS: CombinerSettings = { horizon: 288, levels: [0.8, 0.95], backtests: 3, stride: 144, weighting: 'inverse-mse', keep: 3 };
+
+function weightedSum(paths: readonly Float64Array[], weights: Float64Array, steps: number): Float64Array {
+  const out = new Float64Array(steps);
+  paths.forEach((path, i) => {
+    for (let h = 0; h < steps; h++) out[h] += weights[i]! * path[h]!;
+  });
+  return out;
+}
+
+/**
+ * The calibrated forecast of `y` for the next `settings.horizon` steps. `candidates` defaults to
+ * every model for these seasons; a single candidate gives that model with calibrated intervals.
+ */
+export function forecastSeries(
+  y: Float64Array,
+  seasons: Seasons,
+  settings: CombinerSettings,
+  candidates: readonly ForecastModel[] = candidateModels(seasons),
+  source = 'series',
+): CombinedForecast {
+  const minTrain = seasons[0]! + 1;
+  checkSeries(y, seasons, Math.max(2 * Math.max(...seasons), minTrain + settings.horizon), source);
+  const origins = backtestOrigins(y.length, settings.horizon, settings.stride, settings.backtests, minTrain);
+  const earliest = origins[origins.length - 1]!.origin;
+  const models = candidates.filter((model) => model.minLength(seasons) <= earliest);
+  const errors = models.map((model) => backtestErrors(y, seasons, model, origins));
+  const weights = combinationWeights(errors, settings.weighting, settings.keep);
+  // Each origin's error uses weights chosen without it, so selection does not shrink the intervals.
+  const heldOut = (j: number) =>
+    origins.length === 1 ? weights : combinationWeights(errors.map((perOrigin) => perOrigin.filter((_, k) => k !== j)), settings.weighting, settings.keep);
+  const combinedErrors = origins.map((_, j) => weightedSum(errors.map((perOrigin) => perOrigin[j]!), heldOut(j), origins[j]!.steps));
+  const paths = models.map((model) => model.forecast(model.fit(y, seasons), settings.horizon));
+  const intervals = empiricalIntervals(weightedSum(paths, weights, settings.horizon), combinedErrors, settings.levels);
+  const named = Object.fromEntries(models.map((model, i) => [model.name, weights[i]!]));
+  return { ...intervals, method: `combination by ${settings.weighting} over ${origins.length} in-window backtests`, weights: named };
+}
