@@ -67,8 +67,9 @@ export function capacityForecast(cluster: Cluster, history: History, options: Fo
       return use === undefined || size <= 0 ? [] : [{ node: node.name, use, size }];
     });
     for (const { node, use, size } of perNode) trends.push({ node, resource, trend: trendOf(ratioSeries([use], [size]), options.horizonDays, `${node}/${USE[resource]}`) });
+    if (perNode.length < 2) continue;
     const common = ratioSeries(perNode.map((p) => p.use), perNode.map((p) => p.size));
-    if (perNode.length > 1 && common.values.length > 0) trends.push({ node: null, resource, trend: trendOf(common, options.horizonDays, `cluster/${resource}`) });
+    if (common.values.length > 0) trends.push({ node: null, resource, trend: trendOf(common, options.horizonDays, `cluster/${resource}`) });
   }
   const series = trends.map(({ node, resource, trend }): SeriesForecast => {
     const threshold = options.threshold ?? cluster.policy.threshold[resource];
