@@ -31,6 +31,12 @@ interface HistoryFlagValues {
   'basic-auth-file'?: string;
 }
 
+/** The history when one is named (a flag or the scenario's inputs.history), else null: `report` runs without. */
+export async function loadHistoryIfNamed(flags: HistoryFlagValues, cluster: Cluster): Promise<History | null> {
+  const named = flags.prometheus !== undefined || flags.history !== undefined || scenarioHistoryDir(flags.scenario) !== null;
+  return named ? loadHistory(flags, cluster) : null;
+}
+
 export async function loadHistory(flags: HistoryFlagValues, cluster: Cluster): Promise<History> {
   if (flags.prometheus !== undefined) {
     const bearer = flags['bearer-token-file'];

@@ -1,10 +1,10 @@
 /** Renders a capacity forecast: the crossing dates per node and resource, then the N+1 loss. */
 import type { CapacityForecast } from '../../../engine/report/capacity-forecast.js';
-import { textTable } from '../tables.js';
+import { textTable, type markdownTable } from '../tables.js';
 
 const RESOURCE = { cpu: 'CPU', memGiB: 'memory', diskGiB: 'disk' } as const;
 
-export function renderForecast(forecast: CapacityForecast): string {
+export function renderForecast(forecast: CapacityForecast, table: typeof textTable | typeof markdownTable = textTable): string {
   const when = (date: string | null, days: number | null) => (date === null ? '-' : `${date} (${days} d)`);
   const rows = forecast.series.map((s) => [
     s.node ?? 'cluster',
@@ -23,12 +23,12 @@ export function renderForecast(forecast: CapacityForecast): string {
       : loss.firstBreach === null
         ? `N+1: the policy holds at every one of the ${loss.stepsChecked} days forecast.`
         : `N+1: lost on ${loss.date} (day ${loss.firstBreach.day}): ${loss.firstBreach.scenario === null ? 'before any failure' : `when ${loss.firstBreach.scenario} fails`}${loss.firstBreach.vm === null ? '' : `, ${loss.firstBreach.vm}`} (${loss.firstBreach.reason}). ${
-            loss.nodesToHold === null ? `No addition of up to 3 nodes like an existing one keeps it to day ${forecast.horizonDays} (${loss.remedyChecked} checked).` : `${loss.nodesToHold.added.length} more node(s) like ${loss.nodesToHold.like} keep it to day ${forecast.horizonDays}.`
+            loss.nodesToHold === null ? `No addition of up to 3 nodes like an existing one keeps it to day ${forecast.horizonDays} (${loss.remedyChecked} checked; VMs stay where they run, so growth that overfills a node needs a move too).` : `${loss.nodesToHold.added.length} more node(s) like ${loss.nodesToHold.like} keep it to day ${forecast.horizonDays}.`
           }`;
   return [
-    `Forecast for ${forecast.scenario} from ${forecast.lastSample}, ${forecast.horizonDays} days: the sustained daily peak against the threshold (earliest from the 95% interval's upper edge, latest from its lower edge; '-' = not within the horizon).`,
+    `Forecast for ${forecast.scenario} from ${forecast.lastSample}, ${forecast.horizonDays} days: the sustained daily peak of measured use (a share of the node's threads, memory or disk, not of what its VMs are allotted) against the threshold; earliest from the 95% interval's upper edge, latest from its lower edge, '-' not within the horizon.`,
     '',
-    textTable(['node', 'resource', 'last peak', 'trend', 'threshold', 'earliest', 'likely', 'latest'], rows),
+    table(['node', 'resource', 'last peak', 'trend', 'threshold', 'earliest', 'likely', 'latest'], rows),
     '',
     lossLine,
   ].join('\n');
