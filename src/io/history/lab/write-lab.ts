@@ -5,7 +5,7 @@
  * by name), and with `--openmetrics` the same history as exporter OpenMetrics text. Same seed,
  * same bytes.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import type { Cluster } from '../../../engine/model/cluster.js';
 import type { History } from '../../../engine/model/history.js';
 import { DEFAULT_SCENARIO } from '../../cli/flags.js';
 import { loadScenario } from '../../loaders/scenario.js';
+import { writeFileAtomically } from '../../output/atomic-write.js';
 import { packageRoot } from '../../package-root.js';
 import { writeOpenMetrics } from './openmetrics.js';
 import { LAB_EVENTS, synthesizeHistory } from './synthesize.js';
@@ -36,12 +37,9 @@ function main(): void {
   const history = synthesizeHistory(cluster, { ...LAB_HISTORY, seed: values.seed === undefined ? LAB_HISTORY.seed : Number(values.seed) });
   const out = resolve(values.out ?? join(packageRoot(), 'data', 'lab', 'history'));
   const files = labHistoryFiles(history, cluster).map(({ name, content }) => ({ path: join(out, name), content }));
-  // Each file is written beside itself and renamed into place (the folder also holds its README).
+  // File by file: the folder also holds its README, so it is not replaced as a whole.
   mkdirSync(out, { recursive: true });
-  for (const { path, content } of files) {
-    writeFileSync(`${path}.${process.pid}.tmp`, content);
-    renameSync(`${path}.${process.pid}.tmp`, path);
-  }
+  for (const { path, content } of files) writeFileAtomically({ field: '--out', path }, content);
   if (values.openmetrics !== undefined) writeOpenMetrics(values.openmetrics, history, cluster);
   const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
   console.log(`history:lab: ${history.series.length} series, ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB in ${out}, ${((performance.now() - started) / 1000).toFixed(2)} s`);
