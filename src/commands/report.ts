@@ -3,6 +3,7 @@ import { HeadroomCommand } from '../io/cli/base-command.js';
 import { scenarioFlag, strategyFlag } from '../io/cli/flags.js';
 import { loadScenario } from '../io/loaders/scenario.js';
 import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
+import { historyFlags, loadHistoryIfNamed } from '../io/cli/history-flags.js';
 import { buildReport, type ClusterReport } from '../engine/report/report.js';
 import { renderReport } from '../io/output/formatters/report.js';
 import { checkFileTarget, writeFileAtomically, writeFolderAtomically } from '../io/output/atomic-write.js';
@@ -18,13 +19,14 @@ export default class Report extends HeadroomCommand {
     strategy: strategyFlag,
     out: Flags.string({ description: 'Folder to write report.md and report.json to, all at once: created if missing, replaced if it holds only a previous report, refused (exit 2) if it holds anything else.' }),
     textfile: Flags.string({ description: 'Also write the verdicts as Prometheus metrics to this file (node_exporter textfile collector; written atomically; the folder must exist).' }),
+    ...historyFlags,
     ...policyFlags,
   };
 
   async run(): Promise<ClusterReport> {
     const { flags } = await this.parse(Report);
     const cluster = loadScenario(flags.scenario);
-    const report = buildReport(cluster, flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover));
+    const report = buildReport(cluster, flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover), await loadHistoryIfNamed(flags, cluster));
     const json = `${JSON.stringify(report, null, 2)}\n`;
     const textfile = flags.textfile === undefined ? null : { field: '--textfile', path: flags.textfile };
     if (textfile !== null) checkFileTarget(textfile);

@@ -4,7 +4,7 @@
  * its reasons, every single node failure with the policy's verdict and the single points of
  * failure, the headroom per class under the scenario's failover policy (fit.ts), and, when the
  * policy breaks, the fewest nodes like an existing one that repair it, with the headroom they
- * give (node-remedy.ts). Pure: one typed document that `report --json` prints and the Markdown
+ * give (node-remedy.ts); with utilisation history, the forecast (capacity-forecast.ts). Pure: one typed document that `report --json` prints and the Markdown
  * and terminal renderers read.
  */
 import type { Cluster, Policy } from '../model/cluster.js';
@@ -15,6 +15,8 @@ import { fitUnits, type FitResult } from '../policy/fit.js';
 import { evaluatePolicy, type PolicyOptions, type PolicyResult } from '../policy/failover-policy.js';
 import type { PolicyBreach } from '../policy/scenario-judge.js';
 import { cheapestNodeAddition } from '../policy/node-remedy.js';
+import type { History } from '../model/history.js';
+import { capacityForecast, type CapacityForecast } from './capacity-forecast.js';
 
 export interface SingleFailureRow extends SingleNodeCheck {
   /** The policy's verdict on this failure: quorum, HA VMs lost for capacity, survivors over capacity. */
@@ -45,9 +47,14 @@ export interface ClusterReport {
   remedy: { like: string; added: string[]; headroom: FitResult[] } | null;
   /** Candidate changes checked for the remedy (up to MAX_ADDED_NODES nodes of each model). */
   remedyChecked: number;
+  /** When the scenario has utilisation history: the crossing dates and the N+1 loss (capacity-forecast.ts). */
+  forecast: CapacityForecast | null;
 }
 
-export function buildReport(cluster: Cluster, strategyName: string, policy: PolicyOptions): ClusterReport {
+/** The forecast section's horizon. */
+export const REPORT_HORIZON_DAYS = 180;
+
+export function buildReport(cluster: Cluster, strategyName: string, policy: PolicyOptions, history: History | null = null): ClusterReport {
   const { state, result } = planPlacement(cluster, strategyName);
   const strategy = strategyNamed(strategyName);
   const checks = checkEverySingleFailure(failureContext(state, strategy));
@@ -75,5 +82,6 @@ export function buildReport(cluster: Cluster, strategyName: string, policy: Poli
     headroom: { policy: verdict.policy, holds: verdict.holds, classes: headroomOf(cluster) },
     remedy: remedy && { like: remedy.like, added: remedy.added, headroom: headroomOf(remedy.cluster) },
     remedyChecked: checked,
+    forecast: history === null ? null : capacityForecast(cluster, history, { horizonDays: REPORT_HORIZON_DAYS, threshold: null, strategy: strategyName, policy }),
   };
 }

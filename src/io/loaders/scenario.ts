@@ -31,7 +31,7 @@ const DEFAULT_POLICY: Policy = {
 export function loadScenario(file: string): Cluster {
   const yaml = new YamlFile(file, readTextFile(file, 'scenario'));
   const top = yaml.mapping(yaml.root, 'scenario', ['name', 'description', 'inputs', 'policy', 'ha', 'qdevice']);
-  const inputsMap = yaml.mapping(yaml.child(top, 'inputs'), 'inputs', ['nodes', 'storage', 'classes', 'vms']);
+  const inputsMap = yaml.mapping(yaml.child(top, 'inputs'), 'inputs', ['nodes', 'storage', 'classes', 'vms', 'history']);
   const base = dirname(file);
   const inputPath = (key: keyof InputFiles): string => {
     const value = yaml.scalar(inputsMap, key, `inputs.${key}`, text);
@@ -46,6 +46,14 @@ export function loadScenario(file: string): Cluster {
   const qdevice = readQDevice(yaml, top, loaded.nodes.length);
   const cluster = qdevice === null ? loaded : { ...loaded, qdevice };
   return ha === undefined ? cluster : { ...cluster, ha: readHaSection(yaml, ha, cluster) };
+}
+
+/** The folder `inputs.history` names (relative to the scenario), or null: where `forecast` reads utilisation history. */
+export function scenarioHistoryDir(file: string): string | null {
+  const yaml = new YamlFile(file, readTextFile(file, 'scenario'));
+  const inputs = yaml.child(yaml.mapping(yaml.root, 'scenario', ['name', 'description', 'inputs', 'policy', 'ha', 'qdevice']), 'inputs');
+  const value = inputs === undefined ? undefined : yaml.scalar(yaml.mapping(inputs, 'inputs', ['nodes', 'storage', 'classes', 'vms', 'history']), 'history', 'inputs.history', text);
+  return value === undefined ? null : resolve(dirname(file), value);
 }
 
 /** `qdevice: true` (one vote, corosync's ffsplit) or `qdevice: { votes: N }`; absent or false: none. */

@@ -4,6 +4,7 @@ import type { ClusterReport } from '../../../engine/report/report.js';
 import { MAX_ADDED_NODES } from '../../../engine/policy/node-remedy.js';
 import { markdownTable, textTable } from '../tables.js';
 import { fitTable } from './fit.js';
+import { renderForecast } from './forecast.js';
 import { LAYOUT_WORDS, renderPlacement, type Flavour } from './placement.js';
 
 export function renderReport(report: ClusterReport, flavour: Flavour): string {
@@ -58,6 +59,7 @@ export function renderReport(report: ClusterReport, flavour: Flavour): string {
   } else if (!headroom.holds) {
     lines.push('', `No addition of up to ${MAX_ADDED_NODES} nodes like an existing one makes ${headroom.policy} hold (${report.remedyChecked} changes checked).`);
   }
+  if (report.forecast !== null) lines.push('', heading('Forecast'), renderForecast(report.forecast, table));
   return `${lines.join('\n')}\n`;
 }
 

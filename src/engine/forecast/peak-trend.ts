@@ -1,0 +1,56 @@
+/**
+ * One utilisation series to the forecast of its sustained daily peak over a long horizon: the
+ * combiner's calibrated next day (combiner.ts), then the peak trend (long-horizon.ts), which
+ * carries the growth. The series is first made whole:
+ *   - gaps (NaN, a long gap the loader kept as missing) are bridged by a straight line between
+ *     the values around them: a forecast needs a regular series, and a line neither adds nor
+ *     removes growth;
+ *   - the tail after the last whole UTC day is dropped, so the last observation ends a day.
+ * Seasons: daily, and weekly when two whole weeks are there (288 and 2016 steps at 5 minutes).
+ * Cost: the combiner's (a handful of model fits per in-window origin) plus O(n).
+ */
+import { DEFAULT_SETTINGS, forecastSeries } from './combiner.js';
+import { longHorizonForecast, sustainedDailyPeaks } from './long-horizon.js';
+import type { Forecast } from './types.js';
+
+const DAY_SECONDS = 86_400;
+const LEVELS = [0.8, 0.95] as const;
+
+export interface PeakTrend {
+  /** Unix seconds of the last sample used (the end of the last whole day). */
+  lastSampleSeconds: number;
+  /** The last whole day's sustained peak. */
+  lastPeak: number;
+  /** Per day after the last sample (day 1 first): the sustained peak, 80% and 95% intervals. */
+  dailyPeak: Forecast;
+  slopePerDay: number;
+  method: string;
+}
+
+export function peakTrend(values: Float64Array, startSeconds: number, stepSeconds: number, horizonDays: number, source: string): PeakTrend {
+  const stepsPerDay = DAY_SECONDS / stepSeconds;
+  const endsDay = (i: number) => (startSeconds + (i + 1) * stepSeconds) % DAY_SECONDS === 0;
+  let last = values.length - 1;
+  while (last > 0 && !endsDay(last)) last--;
+  const y = bridgeGaps(values.subarray(0, last + 1));
+  const seasons = y.length >= 2 * 7 * stepsPerDay + stepsPerDay ? [stepsPerDay, 7 * stepsPerDay] : [stepsPerDay];
+  const short = forecastSeries(y, seasons, { ...DEFAULT_SETTINGS, horizon: stepsPerDay, levels: LEVELS }, undefined, source);
+  const long = longHorizonForecast(y, short.mean, stepsPerDay, horizonDays, LEVELS);
+  const peaks = sustainedDailyPeaks(y, stepsPerDay, 12);
+  return { lastSampleSeconds: startSeconds + last * stepSeconds, lastPeak: peaks[peaks.length - 1]!, dailyPeak: long.dailyPeak, slopePerDay: long.params.slopePerDay, method: short.method };
+}
+
+/** NaN runs replaced by the straight line between the finite values around them (the loader keeps both ends finite). */
+function bridgeGaps(values: Float64Array): Float64Array {
+  const y = Float64Array.from(values);
+  for (let i = 0; i < y.length; i++) {
+    if (!Number.isNaN(y[i]!)) continue;
+    let end = i;
+    while (end < y.length && Number.isNaN(y[end]!)) end++;
+    const before = y[i - 1] ?? y[end]!;
+    const after = y[end] ?? before;
+    for (let k = i; k < end; k++) y[k] = before + ((after - before) * (k - i + 1)) / (end - i + 1);
+    i = end;
+  }
+  return y;
+}

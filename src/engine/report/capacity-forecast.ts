@@ -1,0 +1,157 @@
+/**
+ * `headroom forecast`: from utilisation history to dates. Per node and resource, and for the
+ * whole cluster, the sustained daily peak is forecast over the horizon (forecast/peak-trend.ts)
+ * and the day each edge of its 95% interval and its mean reach the threshold is read off
+ * (forecast/threshold-crossing.ts: earliest from the upper edge, the cautious answer).
+ *
+ * Utilisation as a fraction of what Proxmox reports the node has: CPU use over its threads (the
+ * `cpu` series), memory in use over its memory (`memSizeGiB` when the history has it, else the
+ * scenario's `memGiB`), disk in use over its size (`diskSizeGiB`, else its local pools). The
+ * cluster's series is the sum of the nodes' use over the sum of their sizes, sample by sample,
+ * on the samples every node has.
+ *
+ * The N+1 loss: each VM's vCPUs and memory grow as its own daily peak is forecast to (a
+ * guest's series over its last day's peak; a VM without history takes its node's factor), and
+ * the policy is judged at every day of the horizon (policy/policy-timeline.ts).
+ */
+import type { Cluster, Resource } from '../model/cluster.js';
+import type { History, HistoryMetric, HistorySeries } from '../model/history.js';
+import { peakTrend, type PeakTrend } from '../forecast/peak-trend.js';
+import { thresholdCrossing, type CrossingDates, type CrossingDays } from '../forecast/threshold-crossing.js';
+import type { PolicyOptions } from '../policy/failover-policy.js';
+import { policyTimeline, type DemandStep, type PolicyTimeline } from '../policy/policy-timeline.js';
+
+export type ForecastResource = Extract<Resource, 'cpu' | 'memGiB' | 'diskGiB'>;
+
+export interface SeriesForecast {
+  /** null for the whole cluster. */
+  node: string | null;
+  resource: ForecastResource;
+  threshold: number;
+  /** The last whole day's sustained peak, as a fraction. */
+  lastPeak: number;
+  slopePerDay: number;
+  crossing: CrossingDates;
+  daysToCrossing: CrossingDays;
+}
+
+export interface CapacityForecast {
+  scenario: string;
+  /** ISO time of the last sample the forecast starts from. */
+  lastSample: string;
+  horizonDays: number;
+  series: SeriesForecast[];
+  nPlusOneLoss: (PolicyTimeline & { date: string | null }) | null;
+}
+
+export interface ForecastOptions {
+  horizonDays: number;
+  /** One threshold for every resource, or null for the scenario's own per resource. */
+  threshold: number | null;
+  strategy: string;
+  policy: PolicyOptions;
+}
+
+const DAY_SECONDS = 86_400;
+const MIN_GUEST_HISTORY_SECONDS = 3 * DAY_SECONDS;
+const USE: Record<ForecastResource, HistoryMetric> = { cpu: 'cpu', memGiB: 'memGiB', diskGiB: 'diskGiB' };
+const SIZE: Record<ForecastResource, HistoryMetric | null> = { cpu: null, memGiB: 'memSizeGiB', diskGiB: 'diskSizeGiB' };
+
+export function capacityForecast(cluster: Cluster, history: History, options: ForecastOptions): CapacityForecast {
+  const find = (entity: string, metric: HistoryMetric) => history.series.find((s) => s.entity === entity && s.metric === metric);
+  const trends: Array<{ node: string | null; resource: ForecastResource; trend: PeakTrend }> = [];
+  for (const resource of Object.keys(USE) as ForecastResource[]) {
+    const perNode = cluster.nodes.flatMap((node) => {
+      const use = find(node.name, USE[resource]);
+      const size = sizeOf(cluster, node.name, resource, SIZE[resource] === null ? undefined : find(node.name, SIZE[resource]!));
+      return use === undefined || size <= 0 ? [] : [{ node: node.name, use, size }];
+    });
+    for (const { node, use, size } of perNode) trends.push({ node, resource, trend: trendOf(ratioSeries([use], [size]), options.horizonDays, `${node}/${USE[resource]}`) });
+    if (perNode.length < 2) continue;
+    const common = ratioSeries(perNode.map((p) => p.use), perNode.map((p) => p.size));
+    if (common.values.length > 0) trends.push({ node: null, resource, trend: trendOf(common, options.horizonDays, `cluster/${resource}`) });
+  }
+  const series = trends.map(({ node, resource, trend }): SeriesForecast => {
+    const threshold = options.threshold ?? cluster.policy.threshold[resource];
+    const band = { lastSampleSeconds: trend.lastSampleSeconds, days: dayList(options.horizonDays), mean: trend.dailyPeak.mean, lower: trend.dailyPeak.lower[1]!, upper: trend.dailyPeak.upper[1]!, level: trend.dailyPeak.level[1]! };
+    return { node, resource, threshold, lastPeak: round(trend.lastPeak), slopePerDay: round(trend.slopePerDay), ...thresholdCrossing(band, threshold) };
+  });
+  const last = Math.max(...trends.map((t) => t.trend.lastSampleSeconds));
+  const timeline = trends.length === 0 ? null : policyTimeline(cluster, options.strategy, options.policy, demandSteps(cluster, history, trends, options.horizonDays));
+  const date = (day: number | null) => (day === null ? null : new Date((last + day * DAY_SECONDS) * 1000).toISOString().slice(0, 10));
+  return {
+    scenario: cluster.name,
+    lastSample: new Date(last * 1000).toISOString(),
+    horizonDays: options.horizonDays,
+    series,
+    nPlusOneLoss: timeline && { ...timeline, date: date(timeline.firstBreach?.day ?? null) },
+  };
+}
+
+function trendOf(series: { values: Float64Array; startSeconds: number; stepSeconds: number }, horizonDays: number, source: string): PeakTrend {
+  return peakTrend(series.values, series.startSeconds, series.stepSeconds, horizonDays, source);
+}
+
+/** Σ use / Σ size, sample by sample, over the samples all series have (they share one step). */
+function ratioSeries(uses: readonly HistorySeries[], sizes: readonly number[]): { values: Float64Array; startSeconds: number; stepSeconds: number } {
+  const stepSeconds = uses[0]?.stepSeconds ?? 0;
+  if (uses.some((s) => s.stepSeconds !== stepSeconds)) return { values: new Float64Array(0), startSeconds: 0, stepSeconds };
+  const start = Math.max(...uses.map((s) => s.startSeconds));
+  const end = Math.min(...uses.map((s) => s.startSeconds + (s.values.length - 1) * s.stepSeconds));
+  const length = Math.max(0, Math.floor((end - start) / stepSeconds) + 1);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const values = new Float64Array(length);
+  // The cpu series is a fraction of the node's threads: weigh it by them; the others are GiB.
+  const weight = uses.map((s, k) => (s.metric === 'cpu' ? sizes[k]! : 1));
+  for (let i = 0; i < length; i++) {
+    let used = 0;
+    uses.forEach((s, k) => (used += s.values[(start - s.startSeconds) / stepSeconds + i]! * weight[k]!));
+    values[i] = used / total;
+  }
+  return { values, startSeconds: start, stepSeconds };
+}
+
+/** What the node has of a resource: CPU threads (the `cpu` series is already a fraction), memory, local disk. */
+function sizeOf(cluster: Cluster, node: string, resource: ForecastResource, size: HistorySeries | undefined): number {
+  const spec = cluster.nodes.find((n) => n.name === node)!;
+  if (resource === 'cpu') return spec.cpuThreads;
+  if (size !== undefined) return size.values[size.values.length - 1]!;
+  if (resource === 'memGiB') return spec.memGiB;
+  return cluster.pools.reduce((sum, pool) => sum + (pool.kind === 'local' ? (pool.capacityGiBByNode[node] ?? 0) : 0), 0);
+}
+
+function dayList(days: number): number[] {
+  return Array.from({ length: days }, (_, i) => i + 1);
+}
+
+/** Each VM's growth per day: its own forecast peak over its last day's, or its node's. */
+function demandSteps(cluster: Cluster, history: History, nodeTrends: ReadonlyArray<{ node: string | null; resource: ForecastResource; trend: PeakTrend }>, horizonDays: number): DemandStep[] {
+  const growthOf = (trend: PeakTrend | undefined) => (day: number) => (trend === undefined || trend.lastPeak <= 0 ? 1 : Math.max(0, trend.dailyPeak.mean[day - 1]! / trend.lastPeak));
+  const nodeGrowth = (node: string | null, resource: ForecastResource) => growthOf(nodeTrends.find((t) => t.node === node && t.resource === resource && node !== null)?.trend);
+  const perVm = cluster.vms.map((vm) => {
+    const guest = (metric: HistoryMetric) => history.series.find((s) => s.entity === vm.name && s.metric === metric);
+    const own = (metric: HistoryMetric, resource: ForecastResource) => {
+      const series = guest(metric);
+      // A guest with under three days of history (added lately) grows as its node does.
+      const tooShort = series === undefined || series.values.length * series.stepSeconds < MIN_GUEST_HISTORY_SECONDS;
+      return tooShort ? nodeGrowth(vm.currentNode, resource) : growthOf(peakTrend(series.values, series.startSeconds, series.stepSeconds, horizonDays, `${vm.name}/${metric}`));
+    };
+    return { cpu: own('cpu', 'cpu'), mem: own('memGiB', 'memGiB') };
+  });
+  return dayList(horizonDays).map((day) => ({ day, cpu: Float64Array.from(perVm, (g) => g.cpu(day)), mem: Float64Array.from(perVm, (g) => g.mem(day)) }));
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/**
+ * `--fail-within D`: what falls inside the next D days, judged on the cautious side: a series
+ * whose earliest crossing (the 95% interval's upper edge) comes within D days, and the N+1 loss.
+ */
+export function dueWithin(forecast: CapacityForecast, days: number): { crossings: SeriesForecast[]; nPlusOneLoss: boolean } {
+  return {
+    crossings: forecast.series.filter((s) => s.daysToCrossing.earliest !== null && s.daysToCrossing.earliest <= days),
+    nPlusOneLoss: forecast.nPlusOneLoss?.firstBreach != null && forecast.nPlusOneLoss.firstBreach.day <= days,
+  };
+}
