@@ -8,13 +8,16 @@
  * `check` uses (checkChange with no change): VMs stay where they run, so growth that fills a node
  * is an overload there. Growth is not assumed monotone: every step is judged, in order, and the
  * first that breaks is the answer, with its scenario and VM. The nodes to add must make every
- * step hold (node-remedy.ts with that stricter judge).
+ * step hold (node-remedy.ts with that stricter judge): first with the VMs where they run, and
+ * when no such addition exists, with the VMs placed again by the strategy on the larger cluster
+ * (said as `rebalance`: growth that overfills a node needs moves as well as nodes).
  * Cost: steps × one policy evaluation, and at most MAX_ADDED_NODES × models × steps for the nodes.
  */
 import type { Cluster } from '../model/cluster.js';
-import { NO_CHANGE, type ClusterChange } from './change.js';
+import { planPlacement, strategyNamed } from '../placement/plan.js';
+import { applyChange, NO_CHANGE, type ClusterChange } from './change.js';
 import { checkChange } from './check.js';
-import type { PolicyOptions, PolicyResult } from './failover-policy.js';
+import { evaluatePolicy, type PolicyOptions, type PolicyResult } from './failover-policy.js';
 import { cheapestNodeAddition } from './node-remedy.js';
 
 export interface DemandStep {
@@ -30,8 +33,12 @@ export interface PolicyTimeline {
   stepsChecked: number;
   /** The first step at which the policy breaks, or null when it holds at every step. */
   firstBreach: { day: number; scenario: string | null; vm: string | null; reason: string } | null;
-  /** The fewest nodes like an existing one that make every step hold (null: none needed, or none found). */
-  nodesToHold: { like: string; added: string[] } | null;
+  /**
+   * The fewest nodes like an existing one that make every step hold (null: none needed, or none
+   * found). `rebalance`: only with the VMs placed again by the strategy on the larger cluster
+   * (growth overfills a node where a VM runs today, which new nodes alone cannot cure).
+   */
+  nodesToHold: { like: string; added: string[]; rebalance: boolean } | null;
   remedyChecked: number;
 }
 
@@ -48,8 +55,13 @@ export function policyTimeline(cluster: Cluster, strategyName: string, policy: P
     break;
   }
   if (firstBreach === null) return { stepsChecked, firstBreach, nodesToHold: null, remedyChecked: 0 };
-  const { remedy, checked } = cheapestNodeAddition(cluster, strategyName, policy, (change) => scaled.every((c) => judge(c, change).holds));
-  return { stepsChecked, firstBreach, nodesToHold: remedy && { like: remedy.like, added: remedy.added }, remedyChecked: checked };
+  const inPlace = cheapestNodeAddition(cluster, strategyName, policy, (change) => scaled.every((c) => judge(c, change).holds));
+  if (inPlace.remedy !== null) return { stepsChecked, firstBreach, nodesToHold: { like: inPlace.remedy.like, added: inPlace.remedy.added, rebalance: false }, remedyChecked: inPlace.checked };
+  // Placed afresh: the cluster with the nodes added, every VM placed by the strategy.
+  const placedAfresh = (c: Cluster, change: ClusterChange) => evaluatePolicy(planPlacement(applyChange(withoutLayout(c), change, new Map()), strategyName).state, strategyNamed(strategyName), policy, true).holds;
+  const moved = cheapestNodeAddition(cluster, strategyName, policy, (change) => scaled.every((c) => placedAfresh(c, change)));
+  const checked = inPlace.checked + moved.checked;
+  return { stepsChecked, firstBreach, nodesToHold: moved.remedy && { like: moved.remedy.like, added: moved.remedy.added, rebalance: true }, remedyChecked: checked };
 }
 
 /** The steady state first (growth that overfills a node breaks before any failure), then the first scenario. */
@@ -62,6 +74,10 @@ function whatBreaks(result: PolicyResult): { scenario: string | null; vm: string
   const breach = result.breaches[0]!;
   const lost = breach.vmsDown[0];
   return { scenario: breach.scenario, vm: lost?.vm ?? null, reason: !breach.quorate ? 'no-quorum' : (lost?.reason ?? 'node-over-capacity') };
+}
+
+function withoutLayout(cluster: Cluster): Cluster {
+  return { ...cluster, vms: cluster.vms.map((vm) => ({ ...vm, currentNode: null })) };
 }
 
 function scaledCluster(cluster: Cluster, step: DemandStep): Cluster {

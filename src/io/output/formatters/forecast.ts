@@ -23,7 +23,9 @@ export function renderForecast(forecast: CapacityForecast, table: typeof textTab
       : loss.firstBreach === null
         ? `N+1: the policy holds at every one of the ${loss.stepsChecked} days forecast.`
         : `N+1: lost on ${loss.date} (day ${loss.firstBreach.day}): ${loss.firstBreach.scenario === null ? 'before any failure' : `when ${loss.firstBreach.scenario} fails`}${loss.firstBreach.vm === null ? '' : `, ${loss.firstBreach.vm}`} (${loss.firstBreach.reason}). ${
-            loss.nodesToHold === null ? `No addition of up to 3 nodes like an existing one keeps it to day ${forecast.horizonDays} (${loss.remedyChecked} checked; VMs stay where they run, so growth that overfills a node needs a move too).` : `${loss.nodesToHold.added.length} more node(s) like ${loss.nodesToHold.like} keep it to day ${forecast.horizonDays}.`
+            loss.nodesToHold === null
+              ? `No addition of up to 3 nodes like an existing one keeps it to day ${forecast.horizonDays}, even with the VMs placed again (${loss.remedyChecked} checked).`
+              : `${loss.nodesToHold.added.length} more node(s) like ${loss.nodesToHold.like} keep it to day ${forecast.horizonDays}${loss.nodesToHold.rebalance ? ', with the VMs placed again by the strategy (where they run today, growth overfills a node)' : ''}.`
           }`;
   return [
     `Forecast for ${forecast.scenario} from ${forecast.lastSample}, ${forecast.horizonDays} days: the sustained daily peak of measured use (a share of the node's threads, memory or disk, not of what its VMs are allotted) against the threshold; earliest from the 95% interval's upper edge, latest from its lower edge, '-' not within the horizon.`,
