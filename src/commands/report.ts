@@ -8,6 +8,8 @@ import { buildReport, type ClusterReport } from '../engine/report/report.js';
 import { renderReport } from '../io/output/formatters/report.js';
 import { checkFileTarget, writeFileAtomically, writeFolderAtomically } from '../io/output/atomic-write.js';
 import { renderMetrics } from '../io/output/formatters/metrics.js';
+import { brokenGates } from '../engine/report/gates.js';
+import { failOnFlag, gateList } from '../io/cli/gate-flag.js';
 
 export default class Report extends HeadroomCommand {
   static summary = 'The main job: load per node against the 85% threshold, the placement, the N+1 check, the headroom per class and, if the policy breaks, the fewest nodes that repair it.';
@@ -19,6 +21,7 @@ export default class Report extends HeadroomCommand {
     strategy: strategyFlag,
     out: Flags.string({ description: 'Folder to write report.md and report.json to, all at once: created if missing, replaced if it holds only a previous report, refused (exit 2) if it holds anything else.' }),
     textfile: Flags.string({ description: 'Also write the verdicts as Prometheus metrics to this file (node_exporter textfile collector; written atomically; the folder must exist).' }),
+    'fail-on': failOnFlag,
     ...historyFlags,
     ...policyFlags,
   };
@@ -26,7 +29,9 @@ export default class Report extends HeadroomCommand {
   async run(): Promise<ClusterReport> {
     const { flags } = await this.parse(Report);
     const cluster = loadScenario(flags.scenario);
-    const report = buildReport(cluster, flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover), await loadHistoryIfNamed(flags, cluster));
+    const history = await loadHistoryIfNamed(flags, cluster);
+    const gates = gateList(flags['fail-on'], history !== null);
+    const report = buildReport(cluster, flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover), history);
     const json = `${JSON.stringify(report, null, 2)}\n`;
     const textfile = flags.textfile === undefined ? null : { field: '--textfile', path: flags.textfile };
     if (textfile !== null) checkFileTarget(textfile);
@@ -39,6 +44,12 @@ export default class Report extends HeadroomCommand {
     if (textfile !== null) writeFileAtomically(textfile, renderMetrics(report, Math.floor(Date.now() / 1000)));
     if (flags.json) process.stdout.write(json);
     else this.log(renderReport(report, 'text'));
+    const broken = brokenGates(report, gates);
+    if (broken.length > 0) {
+      process.stderr.write(`headroom: gate(s) broken: ${broken.join(', ')}\n`);
+      this.failGate();
+    }
     return report;
   }
 }
+

@@ -28,6 +28,11 @@ describe('report --textfile', () => {
     // node01: 52 of 62 GiB = 0.838710 (rounded to 1e-6).
     expect(text).toContain('headroom_node_utilisation_ratio{scenario="lab",node="node01",resource="memory"} 0.83871\n');
     expect(text).toMatch(/headroom_report_timestamp_seconds\{scenario="lab"\} \d{10}\n/);
+    // The lab has history: days to the threshold per node and resource; node05's CPU (10.9%,
+    // barely growing) never reaches 85% within the 180-day horizon.
+    expect(text).toContain('headroom_time_to_threshold_seconds{scenario="lab",node="node05",resource="cpu"} +Inf\n');
+    // node04's memory: 13 days at the cautious edge (forecast.test.ts, README) = 13 × 86400 s.
+    expect(text).toContain('headroom_time_to_threshold_seconds{scenario="lab",node="node04",resource="memory"} 1123200\n');
   });
 
   it.runIf(promtoolRuns)('passes promtool check metrics', async () => {

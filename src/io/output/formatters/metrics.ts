@@ -43,6 +43,12 @@ export function renderMetrics(report: ClusterReport, timestampSeconds: number): 
       samples: [{ labels: { scenario }, value: new Set(report.nPlusOne.singlePointsOfFailure.map((d) => d.vm)).size }],
     },
     {
+      // Prometheus names units in base units (promtool check metrics rejects "days"): seconds.
+      name: 'headroom_time_to_threshold_seconds',
+      help: 'Seconds from the last history sample until the sustained daily peak may cross the threshold (the 95% interval\'s upper edge, in whole days; +Inf when not within the forecast horizon). node="(cluster)" is the whole cluster.',
+      samples: (report.forecast?.series ?? []).map((s) => ({ labels: { scenario, node: s.node ?? '(cluster)', resource: RESOURCE_LABEL[s.resource] }, value: s.daysToCrossing.earliest === null ? Infinity : s.daysToCrossing.earliest * 86_400 })),
+    },
+    {
       name: 'headroom_report_timestamp_seconds',
       help: 'When this report was made, in Unix seconds.',
       samples: [{ labels: { scenario }, value: timestampSeconds }],
@@ -58,5 +64,6 @@ function labelText(labels: Record<string, string>): string {
 }
 
 function valueText(value: number): string {
+  if (value === Infinity) return '+Inf';
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
 }
