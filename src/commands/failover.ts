@@ -9,7 +9,7 @@ import { runFailover, type FailoverResult } from '../engine/policy/failover.js';
 import type { SweepResult } from '../engine/policy/sweep.js';
 import { planPlacement } from '../engine/placement/plan.js';
 import { renderFailover, renderSweep } from '../io/output/formatters/failover.js';
-import { runSweep } from '../workers/sweep-runner.js';
+import { sweepWithProgress } from '../workers/sweep-runner.js';
 
 export default class Failover extends HeadroomCommand {
   static summary = 'Fail nodes, a domain, or every combination of up to k nodes: what restarts where, what is lost and why.';
@@ -43,12 +43,10 @@ export default class Failover extends HeadroomCommand {
     const threads = threadCount(flags.threads);
     const selection = selectFailures(placed.index, flags);
     const policy = policyOptions(flags, cluster.policy.failover);
-    const result =
-      selection.kind === 'single'
-        ? runFailover(placed, strategy, selection.scenario, policy)
-        : await runSweep(placed, strategy, selection.scenarios, selection.label, threads, policy);
+    const result = selection.kind === 'single' ? runFailover(placed, strategy, selection.scenario, policy) : await sweepWithProgress(placed, strategy, selection, threads, policy);
     if (!this.printJson(flags.json, result)) this.log('verdict' in result ? renderFailover(result, cluster.policy) : renderSweep(result));
     if (!('verdict' in result ? result.verdict.holds : result.holds)) this.failGate();
     return result;
   }
 }
+

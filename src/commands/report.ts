@@ -10,6 +10,7 @@ import { checkFileTarget, writeFileAtomically, writeFolderAtomically } from '../
 import { renderMetrics } from '../io/output/formatters/metrics.js';
 import { brokenGates } from '../engine/report/gates.js';
 import { failOnFlag, gateList } from '../io/cli/gate-flag.js';
+import { progressBar } from '../io/cli/progress.js';
 
 export default class Report extends HeadroomCommand {
   static summary = 'The main job: load per node against the 85% threshold, the placement, the N+1 check, the headroom per class and, if the policy breaks, the fewest nodes that repair it.';
@@ -31,7 +32,9 @@ export default class Report extends HeadroomCommand {
     const cluster = loadScenario(flags.scenario);
     const history = await loadHistoryIfNamed(flags, cluster);
     const gates = gateList(flags['fail-on'], history !== null);
-    const report = buildReport(cluster, flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover), history);
+    const progress = progressBar('headroom per class', cluster.classes.length);
+    const report = buildReport(cluster, flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover), history, () => progress.tick());
+    progress.stop();
     const json = `${JSON.stringify(report, null, 2)}\n`;
     const textfile = flags.textfile === undefined ? null : { field: '--textfile', path: flags.textfile };
     if (textfile !== null) checkFileTarget(textfile);

@@ -18,6 +18,7 @@ import type { PolicyOptions } from '../engine/policy/failover-policy.js';
 import type { JudgeOptions } from '../engine/policy/scenario-judge.js';
 import { judgeSteadyState } from '../engine/policy/steady-state.js';
 import { packageRoot } from '../io/package-root.js';
+import { progressBar } from '../io/cli/progress.js';
 import type { SweepWorkerData } from './sweep-data.js';
 
 /** Enough batches to keep every thread busy to the end, few enough that each amortises its message. */
@@ -31,7 +32,16 @@ export function poolSize(requested: number, scenarioCount: number, cores: number
   return Math.max(1, Math.min(requested, cores, scenarioCount));
 }
 
-export async function runSweep(placed: PlacedCluster, strategy: string, scenarios: readonly IndexedScenario[], sweepLabel: string, requestedThreads: number, options: Omit<PolicyOptions, 'scenarios'>): Promise<SweepResult> {
+/** `onScenarios(n)`: n more scenarios are done (a progress bar); results never depend on it. */
+export async function runSweep(
+  placed: PlacedCluster,
+  strategy: string,
+  scenarios: readonly IndexedScenario[],
+  sweepLabel: string,
+  requestedThreads: number,
+  options: Omit<PolicyOptions, 'scenarios'>,
+  onScenarios: (done: number) => void = () => undefined,
+): Promise<SweepResult> {
   const threads = poolSize(requestedThreads, scenarios.length, availableParallelism());
   const context = failureContext(placed.state, strategyNamed(strategy));
   const judge: JudgeOptions = { strictSpof: options.strictSpof, maxUtilAfterFailover: options.maxUtilAfterFailover };
@@ -41,15 +51,35 @@ export async function runSweep(placed: PlacedCluster, strategy: string, scenario
 
   let results: BatchResult[];
   if (threads <= 1) {
-    results = batches.map((batch) => simulateBatch(context, batch, judge));
+    results = batches.map((batch) => {
+      const result = simulateBatch(context, batch, judge);
+      onScenarios(batch.offsets.length - 1);
+      return result;
+    });
   } else {
     const workerData: SweepWorkerData = { cluster: placed.index.cluster, strategy, state: stateArrays(placed.state), judge };
     const pool = new Piscina({ filename: WORKER_FILE, workerData, minThreads: threads, maxThreads: threads });
     try {
-      results = await Promise.all(batches.map((batch) => pool.run(batch) as Promise<BatchResult>));
+      results = await Promise.all(
+        batches.map(async (batch) => {
+          const result = (await pool.run(batch)) as BatchResult;
+          onScenarios(batch.offsets.length - 1);
+          return result;
+        }),
+      );
     } finally {
       await pool.destroy();
     }
   }
   return summariseSweep(context, judgeSteadyState(placed.state, context.strategy, options.threshold), sweepLabel, scenarios, results);
+}
+
+/** runSweep with a progress bar on a terminal's stderr (io/cli/progress.ts). */
+export async function sweepWithProgress(placed: PlacedCluster, strategy: string, selection: { scenarios: readonly IndexedScenario[]; label: string }, threads: number, policy: PolicyOptions): Promise<SweepResult> {
+  const progress = progressBar('failure scenarios', selection.scenarios.length);
+  try {
+    return await runSweep(placed, strategy, selection.scenarios, selection.label, threads, policy, (done) => progress.tick(done));
+  } finally {
+    progress.stop();
+  }
 }

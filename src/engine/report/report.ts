@@ -54,7 +54,8 @@ export interface ClusterReport {
 /** The forecast section's horizon. */
 export const REPORT_HORIZON_DAYS = 180;
 
-export function buildReport(cluster: Cluster, strategyName: string, policy: PolicyOptions, history: History | null = null): ClusterReport {
+/** `onClass`: called after each class's headroom of the cluster as it is (a progress bar); the report never depends on it. */
+export function buildReport(cluster: Cluster, strategyName: string, policy: PolicyOptions, history: History | null = null, onClass: () => void = () => undefined): ClusterReport {
   const { state, result } = planPlacement(cluster, strategyName);
   const strategy = strategyNamed(strategyName);
   const checks = checkEverySingleFailure(failureContext(state, strategy));
@@ -66,7 +67,12 @@ export function buildReport(cluster: Cluster, strategyName: string, policy: Poli
   });
   const haDown = checks.flatMap((check) => check.down.filter((d) => d.ha).map((d) => ({ ...d, failedNode: check.node })));
   const verdict = policy.scenarios === 'n+1' ? singles : evaluatePolicy(state, strategy, policy);
-  const headroomOf = (c: Cluster) => c.classes.map((vmClass) => fitUnits(c, strategy, [{ vmClass, count: 1 }], policy));
+  const headroomOf = (c: Cluster, tick: () => void = () => undefined) =>
+    c.classes.map((vmClass) => {
+      const fit = fitUnits(c, strategy, [{ vmClass, count: 1 }], policy);
+      tick();
+      return fit;
+    });
   const { remedy, checked } = verdict.holds ? { remedy: null, checked: 0 } : cheapestNodeAddition(cluster, strategyName, policy);
   return {
     scenario: cluster.name,
@@ -79,7 +85,7 @@ export function buildReport(cluster: Cluster, strategyName: string, policy: Poli
       singlePointsOfFailure: haDown.filter((d) => d.structural),
       lostForCapacity: haDown.filter((d) => !d.structural),
     },
-    headroom: { policy: verdict.policy, holds: verdict.holds, classes: headroomOf(cluster) },
+    headroom: { policy: verdict.policy, holds: verdict.holds, classes: headroomOf(cluster, onClass) },
     remedy: remedy && { like: remedy.like, added: remedy.added, headroom: headroomOf(remedy.cluster) },
     remedyChecked: checked,
     forecast: history === null ? null : capacityForecast(cluster, history, { horizonDays: REPORT_HORIZON_DAYS, threshold: null, strategy: strategyName, policy }),
