@@ -2,14 +2,18 @@
  * Per-series model combination chosen by rolling-origin backtests inside the training window.
  *
  *   1. backtest every candidate model at the in-window origins (backtest.ts)
- *   2. weights w_i from the backtest errors (weights.ts)
+ *   2. weights w_i from the backtest errors (weights.ts), shrunk toward the equal-weight average
+ *      of the kept models by lambda = horizon / (horizon + backtest steps) (shrinkage.ts): the
+ *      thinner the backtest evidence, the closer to the simple average
  *   3. mean[h] = sum_i w_i * yhat_i[h] from each model refitted on the whole window
  *   4. intervals from the combination's backtest errors e_j = y - sum_i w_i^(-j) * yhat_i at
  *      each origin j, with weights w^(-j) chosen from the other origins (leave one origin out,
- *      so the choice does not flatter its own errors; intervals.ts), 80% and 95% by default
+ *      so the choice does not flatter its own errors), one width per bucket of forecast steps
+ *      (intervals.ts), 80% and 95% by default
  *
  * Reference: Hyndman & Athanasopoulos, FPP3 sections 5.10 (time-series cross-validation) and
- * 13.4 (forecast combinations), https://otexts.com/fpp3/combinations.html.
+ * 13.4 (forecast combinations), https://otexts.com/fpp3/combinations.html; Diebold & Pauly,
+ * "The use of prior information in forecast combination", IJF 6(4), 1990 (the shrinkage).
  * Conventions: only models that can be fitted at every backtest origin compete; nothing after
  * the end of `y` exists for this function, and each backtest sees only data before its origin.
  * Complexity: (origins + 1) fits of every candidate model.
@@ -17,6 +21,7 @@
 import { backtestErrors, backtestOrigins } from './backtest.js';
 import { empiricalIntervals } from './intervals.js';
 import { candidateModels } from './models.js';
+import { shrinkTowardEqual } from './shrinkage.js';
 import type { Forecast, ForecastModel, Seasons } from './types.js';
 import { checkSeries } from './validate.js';
 import { combinationWeights, type Weighting } from './weights.js';
@@ -30,6 +35,10 @@ export interface CombinerSettings {
   readonly weighting: Weighting;
   /** How many of the best-backtested models the combination keeps. */
   readonly keep: number;
+  /** Weight of the equal-weight prior, in horizons of backtest steps (0: no shrinkage). */
+  readonly priorHorizons: number;
+  /** How many buckets of forecast steps get their own interval width (1: one width). */
+  readonly intervalBuckets: number;
 }
 
 export interface CombinedForecast extends Forecast {
@@ -38,8 +47,21 @@ export interface CombinedForecast extends Forecast {
   readonly weights: Readonly<Record<string, number>>;
 }
 
-/** The configuration every series gets: one day ahead at 5 min, 3 in-window backtests half a day apart, the 3 best models by 1/MSE, 80% and 95%. */
-export const DEFAULT_SETTINGS: CombinerSettings = { horizon: 288, levels: [0.8, 0.95], backtests: 3, stride: 144, weighting: 'inverse-mse', keep: 3 };
+/**
+ * The configuration every series gets: one day ahead at 5 min, 3 in-window backtests half a day
+ * apart, the 3 best models by 1/MSE shrunk toward their average with a prior of one horizon,
+ * 80% and 95% intervals with one width per quarter of the horizon.
+ */
+export const DEFAULT_SETTINGS: CombinerSettings = {
+  horizon: 288,
+  levels: [0.8, 0.95],
+  backtests: 3,
+  stride: 144,
+  weighting: 'inverse-mse',
+  keep: 3,
+  priorHorizons: 1,
+  intervalBuckets: 4,
+};
 
 function weightedSum(paths: readonly Float64Array[], weights: Float64Array, steps: number): Float64Array {
   const out = new Float64Array(steps);
@@ -66,13 +88,17 @@ export function forecastSeries(
   const earliest = origins[origins.length - 1]!.origin;
   const models = candidates.filter((model) => model.minLength(seasons) <= earliest);
   const errors = models.map((model) => backtestErrors(y, seasons, model, origins));
-  const weights = combinationWeights(errors, settings.weighting, settings.keep);
+  // Weights from some origins' errors, shrunk by how many backtest steps they rest on.
+  const weightsFrom = (perModel: readonly (readonly Float64Array[])[]) => {
+    const steps = perModel[0]!.reduce((sum, part) => sum + part.length, 0);
+    return shrinkTowardEqual(combinationWeights(perModel, settings.weighting, settings.keep), steps, settings.priorHorizons * settings.horizon);
+  };
+  const weights = weightsFrom(errors);
   // Each origin's error uses weights chosen without it, so selection does not shrink the intervals.
-  const heldOut = (j: number) =>
-    origins.length === 1 ? weights : combinationWeights(errors.map((perOrigin) => perOrigin.filter((_, k) => k !== j)), settings.weighting, settings.keep);
+  const heldOut = (j: number) => (origins.length === 1 ? weights : weightsFrom(errors.map((perOrigin) => perOrigin.filter((_, k) => k !== j))));
   const combinedErrors = origins.map((_, j) => weightedSum(errors.map((perOrigin) => perOrigin[j]!), heldOut(j), origins[j]!.steps));
   const paths = models.map((model) => model.forecast(model.fit(y, seasons), settings.horizon));
-  const intervals = empiricalIntervals(weightedSum(paths, weights, settings.horizon), combinedErrors, settings.levels);
+  const intervals = empiricalIntervals(weightedSum(paths, weights, settings.horizon), combinedErrors, settings.levels, settings.intervalBuckets);
   const named = Object.fromEntries(models.map((model, i) => [model.name, weights[i]!]));
   return { ...intervals, method: `combination by ${settings.weighting} over ${origins.length} in-window backtests`, weights: named };
 }

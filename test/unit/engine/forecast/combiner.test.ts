@@ -9,7 +9,7 @@ import { InputError } from '../../../../src/errors.js';
 import { MinstdRand0 } from '../../../../src/engine/packing/minstd.js';
 
 const DAY = 12;
-const settings: CombinerSettings = { horizon: DAY, levels: [0.8, 0.95], backtests: 3, stride: DAY / 2, weighting: 'inverse-mse', keep: 3 };
+const settings: CombinerSettings = { horizon: DAY, levels: [0.8, 0.95], backtests: 3, stride: DAY / 2, weighting: 'inverse-mse', keep: 3, priorHorizons: 1, intervalBuckets: 4 };
 
 function gaussianSeries(seed: number, length: number): Float64Array {
   const random = new MinstdRand0(seed);
