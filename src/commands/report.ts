@@ -6,21 +6,24 @@ import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
 import { historyFlags, loadHistoryIfNamed } from '../io/cli/history-flags.js';
 import { buildReport, type ClusterReport } from '../engine/report/report.js';
 import { renderReport } from '../io/output/formatters/report.js';
-import { checkFileTarget, writeFileAtomically, writeFolderAtomically } from '../io/output/atomic-write.js';
+import { checkFileTarget, writeFileAtomically } from '../io/output/atomic-write.js';
 import { renderMetrics } from '../io/output/formatters/metrics.js';
 import { brokenGates } from '../engine/report/gates.js';
 import { failOnFlag, gateList } from '../io/cli/gate-flag.js';
 import { progressBar } from '../io/cli/progress.js';
+import { formatList, keepCount, reportFlags } from '../io/cli/report-flags.js';
+import { checkReportTarget, datedReportFolder, DEFAULT_REPORTS_ROOT, folderContents, pngCount, pruneReports, reportFiles, writeReportFolder } from '../io/output/report-folder.js';
+import { renderVerdicts, reportVerdicts } from '../io/output/formatters/verdicts.js';
 
 export default class Report extends HeadroomCommand {
-  static summary = 'The main job: load per node against the 85% threshold, the placement, the N+1 check, the headroom per class and, if the policy breaks, the fewest nodes that repair it.';
+  static summary = 'The main job: a dated report folder (HTML with charts, Markdown, JSON, PNG) on the load against the 85% threshold, the N+1 check, single points of failure, the headroom per class, the repair when the policy breaks and, with history, the forecast.';
   static description =
-    'Places the inventory, reports per node and resource used / capacity / percent with the alert threshold marked, lists VMs that do not fit, fails each node in turn to check that every HA VM restarts elsewhere, counts how many more VMs of each class fit while the scenario\'s failover policy holds, and, when it does not hold, finds the fewest nodes like an existing one that make it hold (as check --add-node judges them) with the headroom they give. --out writes report.md and report.json atomically.';
-  static examples = ['<%= config.bin %> report', '<%= config.bin %> report --json', '<%= config.bin %> report --out reports/lab'];
+    'Places the inventory (where the VMs run, when the inputs say), fails each node in turn to check that every HA VM restarts elsewhere, counts how many more VMs of each class fit while the failover policy holds, finds the fewest nodes that repair it when it breaks and, with utilisation history, forecasts when the threshold is crossed and N+1 lost. Writes reports/<scenario>-<UTC time>/ (report.html, report.md, report.json, charts/*.png) all at once, and prints the verdicts and the folder.';
+  static examples = ['<%= config.bin %> report', '<%= config.bin %> report --out reports/lab --format html,json', '<%= config.bin %> report --keep 8 --textfile /var/lib/node_exporter/textfile_collector/headroom.prom --fail-on policy,forecast'];
   static flags = {
     scenario: scenarioFlag,
     strategy: strategyFlag,
-    out: Flags.string({ description: 'Folder to write report.md and report.json to, all at once: created if missing, replaced if it holds only a previous report, refused (exit 2) if it holds anything else.' }),
+    ...reportFlags,
     textfile: Flags.string({ description: 'Also write the verdicts as Prometheus metrics to this file (node_exporter textfile collector; written atomically; the folder must exist).' }),
     'fail-on': failOnFlag,
     ...historyFlags,
@@ -29,24 +32,26 @@ export default class Report extends HeadroomCommand {
 
   async run(): Promise<ClusterReport> {
     const { flags } = await this.parse(Report);
+    const [formats, keep] = [formatList(flags.format), keepCount(flags.keep)];
+    const textfile = flags.textfile === undefined ? null : { field: '--textfile', path: flags.textfile };
+    if (textfile !== null) checkFileTarget(textfile);
+    if (flags.out !== undefined) checkReportTarget('--out', flags.out, formats);
     const cluster = loadScenario(flags.scenario);
     const history = await loadHistoryIfNamed(flags, cluster);
     const gates = gateList(flags['fail-on'], history !== null);
-    const progress = progressBar('headroom per class', cluster.classes.length);
-    const report = buildReport(cluster, flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover), history, () => progress.tick());
-    progress.stop();
+    const classes = progressBar('headroom per class', cluster.classes.length);
+    const report = buildReport(cluster, flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover), history, () => classes.tick());
+    classes.stop();
     const json = `${JSON.stringify(report, null, 2)}\n`;
-    const textfile = flags.textfile === undefined ? null : { field: '--textfile', path: flags.textfile };
-    if (textfile !== null) checkFileTarget(textfile);
-    if (flags.out !== undefined) {
-      writeFolderAtomically({ field: '--out', path: flags.out }, [
-        { name: 'report.md', content: renderReport(report, 'markdown') },
-        { name: 'report.json', content: json },
-      ]);
-    }
-    if (textfile !== null) writeFileAtomically(textfile, renderMetrics(report, Math.floor(Date.now() / 1000)));
+    const now = new Date();
+    const charts = progressBar('charts', pngCount(report, formats));
+    const files = reportFiles(report, json, formats, now, () => charts.tick());
+    charts.stop();
+    const folder = writeReportFolder('--out', flags.out ?? datedReportFolder(DEFAULT_REPORTS_ROOT, report.scenario, now), files);
+    if (keep !== null) pruneReports(folder, report.scenario, keep);
+    if (textfile !== null) writeFileAtomically(textfile, renderMetrics(report, Math.floor(now.getTime() / 1000)));
     if (flags.json) process.stdout.write(json);
-    else this.log(renderReport(report, 'text'));
+    else this.log(`${flags.full ? renderReport(report, 'text') : renderVerdicts(reportVerdicts(report))}\n\nReport: ${folder}/ (${folderContents(files)})`);
     const broken = brokenGates(report, gates);
     if (broken.length > 0) {
       process.stderr.write(`headroom: gate(s) broken: ${broken.join(', ')}\n`);
@@ -55,4 +60,3 @@ export default class Report extends HeadroomCommand {
     return report;
   }
 }
-

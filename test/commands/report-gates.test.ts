@@ -2,22 +2,23 @@
 import { describe, expect, it } from 'vitest';
 import Report from '../../src/commands/report.js';
 import { runCommand } from '../support/run-command.js';
+import { scratchOut } from '../support/report-out.js';
 import { PROPOSED_LAB } from '../support/scenario-files.js';
 
 describe('report --fail-on', () => {
   it('policy: the lab breaks n+1 today (node04: app1), exit 1 after the report is printed', async () => {
-    const run = await runCommand(Report, ['--fail-on', 'policy']);
+    const run = await runCommand(Report, ['--fail-on', 'policy', ...scratchOut()]);
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('Policy n+1: BREAKS');
     expect(run.stderr).toBe('headroom: gate(s) broken: policy\n');
   });
 
   it('threshold: every node of the lab is under 85% (node01 and node02 at 52/62 = 83.9%), exit 0', async () => {
-    expect((await runCommand(Report, ['--fail-on', 'threshold'])).exitCode).toBe(0);
+    expect((await runCommand(Report, ['--fail-on', 'threshold', ...scratchOut()])).exitCode).toBe(0);
   });
 
   it('forecast: the N+1 loss is day 1, within 30 days, exit 1', async () => {
-    const run = await runCommand(Report, ['--fail-on', 'threshold,forecast']);
+    const run = await runCommand(Report, ['--fail-on', 'threshold,forecast', ...scratchOut()]);
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toBe('headroom: gate(s) broken: forecast\n');
   });

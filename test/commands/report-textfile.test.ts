@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Report from '../../src/commands/report.js';
 import { runCommand } from '../support/run-command.js';
+import { scratchOut } from '../support/report-out.js';
 
 const PROMTOOL = '/usr/bin/promtool';
 const promtoolRuns = process.env.CI === 'true' || existsSync(PROMTOOL);
@@ -18,7 +19,7 @@ describe('report --textfile', () => {
   it('writes the lab verdicts as metrics, atomically, with nothing else left in the folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'headroom-textfile-'));
     const file = join(dir, 'headroom.prom');
-    const run = await runCommand(Report, ['--textfile', file]);
+    const run = await runCommand(Report, ['--textfile', file, ...scratchOut()]);
     expect(run.exitCode).toBe(0);
     expect(readdirSync(dir)).toEqual(['headroom.prom']);
     const text = readFileSync(file, 'utf8');
@@ -38,7 +39,7 @@ describe('report --textfile', () => {
   it.runIf(promtoolRuns)('passes promtool check metrics', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'headroom-textfile-'));
     const file = join(dir, 'headroom.prom');
-    await runCommand(Report, ['--textfile', file]);
+    await runCommand(Report, ['--textfile', file, ...scratchOut()]);
     // promtool prints lint problems and exits non-zero on any; execFileSync throws then.
     expect(execFileSync(PROMTOOL, ['check', 'metrics'], { input: readFileSync(file) }).toString()).toBe('');
   });

@@ -6,6 +6,7 @@ import Report from '../../src/commands/report.js';
 import Validate from '../../src/commands/validate.js';
 import type { ClusterReport } from '../../src/engine/report/report.js';
 import { runCommand } from '../support/run-command.js';
+import { scratchOut } from '../support/report-out.js';
 import { labCopy, PROPOSED_LAB } from '../support/scenario-files.js';
 
 // The hand-worked cases run on the frozen proposal of the lab (test/fixtures/lab-proposed).
@@ -13,7 +14,7 @@ const PROPOSED = ['--scenario', PROPOSED_LAB];
 
 describe('headroom report', () => {
   it('reports the lab: loads, threshold marks and the N+1 check per node', async () => {
-    const run = await runCommand<ClusterReport>(Report, PROPOSED);
+    const run = await runCommand<ClusterReport>(Report, [...PROPOSED, '--full', ...scratchOut()]);
     expect(run.exitCode).toBe(0);
     // node04 holds both of its 2 GPUs: 100% is at the GPU threshold (1.0), so it is marked.
     expect(run.stdout).toMatch(/node04 .* 2\/2 100\.0% !/);
@@ -30,7 +31,7 @@ describe('headroom report', () => {
   });
 
   it('the lab breaks n+1, so nothing more fits; one node like node01 repairs it, and then no k8s-worker fits', async () => {
-    const run = await runCommand<ClusterReport>(Report, [...PROPOSED, '--json']);
+    const run = await runCommand<ClusterReport>(Report, [...PROPOSED, '--json', ...scratchOut()]);
     const report = JSON.parse(run.stdout) as ClusterReport;
     expect(report.headroom.holds).toBe(false);
     expect(report.headroom.classes.every((row) => row.count === 0)).toBe(true);
@@ -45,15 +46,42 @@ describe('headroom report', () => {
     const worker = report.remedy!.headroom.find((row) => row.unit === 'k8s-worker')!;
     expect(worker.count).toBe(0);
     expect(worker.proof.binding).toMatchObject({ kind: 'failover', scenario: 'added-1', reason: 'no-capacity' });
-    expect((await runCommand(Report, PROPOSED)).stdout).toContain('Adding one node like node01 makes n+1 hold (check --add-node added-1=node01)');
+    expect((await runCommand(Report, [...PROPOSED, ...scratchOut()])).stdout).toContain('Adding one node like node01 makes n+1 hold (check --add-node added-1=node01)');
   });
 
-  it('--out writes report.md and report.json, and --json prints the same document', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'headroom-report-'));
+  it('--out writes report.html, report.md, report.json and the charts, and --json prints the same document', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'headroom-report-')), 'lab');
     const run = await runCommand<ClusterReport>(Report, [...PROPOSED, '--json', '--out', dir]);
-    expect(readdirSync(dir).sort()).toEqual(['report.json', 'report.md']);
+    expect(readdirSync(dir).sort()).toEqual(['charts', 'report.html', 'report.json', 'report.md']);
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe(run.stdout);
-    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('| failed node | policy |');
+    const markdown = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(markdown).toContain('| failed node | policy |');
+    // The proposal has no history: CPU, memory, disk, failover, after the worst failure, headroom.
+    const charts = readdirSync(join(dir, 'charts')).sort();
+    expect(charts).toEqual(['after-worst-failure.png', 'failover.png', 'headroom.png', 'load-cpu.png', 'load-disk.png', 'load-memory.png']);
+    for (const chart of charts) expect(markdown).toContain(`](charts/${chart})`);
+  });
+
+  it('without --out: reports/<scenario>-<UTC time>/, the verdicts and the folder on the terminal; --keep 2 leaves the two newest', async () => {
+    const cwd = process.cwd();
+    const work = mkdtempSync(join(tmpdir(), 'headroom-dated-'));
+    try {
+      process.chdir(work);
+      const first = await runCommand(Report, [...PROPOSED, '--format', 'json']);
+      const [folder] = readdirSync(join(work, 'reports'));
+      expect(folder).toMatch(/^lab-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z$/);
+      expect(first.stdout).toContain(`[FAIL] Policy n+1: BREAKS`);
+      expect(first.stdout).toContain(`Report: reports/${folder}/ (report.json)\n`);
+      // Two more runs, the last with --keep 2: the oldest of the three goes.
+      await runCommand(Report, [...PROPOSED, '--format', 'json']);
+      const third = await runCommand(Report, [...PROPOSED, '--format', 'json', '--keep', '2']);
+      const left = readdirSync(join(work, 'reports')).sort();
+      expect(left).toHaveLength(2);
+      expect(left).not.toContain(folder);
+      expect(third.stdout).toContain(`Report: reports/${left[1]}/`);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('bad input: exit 2, one located message, nothing written', async () => {
@@ -75,7 +103,7 @@ describe('headroom report --out: the folder is written whole or not at all', () 
     mkdirSync(join(out, 'report.json'), { recursive: true });
     const run = await runCommand(Report, ['--out', out]);
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toBe(`headroom: command line: field '--out' has value '${out}': expected a new folder or one holding only a previous report (report.md, report.json); ${out} also holds report.json/\n`);
+    expect(run.stderr).toBe(`headroom: command line: field '--out' has value '${out}': expected a new folder or one holding only a previous report (report.html, report.md, report.json, charts/); ${out} also holds report.json/\n`);
     expect(readdirSync(out)).toEqual(['report.json']);
     expect(statSync(join(out, 'report.json')).isDirectory()).toBe(true);
     expect(readdirSync(parent)).toEqual(['lab']);
@@ -100,7 +128,7 @@ describe('headroom report --out: the folder is written whole or not at all', () 
     const run = await runCommand(Report, ['--out', out]);
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain(`${out} also holds notes.txt\n`);
-    expect(readdirSync(out).sort()).toEqual(['notes.txt', 'report.json', 'report.md']);
+    expect(readdirSync(out).sort()).toEqual(['charts', 'notes.txt', 'report.html', 'report.json', 'report.md']);
     expect(readdirSync(parent)).toEqual(['lab']);
   });
 

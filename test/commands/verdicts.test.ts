@@ -13,11 +13,12 @@ import type { ChangeCheck } from '../../src/engine/policy/check.js';
 import type { FitResult } from '../../src/engine/policy/fit.js';
 import type { JudgedPlacement } from '../../src/engine/policy/place.js';
 import { runCommand } from '../support/run-command.js';
+import { scratchOut } from '../support/report-out.js';
 import { PROPOSED_LAB, sixNodeLab } from '../support/scenario-files.js';
 
 describe('verdicts on the lab as it runs', () => {
   it('the report starts from the current layout and says so', async () => {
-    const run = await runCommand(Report, []);
+    const run = await runCommand(Report, ['--full', ...scratchOut()]);
     expect(run.stdout).toContain('Layout: the current one (every VM on the node the inputs give).');
     // node01 runs dns1 4 + monitoring 8 + k8s-cp1 8 + k8s-worker1 32 = 52 of 62 GiB (data/lab/README.md).
     expect(run.stdout).toMatch(/node01 +18\/64 28\.1% +52\/62 83\.9%/);
@@ -84,7 +85,7 @@ describe('verdicts that agree across commands', () => {
   });
 
   it('the report under pve-basic names the overloaded node as the reason the policy breaks', async () => {
-    const run = await runCommand(Report, ['--scenario', PROPOSED_LAB, '--strategy', 'pve-basic']);
+    const run = await runCommand(Report, ['--scenario', PROPOSED_LAB, '--strategy', 'pve-basic', '--full', ...scratchOut()]);
     expect(run.stdout).toContain('Policy n+1: BREAKS');
     expect(run.stdout).toContain('- over capacity now: node03 (memory)');
   });

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { labCopy } from '../support/scenario-files.js';
+import { scratchOut } from '../support/report-out.js';
 
 function headroom(...args: string[]) {
   const run = spawnSync(process.execPath, ['bin/run.js', ...args], { encoding: 'utf8', env: { ...process.env, DEBUG: undefined } });
@@ -28,8 +29,8 @@ describe('bin/run.js', () => {
   });
 
   it('report on the lab exits 0 and its --json is byte-identical run to run', () => {
-    const first = headroom('report', '--json');
-    const second = headroom('report', '--json');
+    const first = headroom('report', '--json', ...scratchOut());
+    const second = headroom('report', '--json', ...scratchOut());
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout).scenario).toBe('lab');
     expect(second.stdout).toBe(first.stdout);

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Report from '../../src/commands/report.js';
 import { runCommand } from '../support/run-command.js';
+import { scratchOut } from '../support/report-out.js';
 
 const SYSTEMD_ANALYZE = '/usr/bin/systemd-analyze';
 const PROMTOOL = '/usr/bin/promtool';
@@ -18,7 +19,7 @@ const inCi = process.env.CI === 'true';
 
 async function writtenMetricNames(): Promise<Set<string>> {
   const file = join(mkdtempSync(join(tmpdir(), 'headroom-deploy-')), 'headroom.prom');
-  await runCommand(Report, ['--textfile', file]);
+  await runCommand(Report, ['--textfile', file, ...scratchOut()]);
   return new Set([...readFileSync(file, 'utf8').matchAll(/^# TYPE (\w+) /gm)].map((m) => m[1]!));
 }
 

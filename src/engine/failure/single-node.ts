@@ -7,6 +7,8 @@
  * here but by the policy engine (policy/scenario-judge.ts), which the report pairs with this.
  */
 import { NO_INDEX } from '../model/cluster-index.js';
+import type { ClusterState } from '../model/state.js';
+import { nodeUsage, percentOf, type NodeUsage } from '../model/usage.js';
 import { listOf, type FailureContext } from './context.js';
 import { reasonOf } from './describe.js';
 import type { DownReason } from './outcome.js';
@@ -25,6 +27,8 @@ export interface SingleNodeCheck {
   haVms: number;
   restarted: number;
   down: DownAfterSingleFailure[];
+  /** The fullest surviving node after the restarts (CPU or memory, percent of capacity), or null when none survives. */
+  peakAfter: { node: string; resource: 'cpu' | 'memGiB'; percent: number } | null;
 }
 
 export function checkEverySingleFailure(context: FailureContext): SingleNodeCheck[] {
@@ -44,8 +48,27 @@ export function checkEverySingleFailure(context: FailureContext): SingleNodeChec
       haVms: haVms.length,
       restarted: haVms.filter((vm) => outcome.code[vm] === RESTARTED).length,
       down,
+      peakAfter: fullestNode(outcome.after),
     };
   });
+}
+
+/** The load on every node after `failed` fails and HA restarts what it can (the report's "after the worst failure"). */
+export function loadAfterFailure(context: FailureContext, failed: number): NodeUsage[] {
+  return nodeUsage(simulateFailure(context, [failed], false).after);
+}
+
+function fullestNode(after: ClusterState): SingleNodeCheck['peakAfter'] {
+  const { index } = after;
+  let peak: SingleNodeCheck['peakAfter'] = null;
+  for (let n = 0; n < index.nodeCount; n++) {
+    if (after.nodeUp[n] !== 1) continue;
+    for (const [resource, used, capacity] of [['cpu', after.cpuUsed[n]!, index.cpuCap[n]!], ['memGiB', after.memUsed[n]!, index.memCap[n]!]] as const) {
+      const percent = percentOf(used, capacity);
+      if (peak === null || percent > peak.percent) peak = { node: index.nodes[n]!.name, resource, percent };
+    }
+  }
+  return peak;
 }
 
 function isStructural(context: FailureContext, vm: number, failed: number, reason: DownReason): boolean {

@@ -21,6 +21,8 @@ export interface PeakTrend {
   lastSampleSeconds: number;
   /** The last whole day's sustained peak. */
   lastPeak: number;
+  /** Every whole day's sustained peak in the history, oldest first (the last is `lastPeak`). */
+  pastPeaks: Float64Array;
   /** Per day after the last sample (day 1 first): the sustained peak, 80% and 95% intervals. */
   dailyPeak: Forecast;
   slopePerDay: number;
@@ -37,7 +39,7 @@ export function peakTrend(values: Float64Array, startSeconds: number, stepSecond
   const short = forecastSeries(y, seasons, { ...DEFAULT_SETTINGS, horizon: stepsPerDay, levels: LEVELS }, undefined, source);
   const long = longHorizonForecast(y, short.mean, stepsPerDay, horizonDays, LEVELS);
   const peaks = sustainedDailyPeaks(y, stepsPerDay, 12);
-  return { lastSampleSeconds: startSeconds + last * stepSeconds, lastPeak: peaks[peaks.length - 1]!, dailyPeak: long.dailyPeak, slopePerDay: long.params.slopePerDay, method: short.method };
+  return { lastSampleSeconds: startSeconds + last * stepSeconds, lastPeak: peaks[peaks.length - 1]!, pastPeaks: peaks, dailyPeak: long.dailyPeak, slopePerDay: long.params.slopePerDay, method: short.method };
 }
 
 /** NaN runs replaced by the straight line between the finite values around them (the loader keeps both ends finite). */

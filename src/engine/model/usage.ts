@@ -84,7 +84,8 @@ export function poolUsage(state: ClusterState): PoolUsage[] {
   });
 }
 
-function percentOf(used: number, capacity: number): number {
+/** used / capacity × 100 rounded to 0.1, or 0 when there is no capacity. */
+export function percentOf(used: number, capacity: number): number {
   return capacity > 0 ? roundTo((used / capacity) * 100, 0.1) : 0;
 }
 

@@ -33,6 +33,21 @@ export interface SeriesForecast {
   slopePerDay: number;
   crossing: CrossingDates;
   daysToCrossing: CrossingDays;
+  /** The sustained daily peaks behind the dates, as fractions rounded to 1e-4 (what the report's charts draw). */
+  dailyPeaks: DailyPeakPath;
+}
+
+export interface DailyPeakPath {
+  /** ISO date of each past whole day, oldest first, and its sustained peak. */
+  pastDates: string[];
+  past: number[];
+  /** Per day of the horizon (day 1 first, dated as `crossing` is): the forecast and its 80% and 95% intervals. */
+  dates: string[];
+  mean: number[];
+  lower80: number[];
+  upper80: number[];
+  lower95: number[];
+  upper95: number[];
 }
 
 export interface CapacityForecast {
@@ -74,7 +89,7 @@ export function capacityForecast(cluster: Cluster, history: History, options: Fo
   const series = trends.map(({ node, resource, trend }): SeriesForecast => {
     const threshold = options.threshold ?? cluster.policy.threshold[resource];
     const band = { lastSampleSeconds: trend.lastSampleSeconds, days: dayList(options.horizonDays), mean: trend.dailyPeak.mean, lower: trend.dailyPeak.lower[1]!, upper: trend.dailyPeak.upper[1]!, level: trend.dailyPeak.level[1]! };
-    return { node, resource, threshold, lastPeak: round(trend.lastPeak), slopePerDay: round(trend.slopePerDay), ...thresholdCrossing(band, threshold) };
+    return { node, resource, threshold, lastPeak: round(trend.lastPeak), slopePerDay: round(trend.slopePerDay), ...thresholdCrossing(band, threshold), dailyPeaks: pathOf(trend, options.horizonDays) };
   });
   const last = Math.max(...trends.map((t) => t.trend.lastSampleSeconds));
   const timeline = trends.length === 0 ? null : policyTimeline(cluster, options.strategy, options.policy, demandSteps(cluster, history, trends, options.horizonDays));
@@ -139,6 +154,24 @@ function demandSteps(cluster: Cluster, history: History, nodeTrends: ReadonlyArr
     return { cpu: own('cpu', 'cpu'), mem: own('memGiB', 'memGiB') };
   });
   return dayList(horizonDays).map((day) => ({ day, cpu: Float64Array.from(perVm, (g) => g.cpu(day)), mem: Float64Array.from(perVm, (g) => g.mem(day)) }));
+}
+
+function pathOf(trend: PeakTrend, horizonDays: number): DailyPeakPath {
+  const { dailyPeak, pastPeaks, lastSampleSeconds } = trend;
+  const dateOf = (day: number) => new Date((lastSampleSeconds + day * DAY_SECONDS) * 1000).toISOString().slice(0, 10);
+  const level = (wanted: number) => dailyPeak.level.indexOf(wanted);
+  const four = (values: ArrayLike<number>) => Array.from(values, (v) => Math.round(v * 1e4) / 1e4);
+  return {
+    // The last past day ends at the last sample (day 0); horizon day k is dated as thresholdCrossing dates it.
+    pastDates: Array.from(pastPeaks, (_, d) => dateOf(d + 1 - pastPeaks.length)),
+    past: four(pastPeaks),
+    dates: dayList(horizonDays).map(dateOf),
+    mean: four(dailyPeak.mean),
+    lower80: four(dailyPeak.lower[level(0.8)]!),
+    upper80: four(dailyPeak.upper[level(0.8)]!),
+    lower95: four(dailyPeak.lower[level(0.95)]!),
+    upper95: four(dailyPeak.upper[level(0.95)]!),
+  };
 }
 
 function round(value: number): number {

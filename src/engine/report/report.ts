@@ -9,7 +9,8 @@
  */
 import type { Cluster, Policy } from '../model/cluster.js';
 import { failureContext } from '../failure/context.js';
-import { checkEverySingleFailure, type DownAfterSingleFailure, type SingleNodeCheck } from '../failure/single-node.js';
+import { checkEverySingleFailure, loadAfterFailure, type DownAfterSingleFailure, type SingleNodeCheck } from '../failure/single-node.js';
+import type { NodeUsage } from '../model/usage.js';
 import { planPlacement, strategyNamed, type PlacementResult } from '../placement/plan.js';
 import { fitUnits, type FitResult } from '../policy/fit.js';
 import { evaluatePolicy, type PolicyOptions, type PolicyResult } from '../policy/failover-policy.js';
@@ -29,6 +30,8 @@ export interface SingleFailureRow extends SingleNodeCheck {
 export interface ClusterReport {
   scenario: string;
   policy: Policy;
+  /** Each node's hardware and what its host keeps for itself (the report's load charts stack VMs, free room and the reserve). */
+  hardware: Array<{ node: string; cpuThreads: number; memGiB: number; memReservedGiB: number; gpus: number; gpuModel: string | null }>;
   placement: PlacementResult;
   /** The scenario's failover policy on the cluster as placed: the steady state and every scenario. */
   verdict: PolicyResult;
@@ -40,6 +43,8 @@ export interface ClusterReport {
     singlePointsOfFailure: Array<DownAfterSingleFailure & { failedNode: string }>;
     /** HA VMs a single node failure leaves down for lack of room (or only anti-affinity). */
     lostForCapacity: Array<DownAfterSingleFailure & { failedNode: string }>;
+    /** The worst single failure (most HA VMs lost for room, then the fullest survivor) and the load on every node after it; null with one node. */
+    worst: { failedNode: string; nodesAfter: NodeUsage[] } | null;
   };
   /** How many more VMs of each class fit while the scenario's failover policy holds. */
   headroom: { policy: string; holds: boolean; classes: FitResult[] };
@@ -58,7 +63,9 @@ export const REPORT_HORIZON_DAYS = 180;
 export function buildReport(cluster: Cluster, strategyName: string, policy: PolicyOptions, history: History | null = null, onClass: () => void = () => undefined): ClusterReport {
   const { state, result } = planPlacement(cluster, strategyName);
   const strategy = strategyNamed(strategyName);
-  const checks = checkEverySingleFailure(failureContext(state, strategy));
+  const context = failureContext(state, strategy);
+  const checks = checkEverySingleFailure(context);
+  const worst = worstFailure(checks);
   const singles = evaluatePolicy(state, strategy, { ...policy, scenarios: 'n+1' });
   const breachOf = new Map(singles.breaches.map((breach) => [breach.scenario, breach]));
   const rows = checks.map((check): SingleFailureRow => {
@@ -77,6 +84,7 @@ export function buildReport(cluster: Cluster, strategyName: string, policy: Poli
   return {
     scenario: cluster.name,
     policy: cluster.policy,
+    hardware: cluster.nodes.map((node) => ({ node: node.name, cpuThreads: node.cpuThreads, memGiB: node.memGiB, memReservedGiB: node.memReservedGiB, gpus: node.gpus, gpuModel: node.gpuModel })),
     placement: result,
     verdict,
     nPlusOne: {
@@ -84,10 +92,26 @@ export function buildReport(cluster: Cluster, strategyName: string, policy: Poli
       nodes: rows,
       singlePointsOfFailure: haDown.filter((d) => d.structural),
       lostForCapacity: haDown.filter((d) => !d.structural),
+      worst: worst === -1 ? null : { failedNode: checks[worst]!.node, nodesAfter: loadAfterFailure(context, worst) },
     },
     headroom: { policy: verdict.policy, holds: verdict.holds, classes: headroomOf(cluster, onClass) },
     remedy: remedy && { like: remedy.like, added: remedy.added, headroom: headroomOf(remedy.cluster) },
     remedyChecked: checked,
     forecast: history === null ? null : capacityForecast(cluster, history, { horizonDays: REPORT_HORIZON_DAYS, threshold: null, strategy: strategyName, policy }),
   };
+}
+
+/**
+ * Index of the worst single failure: the most HA VMs down for want of room, then the fullest
+ * survivor, then the first in node order; -1 when no failure leaves a survivor.
+ */
+function worstFailure(checks: readonly SingleNodeCheck[]): number {
+  const lostForRoom = (check: SingleNodeCheck) => check.down.filter((d) => d.ha && !d.structural).length;
+  let worst = -1;
+  checks.forEach((check, i) => {
+    if (check.peakAfter === null) return;
+    const best = worst === -1 ? null : checks[worst]!;
+    if (best === null || lostForRoom(check) > lostForRoom(best) || (lostForRoom(check) === lostForRoom(best) && check.peakAfter.percent > best.peakAfter!.percent)) worst = i;
+  });
+  return worst;
 }

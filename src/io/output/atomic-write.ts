@@ -13,8 +13,8 @@
  * Every refusal and every file system error is an InputError naming the path and what was
  * expected (exit 2), never a raw Node message.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 
 export interface OutputFolder {
@@ -47,7 +47,10 @@ export function writeFolderAtomically(target: OutputFolder, files: ReadonlyArray
     const replacing = checkReplaceable(target, dir, files.map((file) => file.name));
     createdParent = mkdirSync(dirname(dir), { recursive: true });
     staging = mkdtempSync(join(dirname(dir), `.${basename(dir)}.tmp-`));
-    for (const file of files) writeFileSync(join(staging, file.name), file.content);
+    for (const file of files) {
+      mkdirSync(dirname(join(staging, file.name)), { recursive: true });
+      writeFileSync(join(staging, file.name), file.content);
+    }
     if (replacing) swapIn(staging, dir);
     else renameSync(staging, dir);
   } catch (error) {
@@ -59,6 +62,12 @@ export function writeFolderAtomically(target: OutputFolder, files: ReadonlyArray
     const where = path === undefined || path.startsWith(join(dirname(dir), `.${basename(dir)}.tmp-`)) ? dirname(dir) : path;
     refuse(target, `a folder headroom can create and write (${where}: ${FS_PROBLEMS[code] ?? code})`);
   }
+}
+
+/** Refuses (exit 2) a folder target that writeFolderAtomically would refuse, before any work is done; `names` as it will be given. */
+export function checkFolderTarget(target: OutputFolder, names: readonly string[]): void {
+  if (target.path.trim() === '') refuse(target, 'a folder path to write the report into');
+  checkReplaceable(target, resolve(target.path), names);
 }
 
 /**
@@ -91,17 +100,27 @@ export function checkFileTarget(target: OutputFolder): string {
   return file;
 }
 
-/** Whether `dir` exists and may be replaced; refuses one that holds anything but `names` as files. */
+/**
+ * Whether `dir` exists and may be replaced; refuses one that holds anything but `names` as files,
+ * and, for a name in a subfolder (`charts/load-cpu.png`), that subfolder holding only files of
+ * the kinds written there (a previous report drew charts of other nodes).
+ */
 function checkReplaceable(target: OutputFolder, dir: string, names: readonly string[]): boolean {
   if (!existsSync(dir)) return false;
   if (!statSync(dir).isDirectory()) refuse(target, `a folder, not an existing file (${dir})`);
+  const kindsIn = (folder: string) => new Set(names.filter((name) => dirname(name) === folder).map((name) => extname(name)));
+  const ours = (entry: Dirent): boolean => {
+    if (entry.isFile()) return names.includes(entry.name);
+    if (!entry.isDirectory() || kindsIn(entry.name).size === 0) return false;
+    return readdirSync(join(dir, entry.name), { withFileTypes: true }).every((inner) => inner.isFile() && kindsIn(entry.name).has(extname(inner.name)));
+  };
   const foreign = readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => !(names.includes(entry.name) && entry.isFile()))
+    .filter((entry) => !ours(entry))
     .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name))
     .sort();
   if (foreign.length > 0) {
     const shown = foreign.length > 5 ? [...foreign.slice(0, 5), `and ${foreign.length - 5} more`] : foreign;
-    refuse(target, `a new folder or one holding only a previous report (${names.join(', ')}); ${dir} also holds ${shown.join(', ')}`);
+    refuse(target, `a new folder or one holding only a previous report (${[...new Set(names.map((name) => name.split('/')[0]! + (name.includes('/') ? '/' : '')))].join(', ')}); ${dir} also holds ${shown.join(', ')}`);
   }
   return true;
 }

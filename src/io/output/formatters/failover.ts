@@ -4,7 +4,7 @@ import type { FailoverResult } from '../../../engine/policy/failover.js';
 import type { SweepResult } from '../../../engine/policy/sweep.js';
 import { aggregateRejections, breachText, downReasonText, steadyStateLines } from '../../../engine/report/explain.js';
 import { textTable } from '../tables.js';
-import { nodeLoadTable } from './placement.js';
+import { LOAD_LEGEND, nodeLoadTable } from './placement.js';
 
 const SHOWN_SCENARIOS = 20;
 const SHOWN_CAUSES = 6;
@@ -23,7 +23,7 @@ export function renderFailover(result: FailoverResult, policy: Policy): string {
     textTable(['vm', 'outcome', 'node', 'detail'], rows),
   ];
   for (const v of result.vms) if (v.state === 'down' && v.rejections) lines.push(`  ${aggregateRejections(v.vm, v.rejections)}`);
-  lines.push('', 'Load after recovery:', nodeLoadTable(result.nodesAfter, policy, 'text'), '');
+  lines.push('', 'Load after recovery:', nodeLoadTable(result.nodesAfter, policy, textTable), LOAD_LEGEND, '');
   const because = [...steadyStateLines(verdict.steadyState).filter((line) => !line.startsWith('warning')).map((line) => `before the failure, ${line}`), ...(verdict.breach === null ? [] : [breachText(verdict.breach)])];
   lines.push(
     verdict.holds

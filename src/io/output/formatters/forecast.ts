@@ -1,10 +1,19 @@
 /** Renders a capacity forecast: the crossing dates per node and resource, then the N+1 loss. */
 import type { CapacityForecast } from '../../../engine/report/capacity-forecast.js';
-import { textTable, type markdownTable } from '../tables.js';
+import { textTable, type TableRenderer } from '../tables.js';
 
 const RESOURCE = { cpu: 'CPU', memGiB: 'memory', diskGiB: 'disk' } as const;
 
-export function renderForecast(forecast: CapacityForecast, table: typeof textTable | typeof markdownTable = textTable): string {
+export function renderForecast(forecast: CapacityForecast, table: TableRenderer = textTable): string {
+  return [forecastIntro(forecast), '', forecastTable(forecast, table), '', nPlusOneLossText(forecast)].join('\n');
+}
+
+export function forecastIntro(forecast: CapacityForecast): string {
+  return `Forecast for ${forecast.scenario} from ${forecast.lastSample}, ${forecast.horizonDays} days: the sustained daily peak of measured use (a share of the node's threads, memory or disk, not of what its VMs are allotted) against the threshold; earliest from the 95% interval's upper edge, latest from its lower edge, '-' not within the horizon.`;
+}
+
+/** One row per node (or the cluster) and resource: the last peak, its trend and the three crossing dates. */
+export function forecastTable(forecast: CapacityForecast, table: TableRenderer): string {
   const when = (date: string | null, days: number | null) => (date === null ? '-' : `${date} (${days} d)`);
   const rows = forecast.series.map((s) => [
     s.node ?? 'cluster',
@@ -16,22 +25,18 @@ export function renderForecast(forecast: CapacityForecast, table: typeof textTab
     when(s.crossing.likely, s.daysToCrossing.likely),
     when(s.crossing.latest, s.daysToCrossing.latest),
   ]);
+  return table(['node', 'resource', 'last peak', 'trend', 'threshold', 'earliest', 'likely', 'latest'], rows);
+}
+
+/** The date the failover policy is first lost under the forecast growth, and the nodes that keep it. */
+export function nPlusOneLossText(forecast: CapacityForecast): string {
   const loss = forecast.nPlusOneLoss;
-  const lossLine =
-    loss === null
-      ? 'N+1: no history to forecast from.'
-      : loss.firstBreach === null
-        ? `N+1: the policy holds at every one of the ${loss.stepsChecked} days forecast.`
-        : `N+1: lost on ${loss.date} (day ${loss.firstBreach.day}): ${loss.firstBreach.scenario === null ? 'before any failure' : `when ${loss.firstBreach.scenario} fails`}${loss.firstBreach.vm === null ? '' : `, ${loss.firstBreach.vm}`} (${loss.firstBreach.reason}). ${
-            loss.nodesToHold === null
-              ? `No addition of up to 3 nodes like an existing one keeps it to day ${forecast.horizonDays}, even with the VMs placed again (${loss.remedyChecked} checked).`
-              : `${loss.nodesToHold.added.length} more node(s) like ${loss.nodesToHold.like} keep it to day ${forecast.horizonDays}${loss.nodesToHold.rebalance ? ', with the VMs placed again by the strategy (where they run today, growth overfills a node)' : ''}.`
-          }`;
-  return [
-    `Forecast for ${forecast.scenario} from ${forecast.lastSample}, ${forecast.horizonDays} days: the sustained daily peak of measured use (a share of the node's threads, memory or disk, not of what its VMs are allotted) against the threshold; earliest from the 95% interval's upper edge, latest from its lower edge, '-' not within the horizon.`,
-    '',
-    table(['node', 'resource', 'last peak', 'trend', 'threshold', 'earliest', 'likely', 'latest'], rows),
-    '',
-    lossLine,
-  ].join('\n');
+  if (loss === null) return 'N+1: no history to forecast from.';
+  if (loss.firstBreach === null) return `N+1: the policy holds at every one of the ${loss.stepsChecked} days forecast.`;
+  const breach = loss.firstBreach;
+  const repair =
+    loss.nodesToHold === null
+      ? `No addition of up to 3 nodes like an existing one keeps it to day ${forecast.horizonDays}, even with the VMs placed again (${loss.remedyChecked} checked).`
+      : `${loss.nodesToHold.added.length} more node(s) like ${loss.nodesToHold.like} keep it to day ${forecast.horizonDays}${loss.nodesToHold.rebalance ? ', with the VMs placed again by the strategy (where they run today, growth overfills a node)' : ''}.`;
+  return `N+1: lost on ${loss.date} (day ${breach.day}): ${breach.scenario === null ? 'before any failure' : `when ${breach.scenario} fails`}${breach.vm === null ? '' : `, ${breach.vm}`} (${breach.reason}). ${repair}`;
 }

@@ -4,7 +4,7 @@ import type { LayoutKind, PlacementResult } from '../../../engine/placement/plan
 import type { SteadyState } from '../../../engine/policy/steady-state.js';
 import { aggregateRejections, reasonDetail, steadyStateLines } from '../../../engine/report/explain.js';
 import type { NodeUsage } from '../../../engine/model/usage.js';
-import { markdownTable, textTable, type Cell } from '../tables.js';
+import { markdownTable, textTable, type Cell, type TableRenderer } from '../tables.js';
 
 const SHOWN: ReadonlyArray<[Resource, string]> = [
   ['cpu', 'vCPU'],
@@ -22,11 +22,44 @@ function usageCell(node: NodeUsage, resource: Resource): string {
   return `${round1(node.used[resource])}/${round1(node.capacity[resource])} ${node.percent[resource].toFixed(1)}%${mark}`;
 }
 
-export function nodeLoadTable(nodes: readonly NodeUsage[], policy: Policy, flavour: Flavour): string {
+export const LOAD_LEGEND = `'!' marks a resource at or over its alert threshold (in brackets); 'OVER' one above capacity.`;
+
+export function nodeLoadTable(nodes: readonly NodeUsage[], policy: Policy, table: TableRenderer): string {
   const headers = ['node', ...SHOWN.map(([resource, label]) => `${label} (${Math.round(policy.threshold[resource] * 100)}%)`)];
   const rows: Cell[][] = nodes.map((node) => [node.up ? node.name : `${node.name} (down)`, ...SHOWN.map(([r]) => usageCell(node, r))]);
-  const legend = `'!' marks a resource at or over its alert threshold (in brackets); 'OVER' one above capacity.`;
-  return `${(flavour === 'text' ? textTable : markdownTable)(headers, rows)}\n${legend}`;
+  return table(headers, rows);
+}
+
+export function poolTable(result: PlacementResult, table: TableRenderer): string {
+  return table(
+    ['pool', 'node', 'used GiB', 'capacity GiB', '%'],
+    result.pools.map((pool) => [pool.pool, pool.node ?? '-', pool.usedGiB, pool.capacityGiB, `${pool.percent.toFixed(1)}${pool.overThreshold ? ' !' : ''}`]),
+  );
+}
+
+export function vmTable(result: PlacementResult, table: TableRenderer): string {
+  const nodeOf = new Map(result.placements.map((p) => [p.vm, p.node]));
+  return table(
+    ['vm', 'class', 'vCPU', 'mem GiB', 'disk GiB', 'pool', 'GPUs', 'HA', 'node'],
+    result.vms.map((vm) => [vm.name, vm.class, vm.vcpus, vm.memGiB, vm.diskGiB, vm.pool, vm.gpus, vm.ha ? 'yes' : 'no', nodeOf.get(vm.name) ?? 'UNPLACED']),
+  );
+}
+
+/** VMs running against their rules, and VMs no node can take with every node's reasons. */
+export function placementProblems(result: PlacementResult): string[] {
+  const parts: string[] = [];
+  if (result.violations.length > 0) {
+    parts.push(`Running against their rules (${result.violations.length}):`);
+    for (const v of result.violations) parts.push(`- ${v.vm} on ${v.node}: ${v.reasons.map(reasonDetail).join('; ')}`);
+  }
+  if (result.unplaced.length > 0) {
+    parts.push(`Unplaced (${result.unplaced.length}):`);
+    for (const { vm, reasons } of result.unplaced) {
+      parts.push(`- ${aggregateRejections(vm, reasons)}`);
+      for (const { node, reasons: nodeReasons } of reasons) parts.push(`    ${node}: ${nodeReasons.map(reasonDetail).join('; ')}`);
+    }
+  }
+  return parts;
 }
 
 export const LAYOUT_WORDS: Record<LayoutKind, string> = {
@@ -45,34 +78,19 @@ export function renderPlacementVerdict(verdict: SteadyState): string {
 /** `withLayout`: false where the caller has said which layout this is already (the report's top). */
 export function renderPlacement(result: PlacementResult, policy: Policy, flavour: Flavour, withLayout = true): string {
   const table = flavour === 'text' ? textTable : markdownTable;
-  const nodeOf = new Map(result.placements.map((p) => [p.vm, p.node]));
   const parts = [
     `Scenario ${result.scenario}, strategy ${result.strategy}: ${result.placements.length} of ${result.vms.length} VMs placed.`,
     ...(withLayout ? [LAYOUT_WORDS[result.layout]] : []),
     '',
-    nodeLoadTable(result.nodes, policy, flavour),
+    nodeLoadTable(result.nodes, policy, table),
+    LOAD_LEGEND,
     '',
-    table(
-      ['pool', 'node', 'used GiB', 'capacity GiB', '%'],
-      result.pools.map((pool) => [pool.pool, pool.node ?? '-', pool.usedGiB, pool.capacityGiB, `${pool.percent.toFixed(1)}${pool.overThreshold ? ' !' : ''}`]),
-    ),
+    poolTable(result, table),
     '',
-    table(
-      ['vm', 'class', 'vCPU', 'mem GiB', 'disk GiB', 'pool', 'GPUs', 'HA', 'node'],
-      result.vms.map((vm) => [vm.name, vm.class, vm.vcpus, vm.memGiB, vm.diskGiB, vm.pool, vm.gpus, vm.ha ? 'yes' : 'no', nodeOf.get(vm.name) ?? 'UNPLACED']),
-    ),
+    vmTable(result, table),
   ];
-  if (result.violations.length > 0) {
-    parts.push('', `Running against their rules (${result.violations.length}):`);
-    for (const v of result.violations) parts.push(`- ${v.vm} on ${v.node}: ${v.reasons.map(reasonDetail).join('; ')}`);
-  }
-  if (result.unplaced.length > 0) {
-    parts.push('', `Unplaced (${result.unplaced.length}):`);
-    for (const { vm, reasons } of result.unplaced) {
-      parts.push(`- ${aggregateRejections(vm, reasons)}`);
-      for (const { node, reasons: nodeReasons } of reasons) parts.push(`    ${node}: ${nodeReasons.map(reasonDetail).join('; ')}`);
-    }
-  }
+  const problems = placementProblems(result);
+  if (problems.length > 0) parts.push('', ...problems);
   return parts.join('\n');
 }
 
