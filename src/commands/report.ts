@@ -12,8 +12,11 @@ import { brokenGates } from '../engine/report/gates.js';
 import { failOnFlag, gateList } from '../io/cli/gate-flag.js';
 import { progressBar } from '../io/cli/progress.js';
 import { formatList, keepCount, reportFlags } from '../io/cli/report-flags.js';
-import { checkReportTarget, datedReportFolder, DEFAULT_REPORTS_ROOT, folderContents, pngCount, pruneReports, reportFiles, writeReportFolder } from '../io/output/report-folder.js';
+import { checkReportTarget, datedReportFolder, DEFAULT_REPORTS_ROOT, folderContents, pruneReports, reportFiles, writeReportFolder } from '../io/output/report-folder.js';
 import { renderVerdicts, reportVerdicts } from '../io/output/formatters/verdicts.js';
+import { planPlacement } from '../engine/placement/plan.js';
+import { threadCount, threadsFlag } from '../io/cli/threads.js';
+import { reportPairs } from '../workers/sweep-runner.js';
 
 export default class Report extends HeadroomCommand {
   static summary = 'The main job: a dated report folder (HTML with charts, Markdown, JSON, PNG) on the load against the 85% threshold, the N+1 check, single points of failure, the headroom per class, the repair when the policy breaks and, with history, the forecast.';
@@ -24,6 +27,7 @@ export default class Report extends HeadroomCommand {
     scenario: scenarioFlag,
     strategy: strategyFlag,
     ...reportFlags,
+    threads: threadsFlag,
     textfile: Flags.string({ description: 'Also write the verdicts as Prometheus metrics to this file (node_exporter textfile collector; written atomically; the folder must exist).' }),
     'fail-on': failOnFlag,
     ...historyFlags,
@@ -39,14 +43,14 @@ export default class Report extends HeadroomCommand {
     const cluster = loadScenario(flags.scenario);
     const history = await loadHistoryIfNamed(flags, cluster);
     const gates = gateList(flags['fail-on'], history !== null);
+    const [strategy, policy] = [flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover)];
+    const pairs = await reportPairs(planPlacement(cluster, strategy), strategy, flags.sweep as '1' | '2', threadCount(flags.threads), policy);
     const classes = progressBar('headroom per class', cluster.classes.length);
-    const report = buildReport(cluster, flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover), history, () => classes.tick());
+    const report = buildReport(cluster, strategy, policy, { history, pairs, onClass: () => classes.tick() });
     classes.stop();
     const json = `${JSON.stringify(report, null, 2)}\n`;
     const now = new Date();
-    const charts = progressBar('charts', pngCount(report, formats));
-    const files = reportFiles(report, json, formats, now, () => charts.tick());
-    charts.stop();
+    const files = reportFiles(report, json, formats, now, progressBar);
     const folder = writeReportFolder('--out', flags.out ?? datedReportFolder(DEFAULT_REPORTS_ROOT, report.scenario, now), files);
     if (keep !== null) pruneReports(folder, report.scenario, keep);
     if (textfile !== null) writeFileAtomically(textfile, renderMetrics(report, Math.floor(now.getTime() / 1000)));

@@ -19,6 +19,8 @@ import type { JudgeOptions } from '../engine/policy/scenario-judge.js';
 import { judgeSteadyState } from '../engine/policy/steady-state.js';
 import { packageRoot } from '../io/package-root.js';
 import { progressBar } from '../io/cli/progress.js';
+import { selectFailures } from '../io/cli/failure-selection.js';
+import { InvariantError } from '../errors.js';
 import type { SweepWorkerData } from './sweep-data.js';
 
 /** Enough batches to keep every thread busy to the end, few enough that each amortises its message. */
@@ -82,4 +84,12 @@ export async function sweepWithProgress(placed: PlacedCluster, strategy: string,
   } finally {
     progress.stop();
   }
+}
+
+/** `report --sweep 2`: every single and pair failure of the cluster as placed, or null for `--sweep 1`. */
+export async function reportPairs(placed: PlacedCluster, strategy: string, sweep: '1' | '2', threads: number, policy: PolicyOptions): Promise<SweepResult | null> {
+  if (sweep === '1') return null;
+  const selection = selectFailures(placed.index, { sweep, yes: true });
+  if (selection.kind !== 'sweep') throw new InvariantError('--sweep 2 selects a sweep', selection.kind);
+  return sweepWithProgress(placed, strategy, selection, threads, policy);
 }

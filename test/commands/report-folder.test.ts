@@ -65,3 +65,16 @@ describe('report folder options, bad', () => {
     expect(readdirSync(parent).sort()).toEqual(['lab-2000-01-01T00-00-00Z', 'lab-2030-01-02T00-00-00Z', 'lab-notes', 'other-2020-01-01T00-00-00Z']);
   });
 });
+
+describe('report --sweep 2', () => {
+  it('sweeps every single and pair failure of the lab into the report and draws the heat map', async () => {
+    const out = join(scratch(), 'lab');
+    const run = await runCommand<{ pairs: { scenarioCount: number; scenarios: Array<{ failed: string[] }> } }>(Report, ['--scenario', PROPOSED_LAB, '--sweep', '2', '--json', '--out', out, '--format', 'json,png']);
+    expect(run.exitCode).toBe(0);
+    // 5 single failures and 5 × 4 / 2 = 10 pairs.
+    const pairs = JSON.parse(run.stdout).pairs as { scenarioCount: number; scenarios: Array<{ failed: string[] }> };
+    expect(pairs.scenarioCount).toBe(15);
+    expect(pairs.scenarios.filter((s) => s.failed.length === 2)).toHaveLength(10);
+    expect(readdirSync(join(out, 'charts'))).toContain('failover-pairs.png');
+  });
+});

@@ -4,7 +4,8 @@
  * its reasons, every single node failure with the policy's verdict and the single points of
  * failure, the headroom per class under the scenario's failover policy (fit.ts), and, when the
  * policy breaks, the fewest nodes like an existing one that repair it, with the headroom they
- * give (node-remedy.ts); with utilisation history, the forecast (capacity-forecast.ts). Pure: one typed document that `report --json` prints and the Markdown
+ * give (node-remedy.ts); with utilisation history, the forecast (capacity-forecast.ts); with a
+ * pair sweep made by the caller, every pair of failures. Pure: one typed document that `report --json` prints and the Markdown
  * and terminal renderers read.
  */
 import type { Cluster, Policy } from '../model/cluster.js';
@@ -17,6 +18,7 @@ import { evaluatePolicy, type PolicyOptions, type PolicyResult } from '../policy
 import type { PolicyBreach } from '../policy/scenario-judge.js';
 import { cheapestNodeAddition } from '../policy/node-remedy.js';
 import type { History } from '../model/history.js';
+import type { SweepResult } from '../policy/sweep.js';
 import { capacityForecast, type CapacityForecast } from './capacity-forecast.js';
 
 export interface SingleFailureRow extends SingleNodeCheck {
@@ -54,13 +56,23 @@ export interface ClusterReport {
   remedyChecked: number;
   /** When the scenario has utilisation history: the crossing dates and the N+1 loss (capacity-forecast.ts). */
   forecast: CapacityForecast | null;
+  /** With `--sweep 2`: every single and pair failure, summarised (policy/sweep.ts); null otherwise. */
+  pairs: SweepResult | null;
 }
 
 /** The forecast section's horizon. */
 export const REPORT_HORIZON_DAYS = 180;
 
-/** `onClass`: called after each class's headroom of the cluster as it is (a progress bar); the report never depends on it. */
-export function buildReport(cluster: Cluster, strategyName: string, policy: PolicyOptions, history: History | null = null, onClass: () => void = () => undefined): ClusterReport {
+export interface ReportInputs {
+  /** Utilisation history, for the forecast section. */
+  history?: History | null;
+  /** `report --sweep 2`: every pair of node failures, swept (on the workers) from the same placement. */
+  pairs?: SweepResult | null;
+  /** Called after each class's headroom of the cluster as it is (a progress bar); the report never depends on it. */
+  onClass?: () => void;
+}
+
+export function buildReport(cluster: Cluster, strategyName: string, policy: PolicyOptions, { history = null, pairs = null, onClass = () => undefined }: ReportInputs = {}): ClusterReport {
   const { state, result } = planPlacement(cluster, strategyName);
   const strategy = strategyNamed(strategyName);
   const context = failureContext(state, strategy);
@@ -98,6 +110,7 @@ export function buildReport(cluster: Cluster, strategyName: string, policy: Poli
     remedy: remedy && { like: remedy.like, added: remedy.added, headroom: headroomOf(remedy.cluster) },
     remedyChecked: checked,
     forecast: history === null ? null : capacityForecast(cluster, history, { horizonDays: REPORT_HORIZON_DAYS, threshold: null, strategy: strategyName, policy }),
+    pairs,
   };
 }
 

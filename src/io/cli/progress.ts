@@ -11,7 +11,7 @@ export interface Progress {
   stop(): void;
 }
 
-const SILENT: Progress = { tick: () => undefined, stop: () => undefined };
+export const SILENT: Progress = { tick: () => undefined, stop: () => undefined };
 
 export function progressBar(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY || total <= 1) return SILENT;

@@ -8,6 +8,7 @@ export const reportFlags = {
   out: Flags.string({ description: `Folder to write the report into, all at once (default ${DEFAULT_REPORTS_ROOT}/<scenario>-<UTC time>): created if missing, replaced if it holds only a previous report, refused (exit 2) if it holds anything else.` }),
   format: Flags.string({ description: `What the folder holds, comma-separated from ${REPORT_FORMATS.join(', ')} (default all): report.html (self-contained, charts drawn), report.md, report.json, charts/*.png.` }),
   keep: Flags.string({ description: 'After a successful run, delete the oldest dated report folders of this scenario beside the new one until this many remain (the new one included, never deleted).' }),
+  sweep: Flags.string({ description: 'Failures shown: 1, every single node (the default), or 2, every single node and every pair (swept on the worker threads; a heat map in report.html).', options: ['1', '2'], default: '1' }),
   full: Flags.boolean({ description: 'Print the whole report as text, not only the verdicts and the folder.', default: false }),
 };
 

@@ -15,14 +15,15 @@ import { renderReport } from './formatters/report.js';
 import { chartJsSource } from './html/chart-js-source.js';
 import { renderReportHtml } from './html/report-html.js';
 import { checkFolderTarget, writeFolderAtomically } from './atomic-write.js';
+import { SILENT, type Progress } from '../cli/progress.js';
 
 export const REPORT_FORMATS = ['html', 'md', 'json', 'png'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const DEFAULT_REPORTS_ROOT = 'reports';
 
-/** The files of one report, in the formats asked for. `json` is the report as `--json` prints it. */
-export function reportFiles(report: ClusterReport, json: string, formats: readonly ReportFormat[], generatedAt: Date, onChart: () => void = () => undefined): Array<{ name: string; content: string | Uint8Array }> {
+/** The files of one report, in the formats asked for. `json` is the report as `--json` prints it; `progress` shows the PNG drawing. */
+export function reportFiles(report: ClusterReport, json: string, formats: readonly ReportFormat[], generatedAt: Date, progress: (label: string, total: number) => Progress = () => SILENT): Array<{ name: string; content: string | Uint8Array }> {
   const charts = formats.includes('html') || formats.includes('png') ? reportCharts(report) : [];
   const files: Array<{ name: string; content: string | Uint8Array }> = [];
   if (formats.includes('html')) files.push({ name: 'report.html', content: renderReportHtml({ report, charts, chartJs: chartJsSource(), generatedAt: generatedAt.toISOString() }) });
@@ -32,17 +33,14 @@ export function reportFiles(report: ClusterReport, json: string, formats: readon
   }
   if (formats.includes('json')) files.push({ name: 'report.json', content: json });
   if (formats.includes('png')) {
+    const drawing = progress('charts', charts.length);
     for (const chart of charts) {
       files.push({ name: `charts/${chart.id}.png`, content: renderChartPng(chart) });
-      onChart();
+      drawing.tick();
     }
+    drawing.stop();
   }
   return files;
-}
-
-/** How many charts reportFiles draws as PNG, for a progress bar. */
-export function pngCount(report: ClusterReport, formats: readonly ReportFormat[]): number {
-  return formats.includes('png') ? reportCharts(report).length : 0;
 }
 
 /** "report.html, report.md, report.json, charts/ (23 PNG)". */

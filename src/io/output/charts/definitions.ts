@@ -13,19 +13,20 @@ import type { ClusterReport } from '../../../engine/report/report.js';
 import type { SeriesForecast } from '../../../engine/report/capacity-forecast.js';
 import type { NodeUsage } from '../../../engine/model/usage.js';
 import { DOWN_REASONS } from '../../../engine/failure/outcome.js';
+import type { SweepResult } from '../../../engine/policy/sweep.js';
 import { COLOURS, DOWN_COLOURS, FONT_FAMILY } from './palette.js';
 
-type Value = number | null | [number, number];
+type Value = number | null | [number, number] | { x: string; y: string };
 
 export interface Dataset {
-  type: 'bar' | 'line';
+  type: 'bar' | 'line' | 'scatter';
   label: string;
   data: Value[];
   [option: string]: unknown;
 }
 
 export interface ChartConfig {
-  type: 'bar' | 'line';
+  type: 'bar' | 'line' | 'scatter';
   data: { labels: string[]; datasets: Dataset[] };
   options: Record<string, unknown>;
 }
@@ -49,6 +50,7 @@ export function reportCharts(report: ClusterReport): ChartDefinition[] {
   const charts = [loadChart(report, 'cpu'), loadChart(report, 'memGiB')];
   if (report.placement.pools.length > 0) charts.push(poolChart(report));
   if (report.nPlusOne.nodes.length > 0) charts.push(failoverChart(report));
+  if (report.pairs !== null) charts.push(pairsChart(report, report.pairs));
   if (report.nPlusOne.worst !== null) charts.push(afterWorstChart(report, report.nPlusOne.worst));
   if (report.headroom.classes.length > 0) charts.push(headroomChart(report));
   for (const series of report.forecast?.series ?? []) charts.push(forecastChart(series));
@@ -107,6 +109,67 @@ function failoverChart(report: ClusterReport): ChartDefinition {
   ];
   const title = 'Each single node failure: the HA VMs restarted elsewhere and the VMs down, by reason';
   return { id: 'failover', section: 'failover', title, width: widthFor(rows.length), height: 420, config: barConfig(title, rows.map((row) => row.node), datasets, { x: 'failed node', y: 'VMs', stacked: true }) };
+}
+
+/** Upper bounds of the heat map's classes of "HA VMs down", each darker than the last. */
+const PAIR_CLASSES: ReadonlyArray<{ upTo: number; label: string; colour: string }> = [
+  { upTo: 0, label: 'no HA VM down', colour: '#f7f7f7' },
+  { upTo: 1, label: '1 HA VM down', colour: '#fdd49e' },
+  { upTo: 3, label: '2-3 HA VMs down', colour: '#fc8d59' },
+  { upTo: 7, label: '4-7 HA VMs down', colour: '#d7301f' },
+  { upTo: Infinity, label: '8 or more HA VMs down', colour: '#7f0000' },
+];
+
+/** `--sweep 2`: HA VMs down for every pair of failed nodes (the diagonal: the node alone), the policy's breaks crossed. */
+function pairsChart(report: ClusterReport, pairs: SweepResult): ChartDefinition {
+  const nodes = report.placement.nodes.map((n) => n.name);
+  const cells = pairs.scenarios.filter((s) => s.failed.length <= 2).flatMap((s) => {
+    const [a, b = a] = s.failed as [string, string?];
+    return a === b ? [{ x: a, y: a, s }] : [{ x: a, y: b, s }, { x: b, y: a, s }];
+  });
+  const width = Math.min(2400, Math.max(720, 200 + nodes.length * 44));
+  const height = width - 40;
+  // A 'rect' point of radius r is a square of side r·√2: fill 95% of a cell.
+  const radius = Math.max(1, Math.floor((((Math.min(width, height) - 200) / nodes.length) * 0.95) / Math.SQRT2));
+  const square = (label: string, points: typeof cells, colour: string, style = 'rect'): Dataset => ({
+    type: 'scatter',
+    label,
+    data: points.map(({ x, y }) => ({ x, y })),
+    backgroundColor: colour,
+    borderColor: style === 'rect' ? '#bdbdbd' : COLOURS.history,
+    borderWidth: style === 'rect' ? 1 : 2,
+    pointStyle: style,
+    pointRadius: radius,
+    pointHoverRadius: radius,
+    cells: nodes.length,
+  });
+  let floor = -1;
+  const datasets = PAIR_CLASSES.map((level) => {
+    const inLevel = cells.filter(({ s }) => s.haDown > floor && s.haDown <= level.upTo);
+    floor = level.upTo;
+    return square(level.label, inLevel, level.colour);
+  }).filter((d) => d.data.length > 0);
+  const broken = cells.filter(({ s }) => s.breaks);
+  // chart.js draws lower `order` last: the crosses go over the squares.
+  if (broken.length > 0) datasets.push({ ...square('breaks the policy', broken, 'rgba(0, 0, 0, 0)', 'crossRot'), order: -1 });
+  const title = `Pairs of failed nodes: HA VMs down (diagonal: the node alone)${broken.length > 0 ? ', × breaks the policy' : ''}`;
+  const axis = (text: string, reverse: boolean) => ({ type: 'category', labels: nodes, offset: true, reverse, title: { display: true, text, font: { family: FONT_FAMILY } }, ticks: { font: { family: FONT_FAMILY }, autoSkip: true, maxTicksLimit: 40 }, grid: { display: false } });
+  return {
+    id: 'failover-pairs',
+    section: 'failover',
+    title,
+    width,
+    height,
+    config: {
+      type: 'scatter',
+      data: { labels: nodes, datasets },
+      options: {
+        animation: false,
+        plugins: { title: { display: true, text: title, font: { family: FONT_FAMILY, size: 15 } }, legend: { display: true, position: 'bottom', labels: { font: { family: FONT_FAMILY } } } },
+        scales: { x: axis('first failed node', false), y: axis('second failed node', true) },
+      },
+    },
+  };
 }
 
 function afterWorstChart(report: ClusterReport, worst: { failedNode: string; nodesAfter: NodeUsage[] }): ChartDefinition {

@@ -156,8 +156,9 @@ pre { white-space: pre-wrap; background: #f6f6f6; padding: 0.5rem; }
 
 /**
  * Draws every chart definition on its canvas; redrawn before printing so print gets the paper's
- * width. The threshold marks ('line' points) were sized for the PNG's width: here they follow
- * the bars, 0.38 of a category either side, at whatever width the page gives.
+ * width. The threshold marks ('line' points) and the heat map's squares ('cells' across) were
+ * sized for the PNG: here they follow the width the page gives (0.38 of a bar's category either
+ * side; a square filling 95% of its cell).
  */
 const DRAW = `
 (function () {
@@ -167,9 +168,11 @@ const DRAW = `
     beforeDatasetsDraw: function (chart) {
       var area = chart.chartArea, labels = chart.data.labels.length || 1;
       var radius = Math.max(3, Math.floor(((area.right - area.left) / labels) * 0.38));
+      var side = Math.min(area.right - area.left, area.bottom - area.top);
       chart.data.datasets.forEach(function (dataset, i) {
-        if (dataset.pointStyle !== 'line') return;
-        chart.getDatasetMeta(i).data.forEach(function (point) { point.options.radius = radius; });
+        var r = dataset.cells ? Math.max(1, Math.floor((side / dataset.cells) * 0.95 / Math.SQRT2)) : dataset.pointStyle === 'line' ? radius : null;
+        if (r === null) return;
+        chart.getDatasetMeta(i).data.forEach(function (point) { point.options.radius = r; });
       });
     }
   });

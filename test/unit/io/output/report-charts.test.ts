@@ -80,7 +80,7 @@ describe('report charts', () => {
       expect(options.plugins.legend.display).toBe(true);
       for (const axis of ['x', 'y']) expect(options.scales[axis]!.title.text.length).toBeGreaterThan(0);
       expect(JSON.parse(JSON.stringify(c.config))).toEqual(c.config);
-      for (const d of c.config.data.datasets) expect(d.data).toHaveLength(c.config.data.labels.length);
+      if (c.config.type !== 'scatter') for (const d of c.config.data.datasets) expect(d.data).toHaveLength(c.config.data.labels.length);
     }
   });
 
@@ -128,5 +128,26 @@ describe('the forecast chart', () => {
     // Day 2 is the 2 past days + 2 − 1 = index 3; day 1 index 2.
     expect(dataset(forecast, 'likely crossing 2026-01-04').data).toEqual([null, null, null, 85, null]);
     expect(dataset(forecast, 'earliest crossing 2026-01-03').data).toEqual([null, null, 85, null, null]);
+  });
+});
+
+describe('the pair heat map (report --sweep 2)', () => {
+  const summary = (failed: string[], haDown: number, breaks: boolean) => ({ label: failed.join('+'), failed, quorate: true, breaks, running: 0, restarted: 0, down: haDown, haDown, haDownForCapacity: 0, byReason: {} });
+  const report = reportOf(threeNodes());
+  // a alone: nothing down; b alone: 1; a and b: 2, which breaks the policy; the pairs with c: 5.
+  const scenarios = [summary(['a'], 0, false), summary(['b'], 1, false), summary(['c'], 0, false), summary(['a', 'b'], 2, true), summary(['a', 'c'], 5, false), summary(['b', 'c'], 9, false)];
+  const pairs: NonNullable<ClusterReport['pairs']> = { sweep: '2', strategy: 'first-fit', scenarioCount: 6, quorumLostIn: 0, capacityFailures: 1, breakingScenarios: 1, holds: false, steadyState: report.verdict.steadyState, scenarios, vmsDown: [] };
+  const heat = chart(reportCharts({ ...report, pairs }), 'failover-pairs');
+  const cells = (label: string) => dataset(heat, label).data;
+
+  it('one square per ordered pair, the diagonal the node alone, shaded by HA VMs down, the breaks crossed', () => {
+    expect(cells('no HA VM down')).toEqual([{ x: 'a', y: 'a' }, { x: 'c', y: 'c' }]);
+    expect(cells('1 HA VM down')).toEqual([{ x: 'b', y: 'b' }]);
+    expect(cells('2-3 HA VMs down')).toEqual([{ x: 'a', y: 'b' }, { x: 'b', y: 'a' }]);
+    expect(cells('4-7 HA VMs down')).toEqual([{ x: 'a', y: 'c' }, { x: 'c', y: 'a' }]);
+    expect(cells('8 or more HA VMs down')).toEqual([{ x: 'b', y: 'c' }, { x: 'c', y: 'b' }]);
+    expect(cells('breaks the policy')).toEqual([{ x: 'a', y: 'b' }, { x: 'b', y: 'a' }]);
+    // 3 × 3 cells, every one drawn once by its shade.
+    expect(heat.config.data.datasets.filter((d) => d.label !== 'breaks the policy').reduce((n, d) => n + d.data.length, 0)).toBe(9);
   });
 });
