@@ -7,6 +7,7 @@ import { loadScenario } from '../io/loaders/scenario.js';
 import { fitUnits, type FitResult } from '../engine/policy/fit.js';
 import { strategyNamed } from '../engine/placement/plan.js';
 import { renderFits } from '../io/output/formatters/fit.js';
+import { withProgress } from '../io/cli/progress.js';
 
 export default class Fit extends HeadroomCommand {
   static summary = 'How many more VMs of a class (or mixes of classes) fit while the failover policy still holds.';
@@ -31,7 +32,14 @@ export default class Fit extends HeadroomCommand {
     const cluster = loadScenario(flags.scenario);
     const strategy = strategyNamed(flags.strategy ?? cluster.policy.strategy);
     const policy = policyOptions(flags, cluster.policy.failover);
-    const results = unitsFromFlags(cluster, flags).map((units) => fitUnits(cluster, strategy, units, policy));
+    const unitList = unitsFromFlags(cluster, flags);
+    const results = withProgress('classes', unitList.length, (progress) =>
+      unitList.map((units) => {
+        const fit = fitUnits(cluster, strategy, units, policy);
+        progress.tick();
+        return fit;
+      }),
+    );
     const result = results.length === 1 && (flags.class !== undefined || flags.mix !== undefined) ? results[0]! : results;
     if (!this.printJson(flags.json, result)) this.log(renderFits(results));
     return result;

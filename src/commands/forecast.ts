@@ -7,6 +7,7 @@ import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
 import { loadScenario } from '../io/loaders/scenario.js';
 import { capacityForecast, dueWithin, type CapacityForecast } from '../engine/report/capacity-forecast.js';
 import { renderForecast } from '../io/output/formatters/forecast.js';
+import { withProgress } from '../io/cli/progress.js';
 import { InputError } from '../errors.js';
 
 const DAY = 86_400;
@@ -33,7 +34,8 @@ export default class Forecast extends HeadroomCommand {
     const failWithin = flags['fail-within'] === undefined ? null : wholeDays(flags['fail-within'], '--fail-within');
     const threshold = flags.threshold === undefined ? null : fraction(flags.threshold);
     const history = await loadHistory(flags, cluster);
-    const result = capacityForecast(cluster, history, { horizonDays, threshold, strategy: flags.strategy ?? cluster.policy.strategy, policy: policyOptions(flags, cluster.policy.failover) });
+    const options = { horizonDays, threshold, strategy: flags.strategy ?? cluster.policy.strategy, policy: policyOptions(flags, cluster.policy.failover) };
+    const result = withProgress('series forecast', 0, (progress) => capacityForecast(cluster, history, { ...options, onProgress: progress.report }));
     if (!this.printJson(flags.json, result)) this.log(renderForecast(result));
     if (failWithin !== null) {
       const due = dueWithin(result, failWithin);

@@ -3,6 +3,7 @@ import { EXACT_NODES } from '../engine/packing/exact.js';
 import { pack, STRATEGY_NAMES, type StrategyName } from '../engine/packing/strategies.js';
 import { HeadroomCommand } from '../io/cli/base-command.js';
 import { timeLimit } from '../io/cli/time-limit.js';
+import { withProgress } from '../io/cli/progress.js';
 import { loadVbp } from '../io/loaders/vbp.js';
 import { renderPack } from '../io/output/formatters/pack.js';
 
@@ -42,7 +43,9 @@ export default class Pack extends HeadroomCommand {
     const { args, flags } = await this.parse(Pack);
     const instance = loadVbp(args.file);
     const strategy = (flags.exact ? 'exact' : flags.strategy) as StrategyName;
-    const report = pack(instance, strategy, { expired: timeLimit(flags['time-limit']), exactNodes: flags['exact-budget'], seed: flags.seed });
+    const options = { expired: timeLimit(flags['time-limit']), exactNodes: flags['exact-budget'], seed: flags.seed };
+    // The exact strategy's proof reports its search nodes against the budget; the others, nothing.
+    const report = withProgress('branch-and-bound nodes', 0, (progress) => pack(instance, strategy, { ...options, onProgress: progress.report }));
     const result: PackResult = {
       strategy,
       bins: report.bins,

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { HeadroomCommand } from '../io/cli/base-command.js';
 import { timeLimit } from '../io/cli/time-limit.js';
+import { withProgress } from '../io/cli/progress.js';
 import { scenarioFlag, strategyFlag } from '../io/cli/flags.js';
 import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
 import { loadScenario } from '../io/loaders/scenario.js';
@@ -42,10 +43,12 @@ export default class Size extends HeadroomCommand {
     const hardware = (name: string) => { const n = cluster.nodes.find((x) => x.name === name)!; return `${n.cpuModel}|${n.cpuThreads}|${n.memGiB}|${n.gpus}`; };
     const models = flags['node-model'] ?? known.filter((name, i) => known.findIndex((other) => hardware(other) === hardware(name)) === i);
     const results = models.map((model) =>
-      sizeForModel(cluster, model, {
-        policy, restartStrategy, expired: timeLimit(flags['time-limit']), maxNodes: flags['max-nodes'],
-        exactMaxVms: flags['exact-max-vms'], exactBudget: flags['exact-budget'],
-      }),
+      withProgress(`${model}: exact search nodes`, 0, (progress) =>
+        sizeForModel(cluster, model, {
+          policy, restartStrategy, expired: timeLimit(flags['time-limit']), maxNodes: flags['max-nodes'],
+          exactMaxVms: flags['exact-max-vms'], exactBudget: flags['exact-budget'], onProgress: progress.report,
+        }),
+      ),
     );
     if (!this.printJson(flags.json, results)) this.log(renderSizes(results, flags['time-limit']));
     return results;

@@ -67,7 +67,8 @@ export function bestConfiguration(instance: VbpInstance, options: PackOptions): 
   }
   if (incumbent.bins > lowerBound) incumbent = improveByLocalSearch(instance, incumbent, { ...options, target: lowerBound });
   if (incumbent.bins > lowerBound && itemCount(instance) <= EXACT_MAX_ITEMS) {
-    const exact = exactSearch(instance, { ...options, start: incumbent, lowerBound, maxNodes: EXACT_NODES });
+    // A short search inside the portfolio: only the proof of `pack --exact` reports progress.
+    const exact = exactSearch(instance, { ...options, onProgress: undefined, start: incumbent, lowerBound, maxNodes: EXACT_NODES });
     incumbent = exact;
     lowerBound = Math.max(lowerBound, exact.lowerBound);
   }

@@ -18,7 +18,8 @@
  * 2001; the suffix-minimum waste argument is this file's own.
  * Complexity: exponential in the worst case; O(T d) per node. Budget: options.maxNodes nodes per
  * target (deterministic; default EXACT_NODES), and options.expired (a safety net); above MAX_ITEMS
- * items only the start packing and the bounds are returned.
+ * items only the start packing and the bounds are returned. options.onProgress hears the nodes
+ * spent against that budget every CLOCK_EVERY nodes (a progress bar; nothing depends on it).
  * Guard: the waste bound sums up to n sizes of at most C[k] in doubles, exact only while
  * n * C[k] <= 2^53 - 1; beyond, the search claims nothing (`unknown`) rather than round.
  */
@@ -48,8 +49,19 @@ export function exactSearch(instance: VbpInstance, options: ExactOptions): Packi
   let lowerBound = Math.max(options.lowerBound ?? 0, simpleLowerBound(instance));
   // The search recurses once per item; far beyond this size it could not finish anyway.
   if (itemCount(instance) > MAX_ITEMS) return { ...incumbent, lowerBound };
+  // Progress: the nodes spent on earlier targets, plus this target's, plus the budget of every
+  // target still possible below it (each outcome lowers the incumbent or ends the loop).
+  const maxNodes = options.maxNodes ?? EXACT_NODES;
+  let spent = 0;
   while (incumbent.bins > lowerBound) {
-    const outcome = packInto(instance, incumbent.bins - 1, options);
+    const later = (incumbent.bins - 1 - lowerBound) * maxNodes;
+    let current = 0;
+    const onProgress = (done: number, total: number): void => {
+      current = done;
+      options.onProgress?.(spent + done, spent + total + later);
+    };
+    const outcome = packInto(instance, incumbent.bins - 1, { ...options, onProgress });
+    spent += current;
     if (outcome === 'infeasible') lowerBound = incumbent.bins;
     else if (outcome === 'unknown') break;
     else incumbent = outcome;
@@ -91,6 +103,11 @@ export function packInto(instance: VbpInstance, target: number, options: ExactOp
   const binAt = new Int32Array(n).fill(-1);
   let nodes = 0;
   let stopped = false;
+  // Every CLOCK_EVERY nodes: the progress so far, then the caller's safety net.
+  const lookAtClock = (): boolean => {
+    options.onProgress?.(nodes, maxNodes);
+    return options.expired?.() === true;
+  };
 
   const feasibleWaste = (p: number, opened: number): boolean => {
     for (let k = 0; k < dims; k++) {
@@ -107,7 +124,7 @@ export function packInto(instance: VbpInstance, target: number, options: ExactOp
 
   const search = (p: number, opened: number): boolean => {
     if (p === n) return true;
-    if (++nodes > maxNodes || (nodes % CLOCK_EVERY === 0 && options.expired?.() === true)) {
+    if (++nodes > maxNodes || (nodes % CLOCK_EVERY === 0 && lookAtClock())) {
       stopped = true;
       return false;
     }
@@ -129,7 +146,9 @@ export function packInto(instance: VbpInstance, target: number, options: ExactOp
     return false;
   };
 
-  if (search(0, 0)) {
+  const found = search(0, 0);
+  options.onProgress?.(Math.min(nodes, maxNodes), Math.min(nodes, maxNodes));
+  if (found) {
     const binOf = new Int32Array(n);
     for (let p = 0; p < n; p++) binOf[order[p]!] = binAt[p]!;
     return renumber({ bins: target, binOf });

@@ -39,6 +39,12 @@ export interface PackOptions {
   readonly exactNodes?: number;
   /** Seed of the named PRNG used by randomised searches. */
   readonly seed?: number;
+  /**
+   * The branch-and-bound's work (exact.ts; the `exact` strategy's proof): `done` search nodes
+   * of at most `total`, the budget of every target it may still try. For a progress bar: no
+   * result depends on it.
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export function itemCount(instance: VbpInstance): number {

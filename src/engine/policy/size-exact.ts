@@ -70,6 +70,8 @@ export interface ExactOptions {
   budget: number;
   /** The safety net: true once the caller's time limit has passed. */
   expired: () => boolean;
+  /** Search nodes spent of at most `total` (the budget; at the end, what was spent), at each look at the safety net: a progress bar, nothing depends on it. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export type ExactOutcome =
@@ -77,7 +79,7 @@ export type ExactOutcome =
   | { outcome: 'infeasible'; searchNodes: number }
   | { outcome: 'unknown'; stoppedBy: 'budget' | 'time-limit'; searchNodes: number };
 
-/** Search nodes between two looks at the caller's safety net (options.expired). */
+/** Search nodes between two looks at the caller's safety net (options.expired) and reports of progress. */
 const CLOCK_EVERY = 1024;
 
 export function searchPlacement(cluster: Cluster, options: ExactOptions): ExactOutcome {
@@ -96,6 +98,7 @@ export function searchPlacement(cluster: Cluster, options: ExactOptions): ExactO
     if (searchNodes + cost > options.budget) stoppedBy = 'budget';
     else if (searchNodes >= nextLook) {
       nextLook = searchNodes + CLOCK_EVERY;
+      options.onProgress?.(searchNodes, options.budget);
       if (options.expired()) stoppedBy = 'time-limit';
     }
     if (stoppedBy === null) searchNodes += cost;
@@ -131,6 +134,7 @@ export function searchPlacement(cluster: Cluster, options: ExactOptions): ExactO
   };
 
   const placement = extend(0, 0);
+  options.onProgress?.(searchNodes, searchNodes);
   if (placement !== null) return { outcome: 'found', placement, searchNodes };
   return stoppedBy === null ? { outcome: 'infeasible', searchNodes } : { outcome: 'unknown', stoppedBy, searchNodes };
 }

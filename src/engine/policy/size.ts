@@ -62,6 +62,12 @@ export interface SizeOptions {
   exactMaxVms: number;
   /** Search nodes the exact search may spend on each N. */
   exactBudget: number;
+  /**
+   * The exact search's work: `done` search nodes of at most `total`, the budget of every N still
+   * to decide (the heuristic search before it has no bound short of maxNodes, so it reports
+   * nothing). For a progress bar: no result depends on it.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ExactTry {
@@ -117,8 +123,8 @@ function sizeWithin(cluster: Cluster, modelName: string, options: SizeOptions): 
   const { scenarios } = options.policy;
   const exactPolicy = scenarios === 'n+1' || scenarios === 'n+2' ? { ...options.policy, scenarios } : null;
   if (exactPolicy === null || vms.length > options.exactMaxVms) return heuristic;
-  const { restartStrategy, exactBudget: budget, expired } = options;
-  return closeExactly(heuristic, cluster, model, vms, { policy: exactPolicy, restartStrategy, budget, expired });
+  const { restartStrategy, exactBudget: budget, expired, onProgress } = options;
+  return closeExactly(heuristic, cluster, model, vms, { policy: exactPolicy, restartStrategy, budget, expired, onProgress });
 }
 
 /** A result before sizeForModel adds whether the safety net fired. */
@@ -148,8 +154,13 @@ function searchUpward(cluster: Cluster, model: NodeSpec, vms: VmSpec[], lowerBou
 function closeExactly(result: Untimed, cluster: Cluster, model: NodeSpec, vms: VmSpec[], options: ExactOptions): Untimed {
   let { lowerBound, bestFound, strategy } = result;
   const tried: ExactTry[] = [];
+  let spent = 0;
   for (let nodes = lowerBound; bestFound !== null && nodes < bestFound; nodes++) {
-    const search = searchPlacement(sizedCluster(cluster, model, nodes, vms), options);
+    // Progress: the search nodes spent on earlier N, this N's, and the budget of each N above it.
+    const later = (bestFound - 1 - nodes) * options.budget;
+    const onProgress = (done: number, total: number): void => options.onProgress?.(spent + done, spent + total + later);
+    const search = searchPlacement(sizedCluster(cluster, model, nodes, vms), { ...options, onProgress });
+    spent += search.searchNodes;
     const stoppedBy = search.outcome === 'unknown' ? search.stoppedBy : null;
     tried.push({ nodes, outcome: search.outcome, stoppedBy, searchNodes: search.searchNodes });
     if (search.outcome === 'found') [bestFound, strategy] = [nodes, 'exact search'];

@@ -65,6 +65,8 @@ export interface ForecastOptions {
   threshold: number | null;
   strategy: string;
   policy: PolicyOptions;
+  /** `done` series forecast of `total` (nodes, the cluster, the VMs' own): a progress bar, nothing depends on it. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const DAY_SECONDS = 86_400;
@@ -74,25 +76,35 @@ const SIZE: Record<ForecastResource, HistoryMetric | null> = { cpu: null, memGiB
 
 export function capacityForecast(cluster: Cluster, history: History, options: ForecastOptions): CapacityForecast {
   const find = (entity: string, metric: HistoryMetric) => history.series.find((s) => s.entity === entity && s.metric === metric);
-  const trends: Array<{ node: string | null; resource: ForecastResource; trend: PeakTrend }> = [];
+  const inputs: Array<{ node: string | null; resource: ForecastResource; series: TimeSeries; source: string }> = [];
   for (const resource of Object.keys(USE) as ForecastResource[]) {
     const perNode = cluster.nodes.flatMap((node) => {
       const use = find(node.name, USE[resource]);
       const size = sizeOf(cluster, node.name, resource, SIZE[resource] === null ? undefined : find(node.name, SIZE[resource]!));
       return use === undefined || size <= 0 ? [] : [{ node: node.name, use, size }];
     });
-    for (const { node, use, size } of perNode) trends.push({ node, resource, trend: trendOf(ratioSeries([use], [size]), options.horizonDays, `${node}/${USE[resource]}`) });
+    for (const { node, use, size } of perNode) inputs.push({ node, resource, series: ratioSeries([use], [size]), source: `${node}/${USE[resource]}` });
     if (perNode.length < 2) continue;
     const common = ratioSeries(perNode.map((p) => p.use), perNode.map((p) => p.size));
-    if (common.values.length > 0) trends.push({ node: null, resource, trend: trendOf(common, options.horizonDays, `cluster/${resource}`) });
+    if (common.values.length > 0) inputs.push({ node: null, resource, series: common, source: `cluster/${resource}` });
   }
+  // The VMs' own series feed the N+1 loss, judged only when some node or cluster series exists.
+  const guests = inputs.length === 0 ? [] : guestSeries(cluster, history);
+  let done = 0;
+  const forecastOne = (series: TimeSeries, source: string): PeakTrend => {
+    const trend = peakTrend(series.values, series.startSeconds, series.stepSeconds, options.horizonDays, source);
+    options.onProgress?.(++done, inputs.length + guests.length);
+    return trend;
+  };
+  const trends = inputs.map(({ node, resource, series, source }) => ({ node, resource, trend: forecastOne(series, source) }));
+  const guestTrends = new Map(guests.map(({ source, series }) => [source, forecastOne(series, source)]));
   const series = trends.map(({ node, resource, trend }): SeriesForecast => {
     const threshold = options.threshold ?? cluster.policy.threshold[resource];
     const band = { lastSampleSeconds: trend.lastSampleSeconds, days: dayList(options.horizonDays), mean: trend.dailyPeak.mean, lower: trend.dailyPeak.lower[1]!, upper: trend.dailyPeak.upper[1]!, level: trend.dailyPeak.level[1]! };
     return { node, resource, threshold, lastPeak: round(trend.lastPeak), slopePerDay: round(trend.slopePerDay), ...thresholdCrossing(band, threshold), dailyPeaks: pathOf(trend, options.horizonDays) };
   });
   const last = Math.max(...trends.map((t) => t.trend.lastSampleSeconds));
-  const timeline = trends.length === 0 ? null : policyTimeline(cluster, options.strategy, options.policy, demandSteps(cluster, history, trends, options.horizonDays));
+  const timeline = trends.length === 0 ? null : policyTimeline(cluster, options.strategy, options.policy, demandSteps(cluster, guestTrends, trends, options.horizonDays));
   const date = (day: number | null) => (day === null ? null : new Date((last + day * DAY_SECONDS) * 1000).toISOString().slice(0, 10));
   return {
     scenario: cluster.name,
@@ -103,12 +115,10 @@ export function capacityForecast(cluster: Cluster, history: History, options: Fo
   };
 }
 
-function trendOf(series: { values: Float64Array; startSeconds: number; stepSeconds: number }, horizonDays: number, source: string): PeakTrend {
-  return peakTrend(series.values, series.startSeconds, series.stepSeconds, horizonDays, source);
-}
+type TimeSeries = Pick<HistorySeries, 'values' | 'startSeconds' | 'stepSeconds'>;
 
 /** Σ use / Σ size, sample by sample, over the samples all series have (they share one step). */
-function ratioSeries(uses: readonly HistorySeries[], sizes: readonly number[]): { values: Float64Array; startSeconds: number; stepSeconds: number } {
+function ratioSeries(uses: readonly HistorySeries[], sizes: readonly number[]): TimeSeries {
   const stepSeconds = uses[0]?.stepSeconds ?? 0;
   if (uses.some((s) => s.stepSeconds !== stepSeconds)) return { values: new Float64Array(0), startSeconds: 0, stepSeconds };
   const start = Math.max(...uses.map((s) => s.startSeconds));
@@ -139,17 +149,24 @@ function dayList(days: number): number[] {
   return Array.from({ length: days }, (_, i) => i + 1);
 }
 
-/** Each VM's growth per day: its own forecast peak over its last day's, or its node's. */
-function demandSteps(cluster: Cluster, history: History, nodeTrends: ReadonlyArray<{ node: string | null; resource: ForecastResource; trend: PeakTrend }>, horizonDays: number): DemandStep[] {
+/** The VMs' own CPU and memory series, each named `vm/metric`; a guest with under three days of history (added lately) has none. */
+function guestSeries(cluster: Cluster, history: History): Array<{ source: string; series: HistorySeries }> {
+  return cluster.vms.flatMap((vm) =>
+    (['cpu', 'memGiB'] as const).flatMap((metric) => {
+      const series = history.series.find((s) => s.entity === vm.name && s.metric === metric);
+      return series === undefined || series.values.length * series.stepSeconds < MIN_GUEST_HISTORY_SECONDS ? [] : [{ source: `${vm.name}/${metric}`, series }];
+    }),
+  );
+}
+
+/** Each VM's growth per day: its own forecast peak over its last day's (guestTrends, by `vm/metric`), or its node's. */
+function demandSteps(cluster: Cluster, guestTrends: ReadonlyMap<string, PeakTrend>, nodeTrends: ReadonlyArray<{ node: string | null; resource: ForecastResource; trend: PeakTrend }>, horizonDays: number): DemandStep[] {
   const growthOf = (trend: PeakTrend | undefined) => (day: number) => (trend === undefined || trend.lastPeak <= 0 ? 1 : Math.max(0, trend.dailyPeak.mean[day - 1]! / trend.lastPeak));
   const nodeGrowth = (node: string | null, resource: ForecastResource) => growthOf(nodeTrends.find((t) => t.node === node && t.resource === resource && node !== null)?.trend);
   const perVm = cluster.vms.map((vm) => {
-    const guest = (metric: HistoryMetric) => history.series.find((s) => s.entity === vm.name && s.metric === metric);
     const own = (metric: HistoryMetric, resource: ForecastResource) => {
-      const series = guest(metric);
-      // A guest with under three days of history (added lately) grows as its node does.
-      const tooShort = series === undefined || series.values.length * series.stepSeconds < MIN_GUEST_HISTORY_SECONDS;
-      return tooShort ? nodeGrowth(vm.currentNode, resource) : growthOf(peakTrend(series.values, series.startSeconds, series.stepSeconds, horizonDays, `${vm.name}/${metric}`));
+      const trend = guestTrends.get(`${vm.name}/${metric}`);
+      return trend === undefined ? nodeGrowth(vm.currentNode, resource) : growthOf(trend);
     };
     return { cpu: own('cpu', 'cpu'), mem: own('memGiB', 'memGiB') };
   });

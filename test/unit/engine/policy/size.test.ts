@@ -100,6 +100,17 @@ describe('size', () => {
     expect(result.exact.tried).toMatchObject([{ nodes: 3, outcome: 'found', stoppedBy: null }]);
   });
 
+  it('reports the nodes of the exact search against its budget, and the result does not depend on it', () => {
+    // The [3, 4] case above: the search on 3 nodes is the only one, and proves it infeasible.
+    const c = cluster().nodes(node('m').threads(64).memGiB(16)).vms(vm('web').memGiB(10), vm('db').memGiB(12), vm('batch').memGiB(9).notHa(), vm('small').memGiB(2)).build();
+    const reports: Array<[number, number]> = [];
+    const heard = sizeForModel(c, 'm', { ...options('n+1'), onProgress: (done, total) => reports.push([done, total]) });
+    expect(heard).toEqual(sizeForModel(c, 'm', options('n+1')));
+    const spent = heard.exact.tried[0]!.searchNodes;
+    expect(reports.at(-1)).toEqual([spent, spent]);
+    for (const [done, total] of reports) expect(done).toBeLessThanOrEqual(Math.min(total, 1_000_000));
+  });
+
   it('an exact search stopped by its budget leaves the interval open and says so', () => {
     const c = cluster().nodes(node('m').threads(64).memGiB(16)).vms(vm('web').memGiB(10), vm('db').memGiB(12), vm('batch').memGiB(9).notHa(), vm('small').memGiB(2)).build();
     const result = sizeForModel(c, 'm', { ...options('n+1'), exactBudget: 1 });

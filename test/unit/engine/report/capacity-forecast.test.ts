@@ -44,6 +44,14 @@ describe('capacity forecast', () => {
     expect(result.series.find((s) => s.resource === 'cpu')!.crossing).toEqual({ earliest: null, likely: null, latest: null });
   });
 
+  it('reports one unit per series forecast, of all it forecasts, and the result does not depend on it', () => {
+    // Node a's CPU and memory (one node: no cluster series); v has no history of its own.
+    const reports: string[] = [];
+    const heard = capacityForecast(oneNode, growingHistory(), { ...options, onProgress: (done, total) => reports.push(`${done}/${total}`) });
+    expect(heard).toEqual(capacityForecast(oneNode, growingHistory(), options));
+    expect(reports).toEqual(['1/2', '2/2']);
+  });
+
   it('--fail-within takes the earliest crossing: inside 30 days, not inside 5', () => {
     const result = capacityForecast(oneNode, growingHistory(), options);
     expect(dueWithin(result, 30).crossings.map((s) => `${s.node}/${s.resource}`)).toEqual(['a/memGiB']);
