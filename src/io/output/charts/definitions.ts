@@ -182,7 +182,7 @@ function afterWorstChart(report: ClusterReport, worst: { failedNode: string; nod
     lines.push(line(`CPU threshold ${percent(threshold.cpu)}`, nodes.map(() => threshold.cpu * 100), COLOURS.threshold, [8, 4]));
     lines.push(line(`memory threshold ${percent(threshold.memGiB)}`, nodes.map(() => threshold.memGiB * 100), COLOURS.threshold, [3, 3]));
   }
-  const datasets = [bar('CPU', nodes.map((n) => (n.up ? n.percent.cpu : 0)), COLOURS.vms, 'cpu'), bar('memory', nodes.map((n) => (n.up ? n.percent.memGiB : 0)), COLOURS.second, 'memory'), ...lines];
+  const datasets = [bar('CPU', nodes.map((n) => (n.up ? n.percent.cpu : 0)), COLOURS.vms, 'cpu'), bar('memory', nodes.map((n) => (n.up ? n.percent.memGiB : 0)), COLOURS.memory, 'memory'), ...lines];
   const title = `After the worst single failure (${worst.failedNode}): each node's load against capacity`;
   return { id: 'after-worst-failure', section: 'failover', title, width: widthFor(nodes.length), height: 420, config: barConfig(title, labels, datasets, { x: 'node', y: '% of capacity', stacked: false }) };
 }
@@ -194,7 +194,7 @@ function headroomChart(report: ClusterReport): ChartDefinition {
   const datasets = [bar(`today, while ${headroom.policy} holds`, classes.map((fit) => (headroom.holds ? fit.count : 0)), COLOURS.vms, 'today')];
   if (remedy !== null) {
     const count = new Map(remedy.headroom.map((fit) => [fit.unit, fit.count]));
-    datasets.push(bar(`with ${remedy.added.length} more node(s) like ${remedy.like}`, classes.map((fit) => count.get(fit.unit) ?? 0), COLOURS.second, 'remedy'));
+    datasets.push(bar(`with ${remedy.added.length} more node(s) like ${remedy.like}`, classes.map((fit) => count.get(fit.unit) ?? 0), COLOURS.afterChange, 'remedy'));
   }
   const title = headroom.holds ? `More VMs of each class that fit while ${headroom.policy} holds` : `More VMs of each class: none today (${headroom.policy} breaks)${remedy === null ? '' : ', and after the repair'}`;
   const config = barConfig(title, labels, datasets, { x: 'more VMs', y: 'class', stacked: false });

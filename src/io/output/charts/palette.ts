@@ -26,8 +26,10 @@ export const COLOURS = {
   forecast: '#1f4e79',
   band80: 'rgba(31, 78, 121, 0.35)',
   band95: 'rgba(31, 78, 121, 0.15)',
-  /** Second series of a pair (after a change). L 55 */
-  second: '#d08c2c',
+  /** Where a chart splits the VMs' load by resource: memory beside CPU (which is `vms`). L 68 */
+  memory: '#6baed6',
+  /** After a change (the repair's added nodes). L 65 */
+  afterChange: '#d08c2c',
 } as const;
 
 /** One colour per reason a VM stays down; capacity reasons dark, structural ones from mid to light. */
