@@ -17,8 +17,16 @@ describe('headroom forecast', () => {
     // counts its guests' disk against no capacity), so disk has 4 nodes and the cluster.
     expect(forecast.series.map((s) => `${s.node ?? 'cluster'}/${s.resource}`).filter((s) => s.startsWith('cluster'))).toEqual(['cluster/cpu', 'cluster/memGiB', 'cluster/diskGiB']);
     for (const s of forecast.series) {
-      expect(Object.keys(s)).toEqual(['node', 'resource', 'threshold', 'lastPeak', 'slopePerDay', 'crossing', 'daysToCrossing']);
+      expect(Object.keys(s)).toEqual(['node', 'resource', 'threshold', 'lastPeak', 'slopePerDay', 'crossing', 'daysToCrossing', 'dailyPeaks']);
       expect(s.threshold).toBe(0.85);
+      // 35 days of history at 5-minute steps, the last whole day ending the series; one forecast
+      // value per day of the 60-day horizon, each inside its 80% band, inside its 95% band.
+      const path = s.dailyPeaks;
+      expect(path.past.length).toBe(path.pastDates.length);
+      expect([path.dates.length, path.mean.length, path.lower95.length]).toEqual([60, 60, 60]);
+      for (let d = 0; d < 60; d++) expect(path.lower95[d]! <= path.lower80[d]! && path.lower80[d]! <= path.mean[d]! && path.mean[d]! <= path.upper80[d]! && path.upper80[d]! <= path.upper95[d]!).toBe(true);
+      // Crossing dates are horizon dates: day k is dates[k - 1].
+      if (s.daysToCrossing.likely !== null) expect(path.dates[s.daysToCrossing.likely - 1]).toBe(s.crossing.likely);
     }
     // The lab breaks n+1 today (node04: app1, see verdicts.test.ts), so the loss is day 1.
     expect(forecast.nPlusOneLoss).toMatchObject({ date: '2026-11-29', firstBreach: { day: 1, scenario: 'node04', vm: 'app1', reason: 'no-capacity' } });
