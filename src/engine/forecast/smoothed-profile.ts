@@ -21,7 +21,7 @@
  * daily season at 5 min: 13 steps, one hour), whatever the season the profile is of; K =
  * every whole season in the series (the oldest partial one is left out); the median of an
  * even count is the mean of the middle two.
- * Complexity: O(n + K m r) fit with the mean, O(K^2 m log K) with the median; O(h) forecast.
+ * Complexity: O(K m r) fit with the mean, O(K^2 m) with the median (sorted insertion); O(h) forecast.
  */
 import { residualsOf, tabulate } from './series.js';
 import type { ForecastModel, ModelFit, Seasons } from './types.js';
@@ -43,23 +43,36 @@ function circularMean(values: Float64Array, r: number): Float64Array {
   });
 }
 
-function middle(sorted: Float64Array): number {
-  const half = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
-}
-
-/** The centre of seasons 0..cycles-1 (from `start`) at each phase. */
-function centres(y: Float64Array, m: number, start: number, cycles: number, centre: ProfileCentre): Float64Array {
-  if (centre === 'mean') {
-    const sums = new Float64Array(m);
-    for (let t = start; t < start + cycles * m; t++) sums[(t - start) % m] += y[t]!;
-    return sums.map((sum) => sum / cycles);
+/**
+ * The centre of seasons 0..k-1 at each phase, for k = 1..cycles (seasons counted from `start`),
+ * each handed to `use(k, centre)`. The median keeps each phase's values sorted by insertion.
+ */
+function eachCentre(y: Float64Array, m: number, start: number, cycles: number, centre: ProfileCentre, use: (k: number, centre: Float64Array) => void): void {
+  const sums = new Float64Array(m);
+  const sorted = new Float64Array(centre === 'median' ? m * cycles : 0);
+  const current = new Float64Array(m);
+  for (let k = 1; k <= cycles; k++) {
+    const from = start + (k - 1) * m;
+    for (let p = 0; p < m; p++) {
+      const value = y[from + p]!;
+      if (centre === 'mean') {
+        sums[p] += value;
+        current[p] = sums[p]! / k;
+        continue;
+      }
+      // Insert value into the k - 1 sorted values of phase p (at p * cycles ..).
+      const base = p * cycles;
+      let i = k - 1;
+      while (i > 0 && sorted[base + i - 1]! > value) {
+        sorted[base + i] = sorted[base + i - 1]!;
+        i--;
+      }
+      sorted[base + i] = value;
+      const half = k >> 1;
+      current[p] = k % 2 === 1 ? sorted[base + half]! : (sorted[base + half - 1]! + sorted[base + half]!) / 2;
+    }
+    use(k, current);
   }
-  const values = new Float64Array(cycles);
-  return tabulate(m, (p) => {
-    for (let k = 0; k < cycles; k++) values[k] = y[start + k * m + p]!;
-    return middle(values.sort());
-  });
 }
 
 export function smoothedProfile(name: string, pick: (seasons: Seasons) => number, centre: ProfileCentre): ForecastModel<SmoothedProfileFit> {
@@ -72,8 +85,11 @@ export function smoothedProfile(name: string, pick: (seasons: Seasons) => number
       const cycles = Math.floor(y.length / m);
       const start = y.length - cycles * m;
       const fitted = new Float64Array(y.length).fill(Number.NaN);
-      for (let k = 1; k < cycles; k++) fitted.set(circularMean(centres(y, m, start, k, centre), r), start + k * m);
-      const profile = circularMean(centres(y, m, start, cycles, centre), r);
+      let profile: Float64Array = new Float64Array(m);
+      eachCentre(y, m, start, cycles, centre, (k, centres) => {
+        if (k < cycles) fitted.set(circularMean(centres, r), start + k * m);
+        else profile = circularMean(centres, r);
+      });
       const residuals = residualsOf(y, fitted);
       return { method: `smoothed ${centre} profile of ${cycles} seasons of ${m}, moving average of ${2 * r + 1}`, fitted, residuals, params: { period: m, cycles, halfWidth: r }, profile };
     },
