@@ -5,10 +5,9 @@
  *   sustained[t] = mean of y over the `sustain` steps ending at t (a 1-hour mean at 5 min)
  *   peak[d]      = max of sustained[t] over day d            d = 0..D-1, whole days from the end
  *   peak[d]     ~= b0 + b1 * d + delta * [d >= tau]    (ordinary least squares, least-squares.ts)
- *   the level shift (delta, tau) is kept only when it lowers the BIC
- *     D ln(SSE / D) + p ln D,   p = 2 for the line, 4 with the shift (delta and tau),
- *   tau running over the days that leave a week on each side (the best tau by SSE);
- *   otherwise delta = 0, the plain line
+ *   tau = the day, of those leaving a week on each side, with the least SSE; the shift is kept
+ *   only when F = (SSE_line - SSE_shift) / (SSE_shift / (D - 3)) > 8.85, else delta = 0
+ *   (the plain line)
  *   peakForecast[D+k] = b0 + b1 * (D + k) + delta,  k = 0..days-1
  *   interval: peakForecast +- q_L * sqrt(1 + x' (X'X)^-1 x)
  *             (q_L = type-7 quantile of |peak residuals|, widened as an OLS prediction interval;
@@ -26,9 +25,11 @@
  * shift in the model the slope is the growth within the segments, and the forecast starts from
  * the level after the step.
  * Reference: FPP3 section 7.6 (forecasting with regression, prediction intervals), 7.4 (dummy
- * variables for an intervention, a level shift) and 7.5 (selecting predictors by BIC); Bai &
- * Perron, "Estimating and testing linear models with multiple structural changes", Econometrica
- * 66(1), 1998 (the break date by least squares, a trimmed share of the sample at each end).
+ * variables for an intervention, a level shift); Andrews, "Tests for parameter instability and
+ * structural change with unknown change point", Econometrica 61(4), 1993 (the sup-F test: the
+ * F statistic at the best break date; 8.85 is its 5% critical value for one restriction with
+ * 15% of the sample trimmed at each end, the fixed F table would find a break in noise);
+ * Bai & Perron, Econometrica 66(1), 1998 (the break date by least squares).
  * The alert it serves (85% sustained use) is a peak, hence peaks, not means, carry the trend.
  * Conventions: the oldest partial day is left out; the series and the short forecast start at
  * a day boundary (the last observation ends a day). Linear, not damped: over a year the
@@ -58,6 +59,8 @@ export interface LongHorizonForecast {
 
 /** A step must hold a week on each side, so a weekend's dip is not taken for one. */
 const SEGMENT_DAYS = 7;
+/** Andrews (1993), one restriction, 15% trimming, 5% level. */
+const SUP_F_CRITICAL = 8.85;
 
 interface TrendFit {
   readonly columns: Float64Array[];
@@ -74,7 +77,7 @@ function fitColumns(columns: Float64Array[], peaks: Float64Array, shiftDay: numb
   return { columns, coefficients, residuals, sse, shiftDay };
 }
 
-/** The line through the peaks, or the line with the level shift the BIC prefers. */
+/** The line through the peaks, or the line with a level shift when the sup-F test finds one. */
 function peakTrendFit(peaks: Float64Array): TrendFit {
   const count = peaks.length;
   const base = [tabulate(count, () => 1), tabulate(count, (d) => d)];
@@ -89,8 +92,8 @@ function peakTrendFit(peaks: Float64Array): TrendFit {
     const shifted = fitColumns([...base, tabulate(count, (d) => (d >= tau ? 1 : 0))], peaks, tau);
     if (best === line || shifted.sse < best.sse) best = shifted;
   }
-  const bic = (fit: TrendFit, parameters: number) => count * Math.log(fit.sse / count) + parameters * Math.log(count);
-  return bic(best, 4) < bic(line, 2) ? best : line;
+  const f = (line.sse - best.sse) / (best.sse / (count - 3));
+  return f > SUP_F_CRITICAL ? best : line;
 }
 
 export function sustainedDailyPeaks(y: Float64Array, stepsPerDay: number, sustain: number): Float64Array {

@@ -68,8 +68,8 @@ describe('long-horizon forecast across a level shift', () => {
   it('takes no step on a line, nor on a wiggle no step explains', () => {
     const line = tabulate(60 * DAY, (t) => 0.5 + growth * t + 0.1 * Math.sin((2 * Math.PI * (t % DAY)) / DAY));
     expect(longHorizonForecast(line, short, DAY, 10, [0.8], 1).params.levelShift).toBeNull();
-    // Peaks +-0.001 on alternate days: the best step lowers the SSE by far less than the BIC's
-    // 4 ln 60 - 2 ln 60 = 8.2 asks (a factor 60^(-2/60) = 0.87 of the line's SSE).
+    // Peaks +-0.001 on alternate days: SSE of the line 5.995e-5, of the best step (day 30)
+    // 5.980e-5, so F = (5.995 - 5.980) / (5.980 / 57) = 0.14, far under the 8.85 a step needs.
     const wiggle = tabulate(60 * DAY, (t) => line[t]! + (Math.floor(t / DAY) % 2 === 0 ? 0.001 : -0.001));
     const fit = longHorizonForecast(wiggle, short, DAY, 10, [0.8], 1);
     expect(fit.params.levelShift).toBeNull();
