@@ -9,7 +9,11 @@
  *   4. intervals from the combination's backtest errors e_j = y - sum_i w_i^(-j) * yhat_i at
  *      each origin j, with weights w^(-j) chosen from the other origins (leave one origin out,
  *      so the choice does not flatter its own errors), one width per bucket of forecast steps
- *      (intervals.ts), 80% and 95% by default
+ *      (intervals.ts), 80% and 95% by default, widened by sqrt(1 + 1/k) for k origins: errors
+ *      within one backtest day share that day's offset (a level shift, a busier day), so k
+ *      origins are about k draws of it, not k x horizon independent errors, and a new day's
+ *      error around a scale taken from k days spreads as a new draw around a mean of k
+ *      (the OLS prediction-interval factor, as in long-horizon.ts); 1.22 at 2 origins, 1.15 at 3
  *
  * Reference: Hyndman & Athanasopoulos, FPP3 sections 5.10 (time-series cross-validation) and
  * 13.4 (forecast combinations), https://otexts.com/fpp3/combinations.html; Diebold & Pauly,
@@ -50,7 +54,7 @@ export interface CombinedForecast extends Forecast {
 /**
  * The configuration every series gets: one day ahead at 5 min, 3 in-window backtests half a day
  * apart, the 3 best models by 1/MSE shrunk toward their average with a prior of one horizon,
- * 80% and 95% intervals with one width per quarter of the horizon.
+ * 80% and 95% intervals with one width per eighth of the horizon (3 hours of a day).
  */
 export const DEFAULT_SETTINGS: CombinerSettings = {
   horizon: 288,
@@ -60,7 +64,7 @@ export const DEFAULT_SETTINGS: CombinerSettings = {
   weighting: 'inverse-mse',
   keep: 3,
   priorHorizons: 1,
-  intervalBuckets: 4,
+  intervalBuckets: 8,
 };
 
 function weightedSum(paths: readonly Float64Array[], weights: Float64Array, steps: number): Float64Array {
@@ -98,7 +102,8 @@ export function forecastSeries(
   const heldOut = (j: number) => (origins.length === 1 ? weights : weightsFrom(errors.map((perOrigin) => perOrigin.filter((_, k) => k !== j))));
   const combinedErrors = origins.map((_, j) => weightedSum(errors.map((perOrigin) => perOrigin[j]!), heldOut(j), origins[j]!.steps));
   const paths = models.map((model) => model.forecast(model.fit(y, seasons), settings.horizon));
-  const intervals = empiricalIntervals(weightedSum(paths, weights, settings.horizon), combinedErrors, settings.levels, settings.intervalBuckets);
+  const widen = Math.sqrt(1 + 1 / origins.length);
+  const intervals = empiricalIntervals(weightedSum(paths, weights, settings.horizon), combinedErrors, settings.levels, settings.intervalBuckets, widen);
   const named = Object.fromEntries(models.map((model, i) => [model.name, weights[i]!]));
   return { ...intervals, method: `combination by ${settings.weighting} over ${origins.length} in-window backtests`, weights: named };
 }

@@ -5,7 +5,8 @@
  *   bucket b of B covers steps [floor(b H / B), floor((b + 1) H / B)) of the horizon H
  *   q_L,b = type-7 quantile (quantile.ts) at L of the absolute backtest errors |y - yhat| made
  *           at the steps of bucket b, pooled over the backtest origins
- *   lower_L[h] = mean[h] - q_L,b(h),   upper_L[h] = mean[h] + q_L,b(h)
+ *   lower_L[h] = mean[h] - c * q_L,b(h),   upper_L[h] = mean[h] + c * q_L,b(h)
+ *   c = widen (1 unless the caller corrects for few origins, see combiner.ts)
  *
  * Reference: Williams & Goodman, "A simple method for the construction of empirical confidence
  * limits for economic forecasts", JASA 66(336), 1971 (errors at each lead time); FPP3 section
@@ -32,7 +33,7 @@ function absoluteErrors(errors: readonly Float64Array[], from: number, to: numbe
   return Float64Array.from(out).sort();
 }
 
-export function empiricalIntervals(mean: Float64Array, errors: readonly Float64Array[], levels: readonly number[], buckets = 1): Forecast {
+export function empiricalIntervals(mean: Float64Array, errors: readonly Float64Array[], levels: readonly number[], buckets = 1, widen = 1): Forecast {
   // A bucket count that is not a positive whole number is a caller's bug, not the user's input.
   if (!Number.isInteger(buckets) || buckets < 1) throw new InvariantError('interval buckets must be a positive integer', buckets);
   const horizon = mean.length;
@@ -49,7 +50,7 @@ export function empiricalIntervals(mean: Float64Array, errors: readonly Float64A
   const bucketOf = new Uint32Array(horizon);
   for (let b = 0; b < count; b++) bucketOf.fill(b, start(b), start(b + 1));
   const bound = (level: number, sign: number) => {
-    const halfWidths = sortedByBucket.map((sorted) => sign * quantileSorted(sorted, level));
+    const halfWidths = sortedByBucket.map((sorted) => sign * widen * quantileSorted(sorted, level));
     return tabulate(horizon, (h) => mean[h]! + halfWidths[bucketOf[h]!]!);
   };
   return {

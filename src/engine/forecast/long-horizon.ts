@@ -4,10 +4,14 @@
  *
  *   sustained[t] = mean of y over the `sustain` steps ending at t (a 1-hour mean at 5 min)
  *   peak[d]      = max of sustained[t] over day d            d = 0..D-1, whole days from the end
- *   peak[d]     ~= b0 + b1 * d        (ordinary least squares, least-squares.ts)
- *   peakForecast[D+k] = b0 + b1 * (D + k),  k = 0..days-1
- *   interval: peakForecast +- q_L * sqrt(1 + 1/D + (d - dbar)^2 / Sdd)
- *             (q_L = type-7 quantile of |peak residuals|, widened as an OLS prediction interval)
+ *   peak[d]     ~= b0 + b1 * d + delta * [d >= tau]    (ordinary least squares, least-squares.ts)
+ *   tau = the day, of those leaving a week on each side, with the least SSE; the shift is kept
+ *   only when F = (SSE_line - SSE_shift) / (SSE_shift / (D - 3)) > 8.85, else delta = 0
+ *   (the plain line)
+ *   peakForecast[D+k] = b0 + b1 * (D + k) + delta,  k = 0..days-1
+ *   interval: peakForecast +- q_L * sqrt(1 + x' (X'X)^-1 x)
+ *             (q_L = type-7 quantile of |peak residuals|, widened as an OLS prediction interval;
+ *             x = the regressors of the forecast day; for the line, 1 + 1/D + (d - dbar)^2 / Sdd)
  *
  * Joining: the short forecast (any whole number of days from the combiner) is kept as it is;
  * after it, its last day repeats as the seasonal shape, lifted by the growth of the peak trend
@@ -16,13 +20,24 @@
  *   joined[t] = short[s - m + (t mod m)] + b1 * (day(t) - day(s - 1))  t >= s,  day(t) = floor(t / m)
  * so the daily peak of the joined path grows with the peak trend, not with the daily mean.
  *
- * Reference: FPP3 section 7.6 (forecasting with regression, prediction intervals) and 5.2;
- * the alert it serves (85% sustained use) is a peak, hence peaks, not means, carry the trend.
+ * A step (a VM added, a migration) is a jump of the level, not growth: fitted as a line it tilts
+ * the slope toward the jump and a year of that slope overstates growth many times. With the
+ * shift in the model the slope is the growth within the segments, and the forecast starts from
+ * the level after the step.
+ * Reference: FPP3 section 7.6 (forecasting with regression, prediction intervals), 7.4 (dummy
+ * variables for an intervention, a level shift); Andrews, "Tests for parameter instability and
+ * structural change with unknown change point", Econometrica 61(4), 1993 (the sup-F test: the
+ * F statistic at the best break date; 8.85 is its 5% critical value for one restriction with
+ * 15% of the sample trimmed at each end, the fixed F table would find a break in noise);
+ * Bai & Perron, Econometrica 66(1), 1998 (the break date by least squares).
+ * The alert it serves (85% sustained use) is a peak, hence peaks, not means, carry the trend.
  * Conventions: the oldest partial day is left out; the series and the short forecast start at
  * a day boundary (the last observation ends a day). Linear, not damped: over a year the
- * caller reads the crossing date from the interval bounds as well as the mean.
- * Complexity: O(n) for the peaks, O(D) for the trend, O(days * m) to join.
+ * caller reads the crossing date from the interval bounds as well as the mean. One shift at
+ * most; none is looked for under two weeks of peaks, nor when the line fits exactly.
+ * Complexity: O(n) for the peaks, O(D^2) for the trend (a fit per candidate tau), O(days * m) to join.
  */
+import { inv } from 'mathjs';
 import { InputError, InvariantError } from '../../errors.js';
 import { leastSquares } from './least-squares.js';
 import { quantileSorted } from './quantile.js';
@@ -34,7 +49,51 @@ export interface LongHorizonForecast {
   readonly dailyPeak: Forecast;
   /** Per step: the short forecast, then the seasonal shape lifted by the peak trend. */
   readonly joined: Float64Array;
-  readonly params: { readonly slopePerDay: number; readonly interceptAtLastDay: number };
+  readonly params: {
+    readonly slopePerDay: number;
+    readonly interceptAtLastDay: number;
+    /** The first day (from the oldest whole day, 0) after the level shift, and its size; null without one. */
+    readonly levelShift: { readonly day: number; readonly size: number } | null;
+  };
+}
+
+/** A step must hold a week on each side, so a weekend's dip is not taken for one. */
+const SEGMENT_DAYS = 7;
+/** Andrews (1993), one restriction, 15% trimming, 5% level. */
+const SUP_F_CRITICAL = 8.85;
+
+interface TrendFit {
+  readonly columns: Float64Array[];
+  readonly coefficients: Float64Array;
+  readonly residuals: Float64Array;
+  readonly sse: number;
+  readonly shiftDay: number | null;
+}
+
+function fitColumns(columns: Float64Array[], peaks: Float64Array, shiftDay: number | null): TrendFit {
+  const coefficients = leastSquares(columns, peaks);
+  const residuals = tabulate(peaks.length, (d) => columns.reduce((rest, column, j) => rest - coefficients[j]! * column[d]!, peaks[d]!));
+  const sse = residuals.reduce((sum, e) => sum + e * e, 0);
+  return { columns, coefficients, residuals, sse, shiftDay };
+}
+
+/** The line through the peaks, or the line with a level shift when the sup-F test finds one. */
+function peakTrendFit(peaks: Float64Array): TrendFit {
+  const count = peaks.length;
+  const base = [tabulate(count, () => 1), tabulate(count, (d) => d)];
+  const line = fitColumns(base, peaks, null);
+  let mean = 0;
+  for (const peak of peaks) mean += peak / count;
+  const total = peaks.reduce((sum, peak) => sum + (peak - mean) ** 2, 0);
+  // An exact line (to rounding) has nothing left for a shift to explain.
+  if (count < 2 * SEGMENT_DAYS || line.sse <= 1e-12 * total) return line;
+  let best = line;
+  for (let tau = SEGMENT_DAYS; tau <= count - SEGMENT_DAYS; tau++) {
+    const shifted = fitColumns([...base, tabulate(count, (d) => (d >= tau ? 1 : 0))], peaks, tau);
+    if (best === line || shifted.sse < best.sse) best = shifted;
+  }
+  const f = (line.sse - best.sse) / (best.sse / (count - 3));
+  return f > SUP_F_CRITICAL ? best : line;
 }
 
 export function sustainedDailyPeaks(y: Float64Array, stepsPerDay: number, sustain: number): Float64Array {
@@ -66,15 +125,19 @@ export function longHorizonForecast(
   const count = peaks.length;
   // A trend needs two days of peaks.
   if (count < 2) throw new InputError({ file: 'series', field: 'length', value: y.length, expected: `at least two days (${2 * stepsPerDay} values)` });
-  const dayIndex = tabulate(count, (d) => d);
-  const coefficients = leastSquares([tabulate(count, () => 1), dayIndex], peaks);
-  const intercept = coefficients[0]!;
-  const slope = coefficients[1]!;
-  const residuals = tabulate(count, (d) => Math.abs(peaks[d]! - intercept - slope * d)).sort();
-  const centre = (count - 1) / 2;
-  const spread = dayIndex.reduce((sum, d) => sum + (d - centre) ** 2, 0);
-  const mean = tabulate(days, (k) => intercept + slope * (count + k));
-  const widen = (k: number) => Math.sqrt(1 + 1 / count + (count + k - centre) ** 2 / spread);
+  const fit = peakTrendFit(peaks);
+  const [intercept, slope] = [fit.coefficients[0]!, fit.coefficients[1]!];
+  const shift = fit.shiftDay === null ? 0 : fit.coefficients[2]!;
+  const residuals = fit.residuals.map(Math.abs).sort();
+  // (X'X)^-1 for the leverage x' (X'X)^-1 x of each forecast day, x = (1, day, 1 after a shift).
+  const gram = fit.columns.map((left) => fit.columns.map((right) => left.reduce((sum, value, d) => sum + value * right[d]!, 0)));
+  const inverse = inv(gram);
+  const leverage = (day: number) => {
+    const x = fit.shiftDay === null ? [1, day] : [1, day, 1];
+    return x.reduce((sum, xi, i) => sum + xi * x.reduce((inner, xj, j) => inner + inverse[i]![j]! * xj, 0), 0);
+  };
+  const mean = tabulate(days, (k) => intercept + slope * (count + k) + shift);
+  const widen = (k: number) => Math.sqrt(1 + leverage(count + k));
   const bound = (level: number, sign: number) => tabulate(days, (k) => mean[k]! + sign * quantileSorted(residuals, level) * widen(k));
   const dailyPeak = { mean, lower: levels.map((level) => bound(level, -1)), upper: levels.map((level) => bound(level, 1)), level: [...levels] };
   const shortDays = short.length / stepsPerDay;
@@ -82,5 +145,6 @@ export function longHorizonForecast(
     if (t < short.length) return short[t]!;
     return short[short.length - stepsPerDay + (t % stepsPerDay)]! + slope * (Math.floor(t / stepsPerDay) - (shortDays - 1));
   });
-  return { dailyPeak, joined, params: { slopePerDay: slope, interceptAtLastDay: intercept + slope * (count - 1) } };
+  const levelShift = fit.shiftDay === null ? null : { day: fit.shiftDay, size: shift };
+  return { dailyPeak, joined, params: { slopePerDay: slope, interceptAtLastDay: intercept + slope * (count - 1) + shift, levelShift } };
 }

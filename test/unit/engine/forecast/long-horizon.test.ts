@@ -40,3 +40,39 @@ describe('long-horizon forecast', () => {
     expect(Math.max(...day100)).toBeCloseTo(forecast.dailyPeak.mean[100]!, 3);
   });
 });
+
+describe('long-horizon forecast across a level shift', () => {
+  // The same 60 days growing 0.002 a day, with a step of +0.1 from day 30 on (a VM added).
+  // A line through those peaks tilts toward the step: its slope is 0.002 + 0.1 * cov(d, step) /
+  // var(d) = 0.002 + 0.1 * 7.5 / 299.92 = 0.0045 (cov = mean of d over days 30..59 times 1/2,
+  // 22.25, minus 29.5 * 0.5; var = (60^2 - 1) / 12), more than twice the growth.
+  const growth = 0.002 / DAY;
+  const step = (t: number) => (t >= 30 * DAY ? 0.1 : 0);
+  const y = tabulate(60 * DAY, (t) => 0.5 + growth * t + step(t) + 0.1 * Math.sin((2 * Math.PI * (t % DAY)) / DAY));
+  const short = tabulate(DAY, (h) => y[59 * DAY + h]! + 0.002);
+  const forecast = longHorizonForecast(y, short, DAY, 365, [0.8, 0.95], 1);
+
+  it('finds the step and keeps the growth within the segments', () => {
+    expect(forecast.params.levelShift?.day).toBe(30);
+    expect(forecast.params.levelShift?.size).toBeCloseTo(0.1, 9);
+    expect(forecast.params.slopePerDay).toBeCloseTo(0.002, 9);
+  });
+
+  it('forecasts from the level after the step', () => {
+    // Day 60 + 364: peak(day 0) + 0.002 * 424 + 0.1.
+    const peakDay0 = sustainedDailyPeaks(y, DAY, 1)[0]!;
+    expect(forecast.dailyPeak.mean[364]).toBeCloseTo(peakDay0 + 0.002 * 424 + 0.1, 9);
+    expect(forecast.params.interceptAtLastDay).toBeCloseTo(peakDay0 + 0.002 * 59 + 0.1, 9);
+  });
+
+  it('takes no step on a line, nor on a wiggle no step explains', () => {
+    const line = tabulate(60 * DAY, (t) => 0.5 + growth * t + 0.1 * Math.sin((2 * Math.PI * (t % DAY)) / DAY));
+    expect(longHorizonForecast(line, short, DAY, 10, [0.8], 1).params.levelShift).toBeNull();
+    // Peaks +-0.001 on alternate days: SSE of the line 5.995e-5, of the best step (day 30)
+    // 5.980e-5, so F = (5.995 - 5.980) / (5.980 / 57) = 0.14, far under the 8.85 a step needs.
+    const wiggle = tabulate(60 * DAY, (t) => line[t]! + (Math.floor(t / DAY) % 2 === 0 ? 0.001 : -0.001));
+    const fit = longHorizonForecast(wiggle, short, DAY, 10, [0.8], 1);
+    expect(fit.params.levelShift).toBeNull();
+    expect(fit.params.slopePerDay).toBeCloseTo(0.002, 4);
+  });
+});

@@ -39,6 +39,13 @@ describe('empirical intervals', () => {
     expect([...forecast.upper[0]!].map((v) => Number(v.toFixed(9)))).toEqual([13.2, 23.2]);
   });
 
+  it('multiply the half-widths by the widening factor', () => {
+    // The same errors widened by 1.5: 3.2 * 1.5 = 4.8 -> 10 - 4.8 = 5.2 and 20 + 4.8 = 24.8.
+    const forecast = empiricalIntervals(Float64Array.of(10, 20), [Float64Array.of(0, -1), Float64Array.of(2, -3, 4)], [0.8], 1, 1.5);
+    expect([...forecast.lower[0]!].map((v) => Number(v.toFixed(9)))).toEqual([5.2, 15.2]);
+    expect([...forecast.upper[0]!].map((v) => Number(v.toFixed(9)))).toEqual([14.8, 24.8]);
+  });
+
   it('take one width per bucket of forecast steps', () => {
     // Horizon 4, 2 buckets: steps 0-1 and 2-3. Bucket 0 |errors| = 1 2 1 2 -> sorted 1 1 2 2,
     // type 7 at 0.5: h = 1.5 -> 1 + 0.5 * (2 - 1) = 1.5. Bucket 1: 3 4 3 4 -> 3 3 4 4 -> 3.5.
