@@ -20,6 +20,10 @@ describe('report --fail-on', () => {
   it('forecast: the N+1 loss is day 1, within 30 days, exit 1', async () => {
     const run = await runCommand(Report, ['--fail-on', 'threshold,forecast', ...scratchOut()]);
     expect(run.exitCode).toBe(1);
+    // The summary says the same: the N+1 loss within the gate's 30 days fails; the first
+    // threshold crossing, months out, is a warning (report-verdict statuses, verdicts.ts).
+    expect(run.stdout).toContain('[FAIL] N+1: lost on 2026-11-29 (day 1): when node04 fails, app1 (no-capacity).');
+    expect(run.stdout).toMatch(/\[WARN\] Threshold crossing: first .* likely on \d{4}-\d{2}-\d{2} \(in (\d{2,3}) d;/);
     expect(run.stderr).toBe('headroom: gate(s) broken: forecast\n');
   });
 

@@ -77,11 +77,8 @@ function canvas(chart: ChartDefinition): string {
 }
 
 function verdictList(verdicts: readonly Verdict[]): string {
-  const mark = (ok: boolean | null) => (ok === null ? ['na', 'no data'] : ok ? ['ok', 'ok'] : ['bad', 'fail']);
-  const items = verdicts.map((v) => {
-    const [kind, word] = mark(v.ok);
-    return `<li class="${kind}"><a href="#${v.evidence}"><span class="tag">${word}</span> ${escapeHtml(v.text)}</a></li>`;
-  });
+  const word: Record<Verdict['status'], string> = { ok: 'ok', warn: 'soon', fail: 'fail', none: 'no data' };
+  const items = verdicts.map((v) => `<li class="${v.status}"><a href="#${v.evidence}"><span class="tag">${word[v.status]}</span> ${escapeHtml(v.text)}</a></li>`);
   return `<ul class="verdicts">${items.join('\n')}</ul>`;
 }
 
@@ -124,11 +121,12 @@ h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
 .verdicts { list-style: none; padding: 0; }
 .verdicts li { margin: 0.4rem 0; border-left: 6px solid #999; background: #f6f6f6; }
 .verdicts li.ok { border-left-color: ${COLOURS.restarted}; }
-.verdicts li.bad { border-left-color: ${COLOURS.threshold}; }
+.verdicts li.fail { border-left-color: ${COLOURS.threshold}; }
+.verdicts li.warn { border-left-color: ${COLOURS.afterChange}; border-left-style: dashed; }
 .verdicts a { display: block; padding: 0.5rem 0.7rem; color: inherit; text-decoration: none; }
 .verdicts a:hover { text-decoration: underline; }
 .tag { display: inline-block; min-width: 4.5em; font-weight: bold; text-transform: uppercase; font-size: 0.8rem; }
-.bad .tag { color: ${COLOURS.threshold}; }
+.fail .tag { color: ${COLOURS.threshold}; }
 .table { overflow-x: auto; margin: 0.6rem 0; }
 table { border-collapse: collapse; font-size: 0.9rem; }
 th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; white-space: nowrap; }

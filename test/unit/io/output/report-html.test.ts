@@ -22,7 +22,7 @@ describe('report.html', () => {
   });
 
   it('every verdict links to a section that exists', () => {
-    const links = [...html.matchAll(/<li class="(?:ok|bad|na)"><a href="#([\w-]+)"/g)].map((m) => m[1]!);
+    const links = [...html.matchAll(/<li class="(?:ok|warn|fail|none)"><a href="#([\w-]+)"/g)].map((m) => m[1]!);
     // policy, single points of failure, threshold crossing, N+1 loss, headroom.
     expect(links).toEqual(['failover', 'spof', 'forecast', 'forecast-loss', 'headroom']);
     for (const id of links) expect(html).toContain(`id="${id}"`);
