@@ -1,4 +1,3 @@
-import { Flags } from '@oclif/core';
 import { HeadroomCommand } from '../io/cli/base-command.js';
 import { scenarioFlag, strategyFlag } from '../io/cli/flags.js';
 import { loadScenario } from '../io/loaders/scenario.js';
@@ -6,12 +5,12 @@ import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
 import { historyFlags, loadHistoryIfNamed } from '../io/cli/history-flags.js';
 import { buildReport, type ClusterReport } from '../engine/report/report.js';
 import { renderReport } from '../io/output/formatters/report.js';
-import { checkFileTarget, writeFileAtomically } from '../io/output/atomic-write.js';
+import { writeFileAtomically } from '../io/output/atomic-write.js';
 import { renderMetrics } from '../io/output/formatters/metrics.js';
 import { brokenGates } from '../engine/report/gates.js';
 import { failOnFlag, gateList } from '../io/cli/gate-flag.js';
-import { progressBar } from '../io/cli/progress.js';
-import { formatList, keepCount, reportFlags } from '../io/cli/report-flags.js';
+import { progressBar, withProgress } from '../io/cli/progress.js';
+import { formatList, keepCount, reportFlags, textfileTarget } from '../io/cli/report-flags.js';
 import { checkReportTarget, datedReportFolder, DEFAULT_REPORTS_ROOT, folderContents, pruneReports, reportFiles, writeReportFolder } from '../io/output/report-folder.js';
 import { renderVerdicts, reportVerdicts } from '../io/output/formatters/verdicts.js';
 import { planPlacement } from '../engine/placement/plan.js';
@@ -28,7 +27,6 @@ export default class Report extends HeadroomCommand {
     strategy: strategyFlag,
     ...reportFlags,
     threads: threadsFlag,
-    textfile: Flags.string({ description: 'Also write the verdicts as Prometheus metrics to this file (node_exporter textfile collector; written atomically; the folder must exist).' }),
     'fail-on': failOnFlag,
     ...historyFlags,
     ...policyFlags,
@@ -37,17 +35,14 @@ export default class Report extends HeadroomCommand {
   async run(): Promise<ClusterReport> {
     const { flags } = await this.parse(Report);
     const [formats, keep] = [formatList(flags.format), keepCount(flags.keep)];
-    const textfile = flags.textfile === undefined ? null : { field: '--textfile', path: flags.textfile };
-    if (textfile !== null) checkFileTarget(textfile);
+    const textfile = textfileTarget(flags.textfile);
     if (flags.out !== undefined) checkReportTarget('--out', flags.out, formats);
     const cluster = loadScenario(flags.scenario);
     const history = await loadHistoryIfNamed(flags, cluster);
     const gates = gateList(flags['fail-on'], history !== null);
     const [strategy, policy] = [flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover)];
     const pairs = await reportPairs(planPlacement(cluster, strategy), strategy, flags.sweep as '1' | '2', threadCount(flags.threads), policy);
-    const classes = progressBar('headroom per class', cluster.classes.length);
-    const report = buildReport(cluster, strategy, policy, { history, pairs, onClass: () => classes.tick() });
-    classes.stop();
+    const report = withProgress('headroom per class', cluster.classes.length, (classes) => buildReport(cluster, strategy, policy, { history, pairs, onClass: () => classes.tick() }));
     const json = `${JSON.stringify(report, null, 2)}\n`;
     const now = new Date();
     const files = reportFiles(report, json, formats, now, progressBar);
