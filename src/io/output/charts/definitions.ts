@@ -108,7 +108,7 @@ function failoverChart(report: ClusterReport): ChartDefinition {
     ...present.map((reason) => bar(`down: ${reason}`, rows.map((row) => row.down.filter((d) => d.reason === reason).length), DOWN_COLOURS[reason], 'vms')),
   ];
   const title = 'Each single node failure: the HA VMs restarted elsewhere and the VMs down, by reason';
-  return { id: 'failover', section: 'failover', title, width: widthFor(rows.length), height: 420, config: barConfig(title, rows.map((row) => row.node), datasets, { x: 'failed node', y: 'VMs', stacked: true }) };
+  return { id: 'failover', section: 'failover', title, width: widthFor(rows.length), height: 420, config: barConfig(title, rows.map((row) => row.node), datasets, { x: 'failed node', y: 'VMs', stacked: true, counts: true }) };
 }
 
 /** Upper bounds of the heat map's classes of "HA VMs down", each darker than the last. */
@@ -197,7 +197,7 @@ function headroomChart(report: ClusterReport): ChartDefinition {
     datasets.push(bar(`with ${remedy.added.length} more node(s) like ${remedy.like}`, classes.map((fit) => count.get(fit.unit) ?? 0), COLOURS.afterChange, 'remedy'));
   }
   const title = headroom.holds ? `More VMs of each class that fit while ${headroom.policy} holds` : `More VMs of each class: none today (${headroom.policy} breaks)${remedy === null ? '' : ', and after the repair'}`;
-  const config = barConfig(title, labels, datasets, { x: 'more VMs', y: 'class', stacked: false });
+  const config = barConfig(title, labels, datasets, { x: 'more VMs', y: 'class', stacked: false, counts: true });
   config.options.indexAxis = 'y';
   return { id: 'headroom', section: 'headroom', title, width: 900, height: Math.max(260, 90 + classes.length * (remedy === null ? 28 : 44)), config };
 }
@@ -236,9 +236,10 @@ function forecastChart(series: SeriesForecast): ChartDefinition {
   return { id: `forecast-${series.node ?? 'cluster'}-${series.resource === 'memGiB' ? 'memory' : series.resource === 'diskGiB' ? 'disk' : 'cpu'}`, section: 'forecast', title, width: 900, height: 380, config };
 }
 
-function barConfig(title: string, labels: string[], datasets: Dataset[], axes: { x: string; y: string; stacked: boolean; ticks?: number }): ChartConfig {
+/** `counts`: the value axis counts VMs, so its ticks are whole numbers. */
+function barConfig(title: string, labels: string[], datasets: Dataset[], axes: { x: string; y: string; stacked: boolean; ticks?: number; counts?: boolean }): ChartConfig {
   const font = { family: FONT_FAMILY };
-  const axis = (text: string) => ({ title: { display: true, text, font }, stacked: axes.stacked, ticks: { font, autoSkip: true, maxTicksLimit: axes.ticks ?? 40 } });
+  const axis = (text: string) => ({ title: { display: true, text, font }, stacked: axes.stacked, ticks: { font, autoSkip: true, maxTicksLimit: axes.ticks ?? 40, ...(axes.counts ? { precision: 0 } : {}) } });
   return {
     type: 'bar',
     data: { labels, datasets },
