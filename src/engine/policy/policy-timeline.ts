@@ -16,7 +16,7 @@
 import type { Cluster } from '../model/cluster.js';
 import { planPlacement, strategyNamed } from '../placement/plan.js';
 import { applyChange, NO_CHANGE, type ClusterChange } from './change.js';
-import { checkChange } from './check.js';
+import { placementByName, verdictAfterChange } from './check.js';
 import { evaluatePolicy, type PolicyOptions, type PolicyResult } from './failover-policy.js';
 import { cheapestNodeAddition } from './node-remedy.js';
 
@@ -44,18 +44,21 @@ export interface PolicyTimeline {
 
 export function policyTimeline(cluster: Cluster, strategyName: string, policy: PolicyOptions, steps: readonly DemandStep[]): PolicyTimeline {
   const scaled = steps.map((step) => scaledCluster(cluster, step));
-  const judge = (c: Cluster, change: ClusterChange) => checkChange(c, change, strategyName, policy).after.policy;
+  // checkChange's "after" verdict up to its first breach (all whatBreaks reads); each step's
+  // placement before the change is the same for every change judged, so it is placed once.
+  const placedOn: Array<Map<string, string> | undefined> = [];
+  const judge = (i: number, change: ClusterChange) => verdictAfterChange(scaled[i]!, change, strategyName, policy, (placedOn[i] ??= placementByName(scaled[i]!, strategyName)));
   let firstBreach: PolicyTimeline['firstBreach'] = null;
   let stepsChecked = 0;
-  for (const [i, c] of scaled.entries()) {
+  for (let i = 0; i < scaled.length; i++) {
     stepsChecked++;
-    const result = judge(c, NO_CHANGE);
+    const result = judge(i, NO_CHANGE);
     if (result.holds) continue;
     firstBreach = { day: steps[i]!.day, ...whatBreaks(result) };
     break;
   }
   if (firstBreach === null) return { stepsChecked, firstBreach, nodesToHold: null, remedyChecked: 0 };
-  const inPlace = cheapestNodeAddition(cluster, strategyName, policy, (change) => scaled.every((c) => judge(c, change).holds));
+  const inPlace = cheapestNodeAddition(cluster, strategyName, policy, (change) => scaled.every((_, i) => judge(i, change).holds));
   if (inPlace.remedy !== null) return { stepsChecked, firstBreach, nodesToHold: { like: inPlace.remedy.like, added: inPlace.remedy.added, rebalance: false }, remedyChecked: inPlace.checked };
   // Placed afresh: the cluster with the nodes added, every VM placed by the strategy.
   const placedAfresh = (c: Cluster, change: ClusterChange) => evaluatePolicy(planPlacement(applyChange(withoutLayout(c), change, new Map()), strategyName).state, strategyNamed(strategyName), policy, true).holds;
