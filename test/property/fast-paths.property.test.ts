@@ -1,7 +1,9 @@
 /**
  * The report's fast paths give the plain path's answer on random small clusters:
- * verdictAfterChange (one placement of today for many changes, evaluation stopped at the first
- * breach) against checkChange's "after" verdict, for node additions like the remedy tries.
+ *   - verdictAfterChange (one placement of today for many changes, evaluation stopped at the
+ *     first breach) against checkChange's "after" verdict, for node additions like the remedy's;
+ *   - failure scenarios on one scratch copy, reset after each, against a fresh copy each;
+ *   - first-fit restarts through a RoomIndex against the same strategy scanning every node.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +11,13 @@ import type { Cluster } from '../../src/engine/model/cluster.js';
 import { NO_CHANGE, nodeLike, type ClusterChange } from '../../src/engine/policy/change.js';
 import { checkChange, placementByName, verdictAfterChange } from '../../src/engine/policy/check.js';
 import type { PolicyOptions } from '../../src/engine/policy/failover-policy.js';
-import { STRATEGY_NAMES } from '../../src/engine/placement/strategies/index.js';
+import { STRATEGIES, STRATEGY_NAMES } from '../../src/engine/placement/strategies/index.js';
+import { FILTERS } from '../../src/engine/placement/filters/index.js';
+import { planPlacement, strategyNamed } from '../../src/engine/placement/plan.js';
+import type { Strategy } from '../../src/engine/placement/types.js';
+import { failureContext } from '../../src/engine/failure/context.js';
+import { failureScratch, resetScratch, simulateFailure, type CompactOutcome } from '../../src/engine/failure/simulate.js';
+import { stateArrays } from '../../src/engine/model/state.js';
 import { clusterArbitrary } from '../support/random-cluster.js';
 
 const RUNS = { numRuns: 120, seed: 20261204 };
@@ -39,6 +47,53 @@ describe('fast paths equal the plain path', () => {
         expect(fast.steadyState).toEqual(plain.steadyState);
         // Stopped at the first breach, a broken steady state skips the scenarios altogether.
         if (plain.steadyState.holds) expect(fast.breaches[0]).toEqual(plain.breaches[0]);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** Everything an outcome says, as plain data. */
+function outcomeData(outcome: CompactOutcome) {
+  return { quorate: outcome.quorate, after: stateArrays(outcome.after), code: outcome.code, from: outcome.from, rejections: [...outcome.rejections], touched: outcome.touched };
+}
+
+const scenarioLists = fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 });
+
+describe('failure simulation fast paths equal the plain path', () => {
+  it('scenarios in turn on one scratch copy give what a fresh copy each gives, and the scratch ends as the base', () => {
+    fc.assert(
+      fc.property(clusterArbitrary, fc.constantFrom(...STRATEGY_NAMES, 'pve-basic' as const, 'pve-static' as const), scenarioLists, (cluster, strategy, picks) => {
+        const { state } = planPlacement(cluster, strategy);
+        const context = failureContext(state, strategyNamed(strategy));
+        const scratch = failureScratch(context);
+        for (const pick of picks) {
+          const failed = [...new Set(pick.map((p) => p % cluster.nodes.length))];
+          const fresh = outcomeData(simulateFailure(context, failed, false));
+          const outcome = simulateFailure(context, failed, false, scratch);
+          expect(outcomeData(outcome)).toEqual(fresh);
+          resetScratch(context, scratch, outcome, failed);
+        }
+        expect(stateArrays(scratch.after)).toEqual(stateArrays(state));
+        expect(scratch.code.every((c) => c === 0)).toBe(true);
+        expect(scratch.from.every((f) => f === -1)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('first-fit restarts through a RoomIndex go where a scan of every node sends them', () => {
+    fc.assert(
+      fc.property(clusterArbitrary, fc.constantFrom('first-fit' as const, 'ffd' as const), scenarioLists, fc.boolean(), (cluster, strategy, picks, explain) => {
+        const { state } = planPlacement(cluster, strategy);
+        // Naming FILTERS explicitly (the same filters) turns the RoomIndex off: the plain scan.
+        const scanning: Strategy = { ...STRATEGIES[strategy], filters: FILTERS };
+        const indexed = failureContext(state, STRATEGIES[strategy]);
+        const scanned = failureContext(state, scanning);
+        for (const pick of picks) {
+          const failed = [...new Set(pick.map((p) => p % cluster.nodes.length))];
+          expect(outcomeData(simulateFailure(indexed, failed, explain))).toEqual(outcomeData(simulateFailure(scanned, failed, explain)));
+        }
       }),
       RUNS,
     );
