@@ -54,11 +54,14 @@ export function strategyNamed(name: string): Strategy {
   return STRATEGIES[name];
 }
 
-/** The placed state alone, for a caller that needs only the verdict on it (the rest of planPlacement is the report). */
-export function placedState(cluster: Cluster, strategy: Strategy): { index: ClusterIndex; state: ClusterState; unplaced: Unplaced[] } {
+/**
+ * The placed state alone, for a caller that needs only the verdict on it (the rest of
+ * planPlacement is the report); `explain` false leaves the unplaced VMs' rejections empty.
+ */
+export function placedState(cluster: Cluster, strategy: Strategy, explain = true): { index: ClusterIndex; state: ClusterState; unplaced: Unplaced[] } {
   const index = indexCluster(cluster);
   const state = emptyState(index);
-  const unplaced = placeInventory(state, cluster.vms.map((_, vm) => vm), strategy);
+  const unplaced = placeInventory(state, cluster.vms.map((_, vm) => vm), strategy, explain);
   return { index, state, unplaced };
 }
 

@@ -88,7 +88,7 @@ export function checkChange(cluster: Cluster, change: ClusterChange, strategyNam
 
 /** Where each VM runs once the strategy has placed the cluster (the "before" side of checkChange), by name. */
 export function placementByName(cluster: Cluster, strategyName: string): Map<string, string> {
-  const { index, state } = placedState(cluster, strategyNamed(strategyName));
+  const { index, state } = placedState(cluster, strategyNamed(strategyName), false);
   const placedOn = new Map<string, string>();
   cluster.vms.forEach((vm, i) => {
     const node = state.vmNode[i]!;
@@ -108,5 +108,5 @@ export function placementByName(cluster: Cluster, strategyName: string): Map<str
  */
 export function verdictAfterChange(cluster: Cluster, change: ClusterChange, strategyName: string, policy: PolicyOptions, placedOn: ReadonlyMap<string, string>): PolicyResult {
   const strategy = strategyNamed(strategyAfterChange(strategyName, change));
-  return evaluatePolicy(placedState(applyChange(cluster, change, placedOn), strategy).state, strategy, policy, true);
+  return evaluatePolicy(placedState(applyChange(cluster, change, placedOn), strategy, false).state, strategy, policy, true);
 }

@@ -14,7 +14,7 @@
  * Cost: steps × one policy evaluation, and at most MAX_ADDED_NODES × models × steps for the nodes.
  */
 import type { Cluster } from '../model/cluster.js';
-import { planPlacement, strategyNamed } from '../placement/plan.js';
+import { placedState, strategyNamed } from '../placement/plan.js';
 import { applyChange, NO_CHANGE, type ClusterChange } from './change.js';
 import { placementByName, verdictAfterChange } from './check.js';
 import { evaluatePolicy, type PolicyOptions, type PolicyResult } from './failover-policy.js';
@@ -61,7 +61,8 @@ export function policyTimeline(cluster: Cluster, strategyName: string, policy: P
   const inPlace = cheapestNodeAddition(cluster, strategyName, policy, (change) => scaled.every((_, i) => judge(i, change).holds));
   if (inPlace.remedy !== null) return { stepsChecked, firstBreach, nodesToHold: { like: inPlace.remedy.like, added: inPlace.remedy.added, rebalance: false }, remedyChecked: inPlace.checked };
   // Placed afresh: the cluster with the nodes added, every VM placed by the strategy.
-  const placedAfresh = (c: Cluster, change: ClusterChange) => evaluatePolicy(planPlacement(applyChange(withoutLayout(c), change, new Map()), strategyName).state, strategyNamed(strategyName), policy, true).holds;
+  const strategy = strategyNamed(strategyName);
+  const placedAfresh = (c: Cluster, change: ClusterChange) => evaluatePolicy(placedState(applyChange(withoutLayout(c), change, new Map()), strategy, false).state, strategy, policy, true).holds;
   const moved = cheapestNodeAddition(cluster, strategyName, policy, (change) => scaled.every((c) => placedAfresh(c, change)));
   const checked = inPlace.checked + moved.checked;
   return { stepsChecked, firstBreach, nodesToHold: moved.remedy && { like: moved.remedy.like, added: moved.remedy.added, rebalance: true }, remedyChecked: checked };
