@@ -3,7 +3,8 @@
  *   - verdictAfterChange (one placement of today for many changes, evaluation stopped at the
  *     first breach) against checkChange's "after" verdict, for node additions like the remedy's;
  *   - failure scenarios on one scratch copy, reset after each, against a fresh copy each;
- *   - first-fit restarts through a RoomIndex against the same strategy scanning every node.
+ *   - first-fit restarts and fit's growth through a RoomIndex against the same strategy
+ *     scanning every node.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,7 @@ import type { Strategy } from '../../src/engine/placement/types.js';
 import { failureContext } from '../../src/engine/failure/context.js';
 import { failureScratch, resetScratch, simulateFailure, type CompactOutcome } from '../../src/engine/failure/simulate.js';
 import { stateArrays } from '../../src/engine/model/state.js';
+import { fitUnits } from '../../src/engine/policy/fit.js';
 import { clusterArbitrary } from '../support/random-cluster.js';
 
 const RUNS = { numRuns: 120, seed: 20261204 };
@@ -74,9 +76,13 @@ describe('failure simulation fast paths equal the plain path', () => {
           expect(outcomeData(outcome)).toEqual(fresh);
           resetScratch(context, scratch, outcome, failed);
         }
+        // Back to the base: only the never-placed VMs keep their mark.
+        const never = new Set(context.unplaced);
         expect(stateArrays(scratch.after)).toEqual(stateArrays(state));
-        expect(scratch.code.every((c) => c === 0)).toBe(true);
+        expect(Array.from(scratch.code, (c, vm) => c !== 0 && never.has(vm)).filter(Boolean).length).toBe(never.size);
+        expect(Array.from(scratch.code).filter((c) => c !== 0).length).toBe(never.size);
         expect(scratch.from.every((f) => f === -1)).toBe(true);
+        expect(scratch.touched).toEqual(Array.from(context.unplaced));
       }),
       RUNS,
     );
@@ -96,6 +102,22 @@ describe('failure simulation fast paths equal the plain path', () => {
         }
       }),
       RUNS,
+    );
+  });
+});
+
+describe('fit fast paths equal the plain path', () => {
+  it('fit with first fit through RoomIndexes (growth and restarts) gives the scanning answer', () => {
+    fc.assert(
+      fc.property(clusterArbitrary, fc.constantFrom('first-fit' as const, 'ffd' as const), policyArbitrary, fc.nat(), (cluster, strategy, policy, pick) => {
+        const vm = cluster.vms[pick % Math.max(1, cluster.vms.length)];
+        if (vm === undefined) return;
+        const vmClass = { name: 'probe', description: '', vcpus: vm.vcpus, memGiB: vm.memGiB, diskGiB: vm.diskGiB, pool: vm.pool, gpus: vm.gpus, gpuModel: vm.gpuModel, antiAffinity: vm.antiAffinity, affinity: vm.affinity, ha: true, haPriority: 0 };
+        const units = [{ vmClass, count: 1 + (pick % 2) }];
+        const scanning: Strategy = { ...STRATEGIES[strategy], filters: FILTERS };
+        expect(fitUnits(cluster, STRATEGIES[strategy], units, policy, 400)).toEqual(fitUnits(cluster, scanning, units, policy, 400));
+      }),
+      { ...RUNS, numRuns: 80 },
     );
   });
 });

@@ -40,6 +40,7 @@ export const RUNNING = 0;
 export const RESTARTED = 1;
 export const DOWN_BASE = 2;
 export const downCode = (reason: DownReason): number => DOWN_BASE + DOWN_REASONS.indexOf(reason);
+const UNPLACED = downCode('unplaced');
 
 export interface CompactOutcome {
   readonly quorate: boolean;
@@ -52,18 +53,30 @@ export interface CompactOutcome {
   readonly rejections: Map<number, NodeRejection[]>;
   /** Every VM whose code is not RUNNING (never-placed VMs first), so callers need not scan all VMs. */
   readonly touched: number[];
+  /** touched[0 .. unplacedCount) are the never-placed VMs, `unplaced` in every scenario (fit's room for new VMs among them). */
+  readonly unplacedCount: number;
 }
 
-/** A copy of the base and blank outcome arrays, for one scenario at a time; resetScratch after each. */
+/**
+ * A copy of the base and outcome arrays, for one scenario at a time; resetScratch after each.
+ * The never-placed VMs are marked once, with the touched list that starts with them, since
+ * every scenario says the same of them. For first fit, its RoomIndex too, updated on every
+ * node a scenario changes and again when the node is put back, so no scenario builds one.
+ */
 export interface FailureScratch {
   readonly after: ClusterState;
   readonly code: Uint8Array;
   readonly from: Int32Array;
+  readonly touched: number[];
+  readonly room: RoomIndex | null;
 }
 
 export function failureScratch(context: FailureContext): FailureScratch {
   const { vmCount } = context.base.index;
-  return { after: cloneState(context.base), code: new Uint8Array(vmCount), from: new Int32Array(vmCount).fill(NO_INDEX) };
+  const after = cloneState(context.base);
+  const code = new Uint8Array(vmCount);
+  for (const vm of context.unplaced) code[vm] = UNPLACED;
+  return { after, code, from: new Int32Array(vmCount).fill(NO_INDEX), touched: Array.from(context.unplaced), room: usesRoomIndex(context.strategy) ? new RoomIndex(after) : null };
 }
 
 /**
@@ -73,17 +86,19 @@ export function failureScratch(context: FailureContext): FailureScratch {
  */
 export function resetScratch(context: FailureContext, scratch: FailureScratch, outcome: CompactOutcome, failedNodes: readonly number[]): void {
   const { base } = context;
-  const { after, code, from } = scratch;
+  const { after, code, from, touched, room } = scratch;
   const node = (n: number): void => {
     if (n === NO_INDEX) return;
     after.cpuUsed[n] = base.cpuUsed[n]!;
     after.memUsed[n] = base.memUsed[n]!;
     after.gpuUsed[n] = base.gpuUsed[n]!;
+    room?.update(n);
   };
   const instance = (i: number): void => {
     if (i !== NO_INDEX) after.instanceUsed[i] = base.instanceUsed[i]!;
   };
-  for (const vm of outcome.touched) {
+  for (let i = outcome.unplacedCount; i < touched.length; i++) {
+    const vm = touched[i]!;
     node(base.vmNode[vm]!);
     node(after.vmNode[vm]!);
     instance(base.vmInstance[vm]!);
@@ -93,7 +108,11 @@ export function resetScratch(context: FailureContext, scratch: FailureScratch, o
     code[vm] = RUNNING;
     from[vm] = NO_INDEX;
   }
-  for (const n of failedNodes) after.nodeUp[n] = base.nodeUp[n]!;
+  for (const n of failedNodes) {
+    after.nodeUp[n] = base.nodeUp[n]!;
+    room?.update(n);
+  }
+  touched.length = outcome.unplacedCount;
 }
 
 /** `scratch`: run on it instead of a fresh copy; the outcome is then valid until resetScratch. */
@@ -105,8 +124,9 @@ export function simulateFailure(context: FailureContext, failedNodes: readonly n
   const code = scratch?.code ?? new Uint8Array(index.vmCount);
   const from = scratch?.from ?? new Int32Array(index.vmCount).fill(NO_INDEX);
   const rejections = new Map<number, NodeRejection[]>();
-  const touched = Array.from(context.unplaced);
-  for (const vm of touched) code[vm] = downCode('unplaced');
+  const unplacedCount = context.unplaced.length;
+  const touched = scratch?.touched ?? Array.from(context.unplaced);
+  if (scratch === null) for (const vm of touched) code[vm] = UNPLACED;
 
   const goDown = (vm: number, reason: DownReason): void => {
     if (code[vm] !== RUNNING) return;
@@ -126,7 +146,7 @@ export function simulateFailure(context: FailureContext, failedNodes: readonly n
     }
   }
   for (const node of failedNodes) for (const vm of listOf(context.storedOn, node)) goDown(vm, 'storage-lost');
-  if (!quorate) return { quorate, after, code, from, rejections, touched };
+  if (!quorate) return { quorate, after, code, from, rejections, touched, unplacedCount };
 
   const toRestart: number[] = [];
   for (const node of failedNodes) {
@@ -143,7 +163,7 @@ export function simulateFailure(context: FailureContext, failedNodes: readonly n
   }
   toRestart.sort((a, b) => context.restartRank[a]! - context.restartRank[b]!);
 
-  const room = toRestart.length > 0 && usesRoomIndex(context.strategy) ? new RoomIndex(after) : null;
+  const room = toRestart.length > 0 ? restartRoom(context, after, scratch, failedNodes, touched.slice(unplacedCount)) : null;
   for (const vm of toRestart) {
     const target = restartTarget(context, after, vm, room);
     if (typeof target === 'number') {
@@ -157,7 +177,20 @@ export function simulateFailure(context: FailureContext, failedNodes: readonly n
       rejections.set(vm, explainRejections(after, vm, filtersOf(context.strategy)).filter((rejection) => !rejection.reasons.some((r) => r.code === 'node-down')));
     }
   }
-  return { quorate, after, code, from, rejections, touched };
+  return { quorate, after, code, from, rejections, touched, unplacedCount };
+}
+
+/**
+ * First fit's RoomIndex over `after` as the restarts find it: the scratch's, told of every node
+ * changed so far (failed, or running a VM of `stopped`, the VMs touched so far), or a new one.
+ */
+function restartRoom(context: FailureContext, after: ClusterState, scratch: FailureScratch | null, failedNodes: readonly number[], stopped: readonly number[]): RoomIndex | null {
+  if (scratch === null) return usesRoomIndex(context.strategy) ? new RoomIndex(after) : null;
+  const { room } = scratch;
+  if (room === null) return null;
+  for (const node of failedNodes) room.update(node);
+  for (const vm of stopped) if (context.base.vmNode[vm] !== NO_INDEX) room.update(context.base.vmNode[vm]!);
+  return room;
 }
 
 /** The node an HA VM restarts on, or why it cannot. */

@@ -53,7 +53,9 @@ const OVER = 1e-9;
 export function judgeScenario(index: ClusterIndex, label: string, outcome: CompactOutcome, options: JudgeOptions): ScenarioJudgement {
   const vmsDown: PolicyBreach['vmsDown'] = [];
   const risks: SinglePointOfFailure[] = [];
-  for (const vm of outcome.touched) {
+  // The never-placed VMs first in `touched` are the steady state's to judge, not a scenario's.
+  for (let i = outcome.unplacedCount; i < outcome.touched.length; i++) {
+    const vm = outcome.touched[i]!;
     const code = outcome.code[vm]!;
     if (code < DOWN_BASE || index.vmHa[vm] === 0) continue;
     const reason = reasonOf(code);
