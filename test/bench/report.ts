@@ -15,7 +15,8 @@
  *              and leave nothing but the steady state to time. No history, so no forecast.
  *
  * Timed: each phase below, from the process that has its modules loaded (module loading, about
- * a second, is not timed; `--json` serialisation and the file writes of `--out` are not timed).
+ * a second, is not timed; `--json` serialisation and the file writes of `--out` are not timed),
+ * as wall seconds and as the process's CPU seconds over the phases.
  * A phase is one function of the context, so a step such as writing the report folder is one
  * more entry in a case's list.
  */
@@ -129,6 +130,7 @@ async function runCase(bench: Case): Promise<void> {
   const context: Context = {};
   const times: string[] = [];
   let total = 0;
+  const cpuBefore = process.cpuUsage();
   for (const phase of bench.phases) {
     const started = performance.now();
     await phase.run(context);
@@ -136,9 +138,12 @@ async function runCase(bench: Case): Promise<void> {
     total += seconds;
     times.push(`${phase.name} ${seconds.toFixed(2)} s`);
   }
+  // CPU time (user + system, the collector's threads included) beside the wall time: on a
+  // shared machine the wall time also counts the other work.
+  const cpu = process.cpuUsage(cpuBefore);
   const rssMiB = process.resourceUsage().maxRSS / 1024;
   console.log(`  ${bench.describe(context)}`);
-  console.log(`${bench.name.padEnd(12)} ${total.toFixed(2).padStart(7)} s   peak RSS ${rssMiB.toFixed(0).padStart(5)} MiB   (${times.join(', ')})`);
+  console.log(`${bench.name.padEnd(12)} ${total.toFixed(2).padStart(7)} s   cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2).padStart(7)} s   peak RSS ${rssMiB.toFixed(0).padStart(5)} MiB   (${times.join(', ')})`);
 }
 
 if (values.case !== undefined) {
