@@ -32,14 +32,13 @@ export function failureContext(base: ClusterState, strategy: Strategy): FailureC
     const instance = base.vmInstance[vm]!;
     return instance !== NO_INDEX && index.instanceShared[instance] === 1 ? index.instanceHost[instance]! : NO_INDEX;
   };
-  const vms = index.cluster.vms;
   return {
     base,
     strategy,
     runsOn: groupByNode(index.nodeCount, index.vmCount, (vm) => base.vmNode[vm]!),
     storedOn: groupByNode(index.nodeCount, index.vmCount, sharedHost),
     restartRank: restartRanks(index, strategy.recoveryOrder),
-    unplaced: Int32Array.from(vms.flatMap((_, vm) => (base.vmNode[vm] === NO_INDEX ? [vm] : []))),
+    unplaced: neverPlaced(base),
   };
 }
 
@@ -61,6 +60,13 @@ function restartRanks(index: ClusterIndex, recoveryOrder: Strategy['recoveryOrde
   order.forEach((vm, rank) => (restartRank[vm] = rank));
   kept.set(recoveryOrder, restartRank);
   return restartRank;
+}
+
+/** The VMs without a node, in index order (a loop: fit's probes ask for this on every state). */
+function neverPlaced(base: ClusterState): Int32Array {
+  const vms: number[] = [];
+  for (let vm = 0; vm < base.index.vmCount; vm++) if (base.vmNode[vm] === NO_INDEX) vms.push(vm);
+  return Int32Array.from(vms);
 }
 
 function groupByNode(nodeCount: number, vmCount: number, nodeOf: (vm: number) => number): NodeLists {
