@@ -14,9 +14,10 @@
  *              the generator packs past the 85% threshold, which would stop every class at 0
  *              and leave nothing but the steady state to time. No history, so no forecast.
  *
- * Timed: each phase below, from the process that has its modules loaded (module loading, about
- * a second, is not timed; `--json` serialisation and the file writes of `--out` are not timed),
- * as wall seconds and as the process's CPU seconds over the phases.
+ * Timed: each phase below, from the process that has its modules loaded, as wall seconds and
+ * as the process's CPU seconds over the phases. Not timed: module loading (about a second),
+ * the JSON.stringify the command does on every run, the progress bar, and the file writes of
+ * `--out` and `--textfile`. The peak RSS is the whole process's, module loading included.
  * A phase is one function of the context, so a step such as writing the report folder is one
  * more entry in a case's list.
  */
