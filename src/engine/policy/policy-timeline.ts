@@ -11,7 +11,8 @@
  * step hold (node-remedy.ts with that stricter judge): first with the VMs where they run, and
  * when no such addition exists, with the VMs placed again by the strategy on the larger cluster
  * (said as `rebalance`: growth that overfills a node needs moves as well as nodes).
- * Cost: steps × one policy evaluation, and at most MAX_ADDED_NODES × models × steps for the nodes.
+ * Cost: steps × one policy evaluation, and at most MAX_ADDED_NODES × models × steps for the nodes
+ * (a candidate that fails usually stops at the step that broke the one before).
  */
 import type { Cluster } from '../model/cluster.js';
 import { placedState, strategyNamed } from '../placement/plan.js';
@@ -58,12 +59,25 @@ export function policyTimeline(cluster: Cluster, strategyName: string, policy: P
     break;
   }
   if (firstBreach === null) return { stepsChecked, firstBreach, nodesToHold: null, remedyChecked: 0 };
-  const inPlace = cheapestNodeAddition(cluster, strategyName, policy, (change) => scaled.every((_, i) => judge(i, change).holds));
+  // A candidate holds when every step holds, whatever order they are judged in: the step that
+  // broke the last candidate goes first (the last step to begin with, where growth has gone
+  // furthest), so a candidate that fails usually costs one step, not the whole horizon.
+  let hardest = scaled.length - 1;
+  const everyStep = (holds: (i: number) => boolean): boolean => {
+    if (!holds(hardest)) return false;
+    for (let i = 0; i < scaled.length; i++) {
+      if (i === hardest || holds(i)) continue;
+      hardest = i;
+      return false;
+    }
+    return true;
+  };
+  const inPlace = cheapestNodeAddition(cluster, strategyName, policy, (change) => everyStep((i) => judge(i, change).holds));
   if (inPlace.remedy !== null) return { stepsChecked, firstBreach, nodesToHold: { like: inPlace.remedy.like, added: inPlace.remedy.added, rebalance: false }, remedyChecked: inPlace.checked };
   // Placed afresh: the cluster with the nodes added, every VM placed by the strategy.
   const strategy = strategyNamed(strategyName);
   const placedAfresh = (c: Cluster, change: ClusterChange) => evaluatePolicy(placedState(applyChange(withoutLayout(c), change, new Map()), strategy, false).state, strategy, policy, true).holds;
-  const moved = cheapestNodeAddition(cluster, strategyName, policy, (change) => scaled.every((c) => placedAfresh(c, change)));
+  const moved = cheapestNodeAddition(cluster, strategyName, policy, (change) => everyStep((i) => placedAfresh(scaled[i]!, change)));
   const checked = inPlace.checked + moved.checked;
   return { stepsChecked, firstBreach, nodesToHold: moved.remedy && { like: moved.remedy.like, added: moved.remedy.added, rebalance: true }, remedyChecked: checked };
 }
