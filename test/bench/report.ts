@@ -1,18 +1,65 @@
 /**
- * npm run bench:report [-- --nodes 1000 --vms 20000]
- * `report` on a generated cluster (generate-cluster.ts; its VM sizes as the classes, on the
- * shared pool, HA): the whole document, placement, N+1 table and the headroom of every class
- * (fit.ts, whose answers here run past 10,000 VMs), timed from the cluster in memory.
+ * npm run bench:report [-- --nodes 1000 --vms 30000] [-- --case lab|generated]
+ *
+ * The whole `report`, phase by phase, on two clusters, each in its own child process so that
+ * its peak RSS (process.resourceUsage().maxRSS, the high-water mark of the process) is its own:
+ *
+ *   lab        scenarios/lab.yaml as `headroom report` runs it: the scenario and its history
+ *              (inputs.history, loaded as `report` loads it), the scenario's strategy and the
+ *              command's default policy options (policyOptions with no flag: threshold on,
+ *              no strict SPOF, no utilisation cap), the forecast included, the text rendered.
+ *   generated  a generated cluster (generate-cluster.ts, 256 nodes / 8,000 VMs unless --nodes
+ *              and --vms say otherwise; its VM sizes as the classes, on the shared pool, HA),
+ *              the scenario's strategy (ffd) and policy (n+1), as `report --ignore-threshold`:
+ *              the generator packs past the 85% threshold, which would stop every class at 0
+ *              and leave nothing but the steady state to time. No history, so no forecast.
+ *
+ * Timed: each phase below, from the process that has its modules loaded, as wall seconds and
+ * as the process's CPU seconds over the phases. Not timed: module loading (about a second),
+ * the JSON.stringify the command does on every run, the progress bar, and the file writes of
+ * `--out` and `--textfile`. The peak RSS is the whole process's, module loading included.
+ * A phase is one function of the context, so a step such as writing the report folder is one
+ * more entry in a case's list.
  */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Cluster, VmClass } from '../../src/engine/model/cluster.js';
-import { buildReport } from '../../src/engine/report/report.js';
+import type { History } from '../../src/engine/model/history.js';
+import type { PolicyOptions } from '../../src/engine/policy/failover-policy.js';
+import { buildReport, type ClusterReport } from '../../src/engine/report/report.js';
+import { loadHistoryIfNamed } from '../../src/io/cli/history-flags.js';
+import { policyOptions } from '../../src/io/cli/policy-flags.js';
+import { loadScenario } from '../../src/io/loaders/scenario.js';
+import { renderReport } from '../../src/io/output/formatters/report.js';
 import { generateCluster } from './generate-cluster.js';
 
-const { values } = parseArgs({ options: { nodes: { type: 'string', default: '1000' }, vms: { type: 'string', default: '20000' } } });
+const { values } = parseArgs({ options: { nodes: { type: 'string', default: '256' }, vms: { type: 'string', default: '8000' }, case: { type: 'string' } } });
 const nodes = Number(values.nodes);
 const vms = Number(values.vms);
+const LAB = fileURLToPath(new URL('../../../scenarios/lab.yaml', import.meta.url));
+
+/** What the phases of one case hand on to each other. */
+interface Context {
+  cluster?: Cluster;
+  history?: History | null;
+  strategy?: string;
+  policy?: PolicyOptions;
+  report?: ClusterReport;
+  text?: string;
+}
+
+interface Phase {
+  name: string;
+  run: (context: Context) => void | Promise<void>;
+}
+
+interface Case {
+  name: string;
+  phases: Phase[];
+  describe: (context: Context) => string;
+}
 
 /** One class per VM size the generator uses. */
 function withClasses(cluster: Cluster): Cluster {
@@ -24,10 +71,88 @@ function withClasses(cluster: Cluster): Cluster {
   return { ...cluster, classes: [...classes.values()].sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
-const cluster = withClasses(generateCluster(nodes, vms, 7 + nodes));
-console.log(`bench:report, ${nodes} nodes / ${vms} VMs, ${cluster.classes.length} classes, strategy ${cluster.policy.strategy}, policy ${cluster.policy.failover} on capacity (the generated cluster is packed past the 85% threshold, which would stop every class at 0), node ${process.version}`);
-const started = performance.now();
-const report = buildReport(cluster, cluster.policy.strategy, { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: null, threshold: false });
-const seconds = (performance.now() - started) / 1000;
-for (const fit of report.headroom.classes) console.log(`  ${fit.unit.padEnd(8)} ${String(fit.count).padStart(7)} more (fails at ${fit.proof.failsAt ?? 'beyond the search limit'})`);
-console.log(`report: ${seconds.toFixed(2)} s`);
+const build: Phase = {
+  name: 'report',
+  run: (c) => {
+    c.report = buildReport(c.cluster!, c.strategy!, c.policy!, c.history ?? null);
+  },
+};
+
+const renderText: Phase = {
+  name: 'text',
+  run: (c) => {
+    c.text = renderReport(c.report!, 'text');
+  },
+};
+
+const CASES: Record<string, Case> = {
+  lab: {
+    name: 'lab',
+    phases: [
+      {
+        name: 'load',
+        run: async (c) => {
+          c.cluster = loadScenario(LAB);
+          c.history = await loadHistoryIfNamed({ scenario: LAB, lookback: '30d', step: '5m' }, c.cluster);
+          c.strategy = c.cluster.policy.strategy;
+          c.policy = policyOptions({ 'strict-spof': false, 'ignore-threshold': false }, c.cluster.policy.failover);
+        },
+      },
+      build,
+      renderText,
+    ],
+    describe: (c) => `lab, ${c.cluster!.nodes.length} nodes / ${c.cluster!.vms.length} VMs, ${c.cluster!.classes.length} classes, ${c.history?.series.length ?? 0} history series, strategy ${c.strategy}, policy ${c.policy!.scenarios}`,
+  },
+  generated: {
+    name: `${nodes}/${vms}`,
+    phases: [
+      {
+        name: 'generate',
+        run: (c) => {
+          c.cluster = withClasses(generateCluster(nodes, vms, 7 + nodes));
+          c.history = null;
+          c.strategy = c.cluster.policy.strategy;
+          c.policy = policyOptions({ 'strict-spof': false, 'ignore-threshold': true }, c.cluster.policy.failover);
+        },
+      },
+      build,
+      renderText,
+    ],
+    describe: (c) => {
+      const report = c.report!;
+      const counts = report.headroom.classes.map((fit) => `${fit.unit} ${fit.count} (fails at ${fit.proof.failsAt ?? 'beyond the search limit'})`).join(', ');
+      const remedy = report.remedy === null ? 'no remedy needed or found' : `remedy ${report.remedy.added.length} like ${report.remedy.like}: ${report.remedy.headroom.map((fit) => `${fit.unit} ${fit.count}`).join(', ')}`;
+      return `generated, ${nodes} nodes / ${vms} VMs, ${c.cluster!.classes.length} classes, strategy ${c.strategy}, policy ${c.policy!.scenarios} as --ignore-threshold; N+1 ${report.nPlusOne.holds ? 'holds' : 'breaks'}; headroom ${counts}; ${remedy} (${report.remedyChecked} checked)`;
+    },
+  },
+};
+
+async function runCase(bench: Case): Promise<void> {
+  const context: Context = {};
+  const times: string[] = [];
+  let total = 0;
+  const cpuBefore = process.cpuUsage();
+  for (const phase of bench.phases) {
+    const started = performance.now();
+    await phase.run(context);
+    const seconds = (performance.now() - started) / 1000;
+    total += seconds;
+    times.push(`${phase.name} ${seconds.toFixed(2)} s`);
+  }
+  // CPU time (user + system, the collector's threads included) beside the wall time: on a
+  // shared machine the wall time also counts the other work.
+  const cpu = process.cpuUsage(cpuBefore);
+  const rssMiB = process.resourceUsage().maxRSS / 1024;
+  console.log(`  ${bench.describe(context)}`);
+  console.log(`${bench.name.padEnd(12)} ${total.toFixed(2).padStart(7)} s   cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2).padStart(7)} s   peak RSS ${rssMiB.toFixed(0).padStart(5)} MiB   (${times.join(', ')})`);
+}
+
+if (values.case !== undefined) {
+  await runCase(CASES[values.case]!);
+} else {
+  console.log(`bench:report, node ${process.version}; each case in its own process`);
+  for (const name of Object.keys(CASES)) {
+    const args = [fileURLToPath(import.meta.url), '--case', name, '--nodes', String(nodes), '--vms', String(vms)];
+    process.stdout.write(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 }));
+  }
+}

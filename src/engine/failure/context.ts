@@ -4,7 +4,7 @@
  * rows), so a scenario touches only the VMs its failed nodes affect.
  */
 import { compareBytes } from '../proxmox/sid-order.js';
-import { NO_INDEX } from '../model/cluster-index.js';
+import { NO_INDEX, type ClusterIndex } from '../model/cluster-index.js';
 import type { ClusterState } from '../model/state.js';
 import type { Strategy } from '../placement/types.js';
 
@@ -32,22 +32,41 @@ export function failureContext(base: ClusterState, strategy: Strategy): FailureC
     const instance = base.vmInstance[vm]!;
     return instance !== NO_INDEX && index.instanceShared[instance] === 1 ? index.instanceHost[instance]! : NO_INDEX;
   };
-  const vms = index.cluster.vms;
-  // headroom's strategies: HA priority descending, then name byte-wise. The Proxmox strategies:
-  // name byte-wise only, as the HA manager recovers in sorted service-id order (Manager.pm
-  // `manage`, `sort keys %$ss`) and has no restart priority.
-  const priority = strategy.recoveryOrder === 'ha-priority' ? index.vmPriority : new Float64Array(index.vmCount);
-  const order = vms.map((_, vm) => vm).sort((a, b) => priority[b]! - priority[a]! || compareBytes(vms[a]!.name, vms[b]!.name));
-  const restartRank = new Int32Array(index.vmCount);
-  order.forEach((vm, rank) => (restartRank[vm] = rank));
   return {
     base,
     strategy,
     runsOn: groupByNode(index.nodeCount, index.vmCount, (vm) => base.vmNode[vm]!),
     storedOn: groupByNode(index.nodeCount, index.vmCount, sharedHost),
-    restartRank,
-    unplaced: Int32Array.from(vms.flatMap((_, vm) => (base.vmNode[vm] === NO_INDEX ? [vm] : []))),
+    restartRank: restartRanks(index, strategy.recoveryOrder),
+    unplaced: neverPlaced(base),
   };
+}
+
+// The restart order reads only the index (names, priorities), never the state, so the states a
+// search judges on one index share it instead of sorting every VM again. Never written.
+const ranksOf = new WeakMap<ClusterIndex, Map<Strategy['recoveryOrder'], Int32Array>>();
+
+function restartRanks(index: ClusterIndex, recoveryOrder: Strategy['recoveryOrder']): Int32Array {
+  const kept = ranksOf.get(index) ?? ranksOf.set(index, new Map()).get(index)!;
+  const known = kept.get(recoveryOrder);
+  if (known !== undefined) return known;
+  const vms = index.cluster.vms;
+  // headroom's strategies: HA priority descending, then name byte-wise. The Proxmox strategies:
+  // name byte-wise only, as the HA manager recovers in sorted service-id order (Manager.pm
+  // `manage`, `sort keys %$ss`) and has no restart priority.
+  const priority = recoveryOrder === 'ha-priority' ? index.vmPriority : new Float64Array(index.vmCount);
+  const order = vms.map((_, vm) => vm).sort((a, b) => priority[b]! - priority[a]! || compareBytes(vms[a]!.name, vms[b]!.name));
+  const restartRank = new Int32Array(index.vmCount);
+  order.forEach((vm, rank) => (restartRank[vm] = rank));
+  kept.set(recoveryOrder, restartRank);
+  return restartRank;
+}
+
+/** The VMs without a node, in index order (a loop: fit's probes ask for this on every state). */
+function neverPlaced(base: ClusterState): Int32Array {
+  const vms: number[] = [];
+  for (let vm = 0; vm < base.index.vmCount; vm++) if (base.vmNode[vm] === NO_INDEX) vms.push(vm);
+  return Int32Array.from(vms);
 }
 
 function groupByNode(nodeCount: number, vmCount: number, nodeOf: (vm: number) => number): NodeLists {

@@ -18,12 +18,18 @@
  *    `node-affinity` (every allowed node is down), `anti-affinity` (some node would take it
  *    but for the rule) or `no-capacity`.
  *
- * The base state is never written: the scenario runs on cloneState(base).
- * Cost: O(nodes + VMs) to copy, plus O(affected VMs × nodes × filters) to restart.
+ * The base state is never written: the scenario runs on cloneState(base), or on a scratch copy
+ * a caller judging many scenarios in turn keeps (failureScratch), put back to the base by
+ * resetScratch from the values of the base, never by arithmetic, so each scenario starts from
+ * the same bits. First-fit strategies restart through a RoomIndex kept in step with the state,
+ * which picks the node a scan of every node would (room-index.ts).
+ * Cost: O(nodes + VMs) to copy (O(nodes + affected VMs) on a scratch), plus O(affected VMs ×
+ * nodes × filters) to restart (about O(affected VMs × log nodes) for first fit).
  */
 import { NO_INDEX } from '../model/cluster-index.js';
 import { assign, cloneState, stopVm, type ClusterState } from '../model/state.js';
-import { chooseNode, explainRejections, filtersOf, passesAllFilters } from '../placement/pipeline.js';
+import { chooseNode, explainRejections, filtersOf, passesAllFilters, usesRoomIndex } from '../placement/pipeline.js';
+import { RoomIndex } from '../placement/room-index.js';
 import type { NodeRejection } from '../placement/types.js';
 import { listOf, type FailureContext } from './context.js';
 import { DOWN_REASONS, type DownReason } from './outcome.js';
@@ -34,6 +40,7 @@ export const RUNNING = 0;
 export const RESTARTED = 1;
 export const DOWN_BASE = 2;
 export const downCode = (reason: DownReason): number => DOWN_BASE + DOWN_REASONS.indexOf(reason);
+const UNPLACED = downCode('unplaced');
 
 export interface CompactOutcome {
   readonly quorate: boolean;
@@ -46,18 +53,80 @@ export interface CompactOutcome {
   readonly rejections: Map<number, NodeRejection[]>;
   /** Every VM whose code is not RUNNING (never-placed VMs first), so callers need not scan all VMs. */
   readonly touched: number[];
+  /** touched[0 .. unplacedCount) are the never-placed VMs, `unplaced` in every scenario (fit's room for new VMs among them). */
+  readonly unplacedCount: number;
 }
 
-export function simulateFailure(context: FailureContext, failedNodes: readonly number[], explain: boolean): CompactOutcome {
+/**
+ * A copy of the base and outcome arrays, for one scenario at a time; resetScratch after each.
+ * The never-placed VMs are marked once, with the touched list that starts with them, since
+ * every scenario says the same of them. For first fit, its RoomIndex too, updated on every
+ * node a scenario changes and again when the node is put back, so no scenario builds one.
+ */
+export interface FailureScratch {
+  readonly after: ClusterState;
+  readonly code: Uint8Array;
+  readonly from: Int32Array;
+  readonly touched: number[];
+  readonly room: RoomIndex | null;
+}
+
+export function failureScratch(context: FailureContext): FailureScratch {
+  const { vmCount } = context.base.index;
+  const after = cloneState(context.base);
+  const code = new Uint8Array(vmCount);
+  for (const vm of context.unplaced) code[vm] = UNPLACED;
+  return { after, code, from: new Int32Array(vmCount).fill(NO_INDEX), touched: Array.from(context.unplaced), room: usesRoomIndex(context.strategy) ? new RoomIndex(after) : null };
+}
+
+/**
+ * Puts the scratch back to the base after `outcome` (simulated on it with `failedNodes`): every
+ * value the scenario wrote belongs to a touched VM, the node it ran on or went to, the storage
+ * instance it held or took, or a failed node, and each is copied back from the base.
+ */
+export function resetScratch(context: FailureContext, scratch: FailureScratch, outcome: CompactOutcome, failedNodes: readonly number[]): void {
+  const { base } = context;
+  const { after, code, from, touched, room } = scratch;
+  const node = (n: number): void => {
+    if (n === NO_INDEX) return;
+    after.cpuUsed[n] = base.cpuUsed[n]!;
+    after.memUsed[n] = base.memUsed[n]!;
+    after.gpuUsed[n] = base.gpuUsed[n]!;
+    room?.update(n);
+  };
+  const instance = (i: number): void => {
+    if (i !== NO_INDEX) after.instanceUsed[i] = base.instanceUsed[i]!;
+  };
+  for (let i = outcome.unplacedCount; i < touched.length; i++) {
+    const vm = touched[i]!;
+    node(base.vmNode[vm]!);
+    node(after.vmNode[vm]!);
+    instance(base.vmInstance[vm]!);
+    instance(after.vmInstance[vm]!);
+    after.vmNode[vm] = base.vmNode[vm]!;
+    after.vmInstance[vm] = base.vmInstance[vm]!;
+    code[vm] = RUNNING;
+    from[vm] = NO_INDEX;
+  }
+  for (const n of failedNodes) {
+    after.nodeUp[n] = base.nodeUp[n]!;
+    room?.update(n);
+  }
+  touched.length = outcome.unplacedCount;
+}
+
+/** `scratch`: run on it instead of a fresh copy; the outcome is then valid until resetScratch. */
+export function simulateFailure(context: FailureContext, failedNodes: readonly number[], explain: boolean, scratch: FailureScratch | null = null): CompactOutcome {
   const { base } = context;
   const { index } = base;
-  const after = cloneState(base);
+  const after = scratch?.after ?? cloneState(base);
   for (const node of failedNodes) after.nodeUp[node] = 0;
-  const code = new Uint8Array(index.vmCount);
-  const from = new Int32Array(index.vmCount).fill(NO_INDEX);
+  const code = scratch?.code ?? new Uint8Array(index.vmCount);
+  const from = scratch?.from ?? new Int32Array(index.vmCount).fill(NO_INDEX);
   const rejections = new Map<number, NodeRejection[]>();
-  const touched = Array.from(context.unplaced);
-  for (const vm of touched) code[vm] = downCode('unplaced');
+  const unplacedCount = context.unplaced.length;
+  const touched = scratch?.touched ?? Array.from(context.unplaced);
+  if (scratch === null) for (const vm of touched) code[vm] = UNPLACED;
 
   const goDown = (vm: number, reason: DownReason): void => {
     if (code[vm] !== RUNNING) return;
@@ -77,7 +146,7 @@ export function simulateFailure(context: FailureContext, failedNodes: readonly n
     }
   }
   for (const node of failedNodes) for (const vm of listOf(context.storedOn, node)) goDown(vm, 'storage-lost');
-  if (!quorate) return { quorate, after, code, from, rejections, touched };
+  if (!quorate) return { quorate, after, code, from, rejections, touched, unplacedCount };
 
   const toRestart: number[] = [];
   for (const node of failedNodes) {
@@ -94,10 +163,12 @@ export function simulateFailure(context: FailureContext, failedNodes: readonly n
   }
   toRestart.sort((a, b) => context.restartRank[a]! - context.restartRank[b]!);
 
+  const room = toRestart.length > 0 ? restartRoom(context, after, scratch, failedNodes, touched.slice(unplacedCount)) : null;
   for (const vm of toRestart) {
-    const target = restartTarget(context, after, vm);
+    const target = restartTarget(context, after, vm, room);
     if (typeof target === 'number') {
       assign(after, vm, target);
+      room?.update(target);
       code[vm] = RESTARTED;
       continue;
     }
@@ -106,11 +177,24 @@ export function simulateFailure(context: FailureContext, failedNodes: readonly n
       rejections.set(vm, explainRejections(after, vm, filtersOf(context.strategy)).filter((rejection) => !rejection.reasons.some((r) => r.code === 'node-down')));
     }
   }
-  return { quorate, after, code, from, rejections, touched };
+  return { quorate, after, code, from, rejections, touched, unplacedCount };
+}
+
+/**
+ * First fit's RoomIndex over `after` as the restarts find it: the scratch's, told of every node
+ * changed so far (failed, or running a VM of `stopped`, the VMs touched so far), or a new one.
+ */
+function restartRoom(context: FailureContext, after: ClusterState, scratch: FailureScratch | null, failedNodes: readonly number[], stopped: readonly number[]): RoomIndex | null {
+  if (scratch === null) return usesRoomIndex(context.strategy) ? new RoomIndex(after) : null;
+  const { room } = scratch;
+  if (room === null) return null;
+  for (const node of failedNodes) room.update(node);
+  for (const vm of stopped) if (context.base.vmNode[vm] !== NO_INDEX) room.update(context.base.vmNode[vm]!);
+  return room;
 }
 
 /** The node an HA VM restarts on, or why it cannot. */
-function restartTarget(context: FailureContext, state: ClusterState, vm: number): number | DownReason {
+function restartTarget(context: FailureContext, state: ClusterState, vm: number, room: RoomIndex | null): number | DownReason {
   const { index } = state;
   const instance = context.base.vmInstance[vm]!;
   const onLocalDisk = index.instanceShared[instance] === 0;
@@ -122,7 +206,7 @@ function restartTarget(context: FailureContext, state: ClusterState, vm: number)
     return passesAllFilters(state, vm, target, filtersOf(context.strategy)) ? target : classifyNoFit(context, state, vm);
   }
   if (index.vmGpus[vm]! > 0 && !freeGpuSomewhere(state, vm)) return 'no-gpu';
-  const node = chooseNode(state, vm, context.strategy);
+  const node = chooseNode(state, vm, context.strategy, room);
   return node !== NO_INDEX ? node : classifyNoFit(context, state, vm);
 }
 

@@ -14,9 +14,12 @@
  * Harmonics k > 1 come from k = 1 by angle addition, not by a sine call per term. Coefficients by ordinary least squares (least-squares.ts, mathjs `lusolve`), then
  * phi by least squares of e[t] on e[t-1], clamped to [0, 0.999]: a two-step fit, not joint
  * maximum likelihood. The fitted value adds phi * e[t-1] to the regression.
- * Complexity: O(n p^2 + p^3) with p = 2 + 2 * sum K_m.
+ * The regressors of a fit depend only on the seasons and the length, never on the values, so
+ * X'X and its factors are shared by every fit of that shape (a few recent shapes kept: the
+ * series of one history have one length, and the backtests a few more).
+ * Complexity: O(n p^2 + p^3) with p = 2 + 2 * sum K_m for a new shape, then O(n p + p^2).
  */
-import { leastSquares } from './least-squares.js';
+import { normalEquations, solveNormalEquations, type NormalEquations } from './least-squares.js';
 import { residualsOf, tabulate } from './series.js';
 import type { ForecastModel, ModelFit, Seasons } from './types.js';
 
@@ -75,13 +78,33 @@ function combine(columns: readonly Float64Array[], coefficients: Float64Array, c
   return out;
 }
 
+/** Fit shapes kept: a report's series share a few lengths (the history's, each backtest's). */
+const SHAPES_KEPT = 8;
+const shapes = new Map<string, NormalEquations>();
+
+/** The fit's regressors and factorised X'X for these seasons and this length, least recently used dropped. */
+function fitEquations(seasons: Seasons, length: number): NormalEquations {
+  const key = `${seasons.join(',')}/${length}`;
+  const kept = shapes.get(key);
+  if (kept !== undefined) {
+    shapes.delete(key);
+    shapes.set(key, kept);
+    return kept;
+  }
+  const equations = normalEquations(regressors(seasons, length, 0, length));
+  shapes.set(key, equations);
+  if (shapes.size > SHAPES_KEPT) shapes.delete(shapes.keys().next().value!);
+  return equations;
+}
+
 export const harmonicRegression: ForecastModel<HarmonicFit> = {
   name: 'harmonic-ar1',
   minLength: (seasons) => seasons[0]! + 1,
   fit(y, allSeasons) {
     const seasons = usedSeasons(allSeasons, y.length);
-    const columns = regressors(seasons, y.length, 0, y.length);
-    const coefficients = leastSquares(columns, y);
+    const equations = fitEquations(seasons, y.length);
+    const { columns } = equations;
+    const coefficients = solveNormalEquations(equations, y);
     const regression = combine(columns, coefficients, y.length);
     const errors = residualsOf(y, regression);
     let lagged = 0;

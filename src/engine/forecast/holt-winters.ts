@@ -36,9 +36,10 @@ function mean(y: Float64Array, from: number, to: number): number {
 function meanProfile(y: Float64Array, m: number): Float64Array {
   const sums = new Float64Array(m);
   const counts = new Float64Array(m);
-  for (let t = 0; t < y.length; t++) {
-    sums[t % m] += y[t]!;
-    counts[t % m]++;
+  // The phase as a wrapping counter, not t % m: this runs once per fit on the whole series.
+  for (let t = 0, phase = 0; t < y.length; t++, phase = phase + 1 === m ? 0 : phase + 1) {
+    sums[phase] += y[t]!;
+    counts[phase]++;
   }
   const profile = tabulate(m, (i) => sums[i]! / counts[i]!);
   const centre = mean(profile, 0, m);

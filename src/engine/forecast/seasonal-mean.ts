@@ -30,8 +30,9 @@ export function seasonalMean(name: string, pick: (seasons: Seasons) => number): 
       const start = y.length - cycles * m;
       const profile = new Float64Array(m);
       let all = 0;
-      for (let t = start; t < y.length; t++) {
-        profile[(t - start) % m] += y[t]! / cycles;
+      // Phases as wrapping counters, not % and division per step: the fit runs at every backtest origin.
+      for (let t = start, phase = 0; t < y.length; t++, phase = phase + 1 === m ? 0 : phase + 1) {
+        profile[phase] += y[t]! / cycles;
         all += y[t]!;
       }
       let last = 0;
@@ -39,10 +40,13 @@ export function seasonalMean(name: string, pick: (seasons: Seasons) => number): 
       const shift = last / m - all / (cycles * m);
       const sums = new Float64Array(m);
       const fitted = new Float64Array(y.length).fill(Number.NaN);
-      for (let t = 0; t < y.length; t++) {
-        const seen = Math.floor(t / m);
-        if (seen > 0) fitted[t] = sums[t % m]! / seen;
-        sums[t % m] += y[t]!;
+      for (let t = 0, phase = 0, seen = 0; t < y.length; t++) {
+        if (seen > 0) fitted[t] = sums[phase]! / seen;
+        sums[phase] += y[t]!;
+        if (++phase === m) {
+          phase = 0;
+          seen++;
+        }
       }
       const residuals = residualsOf(y, fitted);
       const shifted = profile.map((value) => value + shift);

@@ -41,9 +41,11 @@ export function layoutViolations(state: ClusterState, filters: readonly Filter[]
     const node = state.vmNode[vm]!;
     if (node === NO_INDEX) continue;
     stopVm(scratch, vm);
-    const reasons = filters.flatMap((filter) => (filter.passes(scratch, vm, node) ? [] : filter.explain(scratch, vm, node)));
+    // No array for a VM every filter passes (nearly all of them): fit judges this on every probe.
+    let reasons: Reason[] | null = null;
+    for (const filter of filters) if (!filter.passes(scratch, vm, node)) (reasons ??= []).push(...filter.explain(scratch, vm, node));
     assign(scratch, vm, node);
-    const broken = reasons.filter((reason) => reason.code !== 'insufficient' && reason.code !== 'node-down');
+    const broken = reasons?.filter((reason) => reason.code !== 'insufficient' && reason.code !== 'node-down') ?? [];
     if (broken.length > 0) violations.push({ vm: index.cluster.vms[vm]!.name, node: index.nodes[node]!.name, reasons: broken });
   }
   return violations;

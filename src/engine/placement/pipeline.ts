@@ -33,7 +33,7 @@ export function filtersOf(strategy: Strategy): readonly Filter[] {
 }
 
 /** Whether first fit may use a RoomIndex: it answers "first node that passes FILTERS" only. */
-function usesRoomIndex(strategy: Strategy): boolean {
+export function usesRoomIndex(strategy: Strategy): boolean {
   return strategy.scorer === null && strategy.choose === undefined && strategy.filters === undefined;
 }
 
@@ -104,18 +104,21 @@ export interface Unplaced {
 /**
  * Places an inventory as it runs: the VMs of `vms` with a current node stay on it
  * (current-layout.ts), the others go through the strategy. Every command starts from this.
+ * `explain` false: the unplaced VMs come without their rejections (empty), for a caller that
+ * needs only the placed state; every node's reasons for every unplaced VM is most of the cost
+ * of placing a cluster packed past its capacity.
  */
-export function placeInventory(state: ClusterState, vms: readonly number[], strategy: Strategy): Unplaced[] {
-  return placeVms(state, pinCurrentLayout(state, vms), strategy);
+export function placeInventory(state: ClusterState, vms: readonly number[], strategy: Strategy, explain = true): Unplaced[] {
+  return placeVms(state, pinCurrentLayout(state, vms), strategy, explain);
 }
 
 /** Places `vms` on `state` (which the caller owns: pass a copy) in the strategy's order. */
-export function placeVms(state: ClusterState, vms: readonly number[], strategy: Strategy): Unplaced[] {
+export function placeVms(state: ClusterState, vms: readonly number[], strategy: Strategy, explain = true): Unplaced[] {
   const unplaced: Unplaced[] = [];
   const room = usesRoomIndex(strategy) ? new RoomIndex(state) : null;
   for (const vm of placementOrder(state.index, vms, strategy.order)) {
     const node = chooseNode(state, vm, strategy, room);
-    if (node === NO_INDEX) unplaced.push({ vm, rejections: explainRejections(state, vm, filtersOf(strategy)) });
+    if (node === NO_INDEX) unplaced.push({ vm, rejections: explain ? explainRejections(state, vm, filtersOf(strategy)) : [] });
     else {
       assign(state, vm, node);
       room?.update(node);

@@ -8,7 +8,7 @@ import { indexCluster, type ClusterIndex } from '../model/cluster-index.js';
 import { emptyState, type ClusterState } from '../model/state.js';
 import { nodeUsage, poolUsage, type NodeUsage, type PoolUsage } from '../model/usage.js';
 import { layoutViolations, type LayoutViolation } from './current-layout.js';
-import { filtersOf, placeInventory } from './pipeline.js';
+import { filtersOf, placeInventory, type Unplaced } from './pipeline.js';
 import { STRATEGIES, isStrategyName } from './strategies/index.js';
 import type { NodeRejection, Strategy } from './types.js';
 
@@ -54,11 +54,20 @@ export function strategyNamed(name: string): Strategy {
   return STRATEGIES[name];
 }
 
-export function planPlacement(cluster: Cluster, strategyName: string = cluster.policy.strategy): PlacedCluster {
-  const strategy = strategyNamed(strategyName);
+/**
+ * The placed state alone, for a caller that needs only the verdict on it (the rest of
+ * planPlacement is the report); `explain` false leaves the unplaced VMs' rejections empty.
+ */
+export function placedState(cluster: Cluster, strategy: Strategy, explain = true): { index: ClusterIndex; state: ClusterState; unplaced: Unplaced[] } {
   const index = indexCluster(cluster);
   const state = emptyState(index);
-  const unplaced = placeInventory(state, cluster.vms.map((_, vm) => vm), strategy);
+  const unplaced = placeInventory(state, cluster.vms.map((_, vm) => vm), strategy, explain);
+  return { index, state, unplaced };
+}
+
+export function planPlacement(cluster: Cluster, strategyName: string = cluster.policy.strategy): PlacedCluster {
+  const strategy = strategyNamed(strategyName);
+  const { index, state, unplaced } = placedState(cluster, strategy);
   const proposed = cluster.vms.filter((vm) => vm.currentNode === null).length;
   const result: PlacementResult = {
     scenario: cluster.name,

@@ -15,7 +15,7 @@ import type { ClusterIndex } from '../model/cluster-index.js';
 import type { ClusterState } from '../model/state.js';
 import { failureContext } from '../failure/context.js';
 import { combinationScenarios, domainScenarios, type IndexedScenario } from '../failure/scenarios.js';
-import { simulateFailure } from '../failure/simulate.js';
+import { failureScratch, resetScratch, simulateFailure } from '../failure/simulate.js';
 import type { Strategy } from '../placement/types.js';
 import { judgeScenario, type JudgeOptions, type PolicyBreach, type SinglePointOfFailure } from './scenario-judge.js';
 import { judgeSteadyState, type SteadyState } from './steady-state.js';
@@ -63,8 +63,12 @@ export function evaluatePolicy(state: ClusterState, strategy: Strategy, options:
   const risks: SinglePointOfFailure[] = [];
   if (steadyState.holds || !stopAtFirstBreach) {
     const context = failureContext(state, strategy);
+    // One copy of the base for every scenario, put back after each is judged.
+    const scratch = failureScratch(context);
     for (const scenario of scenarios) {
-      const judgement = judgeScenario(state.index, scenario.label, simulateFailure(context, scenario.nodes, false), options);
+      const outcome = simulateFailure(context, scenario.nodes, false, scratch);
+      const judgement = judgeScenario(state.index, scenario.label, outcome, options);
+      resetScratch(context, scratch, outcome, scenario.nodes);
       risks.push(...judgement.risks);
       if (judgement.breach !== null) {
         breaches.push(judgement.breach);

@@ -10,13 +10,15 @@
  * eighth of the inventory, since a rebuild costs O(inventory)) and the
  * states are carried over: usage is per node and pool, and the VMs keep their positions
  * (input order, the new ones after the inventory), so nothing placed moves. A VM's choice of
- * node reads only the state and its own size, never the number of VMs still to come.
+ * node reads only the state and its own size, never the number of VMs still to come. First-fit
+ * strategies choose through a RoomIndex, as placeVms does: the node a scan would pick.
  */
 import type { Cluster, VmClass, VmSpec } from '../model/cluster.js';
 import { vmOfClass } from '../model/vm-of-class.js';
 import { indexCluster, NO_INDEX, type ClusterIndex } from '../model/cluster-index.js';
 import { assign, cloneState, emptyState, type ClusterState } from '../model/state.js';
-import { chooseNode, explainRejections, placeInventory } from '../placement/pipeline.js';
+import { chooseNode, explainRejections, placeInventory, usesRoomIndex } from '../placement/pipeline.js';
+import { RoomIndex } from '../placement/room-index.js';
 import type { NodeRejection, Strategy } from '../placement/types.js';
 
 export interface Unit {
@@ -35,6 +37,8 @@ export interface Growth {
   base: ClusterState;
   /** The base with every new VM placed so far. */
   grown: ClusterState;
+  /** First fit's room index over `grown` (usesRoomIndex), kept in step with it; null for the other strategies. */
+  room: RoomIndex | null;
   /** Node of each new VM in placement order, for as many as were placed. */
   placedNodes: number[];
   /** Whole units placed so far. */
@@ -53,9 +57,9 @@ export function unitLabel(units: readonly Unit[]): string {
 export function startGrowth(cluster: Cluster, strategy: Strategy, units: readonly Unit[]): Growth {
   const index = indexCluster(cluster);
   const base = emptyState(index);
-  placeInventory(base, cluster.vms.map((_, vm) => vm), strategy);
+  placeInventory(base, cluster.vms.map((_, vm) => vm), strategy, false);
   const vmsPerUnit = units.reduce((sum, u) => sum + u.count, 0);
-  return { cluster, strategy, units, vmsPerUnit, index, base, grown: cloneState(base), placedNodes: [], unitsPlaced: 0, firstUnplaced: null, newVmNames: [] };
+  return { cluster, strategy, units, vmsPerUnit, index, base, grown: cloneState(base), room: null, placedNodes: [], unitsPlaced: 0, firstUnplaced: null, newVmNames: [] };
 }
 
 /**
@@ -69,18 +73,19 @@ export function growTo(growth: Growth, units: number): boolean {
   const first = growth.cluster.vms.length;
   while (growth.firstUnplaced === null && growth.placedNodes.length < target) {
     // Twice the room, and at least an eighth of the inventory: a rebuild costs O(inventory).
-    const room = Math.max(1, 2 * growth.unitsPlaced, Math.ceil(first / 8 / growth.vmsPerUnit));
-    if (growth.placedNodes.length === growth.newVmNames.length) widen(growth, Math.min(units, room));
-    const { index, grown, strategy, placedNodes } = growth;
+    const capacity = Math.max(1, 2 * growth.unitsPlaced, Math.ceil(first / 8 / growth.vmsPerUnit));
+    if (growth.placedNodes.length === growth.newVmNames.length) widen(growth, Math.min(units, capacity));
+    const { index, grown, strategy, placedNodes, room } = growth;
     const end = Math.min(target, growth.newVmNames.length);
     while (placedNodes.length < end) {
       const vm = first + placedNodes.length;
-      const node = chooseNode(grown, vm, strategy);
+      const node = chooseNode(grown, vm, strategy, room);
       if (node === NO_INDEX) {
         growth.firstUnplaced = { vm: index.cluster.vms[vm]!.name, rejections: explainRejections(grown, vm) };
         break;
       }
       assign(grown, vm, node);
+      room?.update(node);
       placedNodes.push(node);
     }
     growth.unitsPlaced = Math.floor(placedNodes.length / growth.vmsPerUnit);
@@ -112,6 +117,8 @@ function widen(growth: Growth, units: number): void {
   growth.index = indexCluster({ ...growth.cluster, vms: [...growth.cluster.vms, ...newVms] });
   growth.base = carryOver(growth.base, growth.index);
   growth.grown = carryOver(growth.grown, growth.index);
+  // Rebuilt on the new state: it reads the new VMs' sizes from the larger index.
+  growth.room = usesRoomIndex(growth.strategy) ? new RoomIndex(growth.grown) : null;
   growth.newVmNames = newVms.map((vm) => vm.name);
 }
 

@@ -9,13 +9,15 @@
  * answer has the fewest nodes, ties to the model listed first. Adding capacity is not monotone
  * for greedy restarts in every case, so a count that does not hold does not prove that a larger
  * one would not; the search simply tries them in order and says how many it checked.
- * Complexity: at most MAX_ADDED_NODES × models change checks, each two placements and two
- * policy evaluations.
+ * Only checkChange's `holds` decides, and it is the "after" side's alone, so the cluster as it
+ * is gets placed once for all candidates and each candidate's policy evaluation stops at its
+ * first breach (verdictAfterChange).
+ * Complexity: at most MAX_ADDED_NODES × models candidates, each one placement and one policy
+ * evaluation up to its first breach.
  */
 import type { Cluster, NodeSpec } from '../model/cluster.js';
-import { planPlacement } from '../placement/plan.js';
 import { applyChange, NO_CHANGE, nodeLike, type ClusterChange } from './change.js';
-import { checkChange } from './check.js';
+import { placementByName, verdictAfterChange } from './check.js';
 import type { PolicyOptions } from './failover-policy.js';
 
 export const MAX_ADDED_NODES = 3;
@@ -30,15 +32,19 @@ export interface NodeRemedy {
 }
 
 /**
- * `holds` judges a candidate change; by default `check` does, on the cluster as it is. A caller
- * with a stricter question (the policy at every step of a forecast) passes its own.
+ * `judge` decides a candidate change; by default `check`'s verdict does, on the cluster as it
+ * is. A caller with a stricter question (the policy at every step of a forecast) passes its
+ * own. The placement of today is computed at most once, when a candidate or the answer needs it.
  */
 export function cheapestNodeAddition(
   cluster: Cluster,
   strategyName: string,
   policy: PolicyOptions,
-  holds: (change: ClusterChange) => boolean = (change) => checkChange(cluster, change, strategyName, policy).holds,
+  judge?: (change: ClusterChange) => boolean,
 ): { remedy: NodeRemedy | null; checked: number } {
+  let placedToday: Map<string, string> | null = null;
+  const today = (): Map<string, string> => (placedToday ??= placementByName(cluster, strategyName));
+  const holds = judge ?? ((change: ClusterChange) => verdictAfterChange(cluster, change, strategyName, policy, today()).holds);
   const models = distinctModels(cluster);
   let checked = 0;
   for (let count = 1; count <= MAX_ADDED_NODES; count++) {
@@ -46,7 +52,7 @@ export function cheapestNodeAddition(
       const added = freshNames(cluster, count);
       const change: ClusterChange = { ...NO_CHANGE, addNodes: added.map((name) => nodeLike(cluster, model, { ...model, name })) };
       checked++;
-      if (holds(change)) return { remedy: { like: model.name, added, cluster: changedCluster(cluster, change, strategyName) }, checked };
+      if (holds(change)) return { remedy: { like: model.name, added, cluster: applyChange(cluster, change, today()) }, checked };
     }
   }
   return { remedy: null, checked };
@@ -64,12 +70,6 @@ function distinctModels(cluster: Cluster): NodeSpec[] {
     if (!firstOfEach.has(key)) firstOfEach.set(key, node);
   }
   return [...firstOfEach.values()];
-}
-
-/** The cluster after the change, VMs kept where the strategy places them today (as checkChange does). */
-function changedCluster(cluster: Cluster, change: ClusterChange, strategyName: string): Cluster {
-  const today = planPlacement(cluster, strategyName).result.placements;
-  return applyChange(cluster, change, new Map(today.map((p) => [p.vm, p.node])));
 }
 
 /** added-1, added-2, ...: names no node has yet. */

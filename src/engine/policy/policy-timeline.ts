@@ -11,12 +11,13 @@
  * step hold (node-remedy.ts with that stricter judge): first with the VMs where they run, and
  * when no such addition exists, with the VMs placed again by the strategy on the larger cluster
  * (said as `rebalance`: growth that overfills a node needs moves as well as nodes).
- * Cost: steps × one policy evaluation, and at most MAX_ADDED_NODES × models × steps for the nodes.
+ * Cost: steps × one policy evaluation, and at most MAX_ADDED_NODES × models × steps for the nodes
+ * (a candidate that fails usually stops at the step that broke the one before).
  */
 import type { Cluster } from '../model/cluster.js';
-import { planPlacement, strategyNamed } from '../placement/plan.js';
+import { placedState, strategyNamed } from '../placement/plan.js';
 import { applyChange, NO_CHANGE, type ClusterChange } from './change.js';
-import { checkChange } from './check.js';
+import { placementByName, verdictAfterChange } from './check.js';
 import { evaluatePolicy, type PolicyOptions, type PolicyResult } from './failover-policy.js';
 import { cheapestNodeAddition } from './node-remedy.js';
 
@@ -44,22 +45,39 @@ export interface PolicyTimeline {
 
 export function policyTimeline(cluster: Cluster, strategyName: string, policy: PolicyOptions, steps: readonly DemandStep[]): PolicyTimeline {
   const scaled = steps.map((step) => scaledCluster(cluster, step));
-  const judge = (c: Cluster, change: ClusterChange) => checkChange(c, change, strategyName, policy).after.policy;
+  // checkChange's "after" verdict up to its first breach (all whatBreaks reads); each step's
+  // placement before the change is the same for every change judged, so it is placed once.
+  const placedOn: Array<Map<string, string> | undefined> = [];
+  const judge = (i: number, change: ClusterChange) => verdictAfterChange(scaled[i]!, change, strategyName, policy, (placedOn[i] ??= placementByName(scaled[i]!, strategyName)));
   let firstBreach: PolicyTimeline['firstBreach'] = null;
   let stepsChecked = 0;
-  for (const [i, c] of scaled.entries()) {
+  for (let i = 0; i < scaled.length; i++) {
     stepsChecked++;
-    const result = judge(c, NO_CHANGE);
+    const result = judge(i, NO_CHANGE);
     if (result.holds) continue;
     firstBreach = { day: steps[i]!.day, ...whatBreaks(result) };
     break;
   }
   if (firstBreach === null) return { stepsChecked, firstBreach, nodesToHold: null, remedyChecked: 0 };
-  const inPlace = cheapestNodeAddition(cluster, strategyName, policy, (change) => scaled.every((c) => judge(c, change).holds));
+  // A candidate holds when every step holds, whatever order they are judged in: the step that
+  // broke the last candidate goes first (the last step to begin with, where growth has gone
+  // furthest), so a candidate that fails usually costs one step, not the whole horizon.
+  let hardest = scaled.length - 1;
+  const everyStep = (holds: (i: number) => boolean): boolean => {
+    if (!holds(hardest)) return false;
+    for (let i = 0; i < scaled.length; i++) {
+      if (i === hardest || holds(i)) continue;
+      hardest = i;
+      return false;
+    }
+    return true;
+  };
+  const inPlace = cheapestNodeAddition(cluster, strategyName, policy, (change) => everyStep((i) => judge(i, change).holds));
   if (inPlace.remedy !== null) return { stepsChecked, firstBreach, nodesToHold: { like: inPlace.remedy.like, added: inPlace.remedy.added, rebalance: false }, remedyChecked: inPlace.checked };
   // Placed afresh: the cluster with the nodes added, every VM placed by the strategy.
-  const placedAfresh = (c: Cluster, change: ClusterChange) => evaluatePolicy(planPlacement(applyChange(withoutLayout(c), change, new Map()), strategyName).state, strategyNamed(strategyName), policy, true).holds;
-  const moved = cheapestNodeAddition(cluster, strategyName, policy, (change) => scaled.every((c) => placedAfresh(c, change)));
+  const strategy = strategyNamed(strategyName);
+  const placedAfresh = (c: Cluster, change: ClusterChange) => evaluatePolicy(placedState(applyChange(withoutLayout(c), change, new Map()), strategy, false).state, strategy, policy, true).holds;
+  const moved = cheapestNodeAddition(cluster, strategyName, policy, (change) => everyStep((i) => placedAfresh(scaled[i]!, change)));
   const checked = inPlace.checked + moved.checked;
   return { stepsChecked, firstBreach, nodesToHold: moved.remedy && { like: moved.remedy.like, added: moved.remedy.added, rebalance: true }, remedyChecked: checked };
 }

@@ -53,7 +53,9 @@ const OVER = 1e-9;
 export function judgeScenario(index: ClusterIndex, label: string, outcome: CompactOutcome, options: JudgeOptions): ScenarioJudgement {
   const vmsDown: PolicyBreach['vmsDown'] = [];
   const risks: SinglePointOfFailure[] = [];
-  for (const vm of outcome.touched) {
+  // The never-placed VMs first in `touched` are the steady state's to judge, not a scenario's.
+  for (let i = outcome.unplacedCount; i < outcome.touched.length; i++) {
+    const vm = outcome.touched[i]!;
     const code = outcome.code[vm]!;
     if (code < DOWN_BASE || index.vmHa[vm] === 0) continue;
     const reason = reasonOf(code);
@@ -68,15 +70,16 @@ export function judgeScenario(index: ClusterIndex, label: string, outcome: Compa
   const { after } = outcome;
   const nodesOverCapacity: string[] = [];
   const nodesOverUtil: PolicyBreach['nodesOverUtil'] = [];
+  // Every surviving node, once per scenario: plain numbers, no array per node.
   for (let node = 0; node < index.nodeCount; node++) {
     if (after.nodeUp[node] === 0) continue;
-    const loads: Array<[string, number]> = [
-      ['cpu', after.cpuUsed[node]! / index.cpuCap[node]!],
-      ['memGiB', after.memUsed[node]! / index.memCap[node]!],
-    ];
-    if (loads.some(([, load]) => load > 1 + OVER) || after.gpuUsed[node]! > index.gpuCap[node]!) nodesOverCapacity.push(index.nodes[node]!.name);
+    const cpu = after.cpuUsed[node]! / index.cpuCap[node]!;
+    const mem = after.memUsed[node]! / index.memCap[node]!;
+    if (cpu > 1 + OVER || mem > 1 + OVER || after.gpuUsed[node]! > index.gpuCap[node]!) nodesOverCapacity.push(index.nodes[node]!.name);
     if (options.maxUtilAfterFailover !== null) {
-      const [resource, load] = loads.reduce((a, b) => (b[1] > a[1] ? b : a));
+      // The higher of the two, CPU on a tie (or when either is NaN).
+      const load = mem > cpu ? mem : cpu;
+      const resource = mem > cpu ? 'memGiB' : 'cpu';
       if (load > options.maxUtilAfterFailover + OVER) nodesOverUtil.push({ node: index.nodes[node]!.name, resource, load: Math.round(load * 1000) / 1000 });
     }
   }

@@ -48,7 +48,8 @@ export function judgeSteadyState(state: ClusterState, strategy: Strategy, thresh
   const pools = poolUsage(state);
   const over = (pick: (n: (typeof nodes)[number]) => Resource[]): NodeOver[] =>
     nodes.flatMap((n) => (pick(n).length > 0 ? [{ node: n.name, resources: pick(n) }] : []));
-  const unplaced = index.cluster.vms.slice(0, presentVms).flatMap((vm, i) => (state.vmNode[i] === NO_INDEX ? [vm.name] : []));
+  const unplaced: string[] = [];
+  for (let vm = 0; vm < presentVms; vm++) if (state.vmNode[vm] === NO_INDEX) unplaced.push(index.cluster.vms[vm]!.name);
   const nodesOverCapacity = over((n) => n.overCapacity);
   const poolsOverCapacity = pools.filter((p) => p.usedGiB > p.capacityGiB + 1e-9).map((p) => ({ pool: p.pool, node: p.node }));
   const violations = layoutViolations(state, filtersOf(strategy));
