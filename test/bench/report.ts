@@ -15,13 +15,17 @@
  *              and leave nothing but the steady state to time. No history, so no forecast.
  *
  * Timed: each phase below, from the process that has its modules loaded, as wall seconds and
- * as the process's CPU seconds over the phases. Not timed: module loading (about a second),
- * the JSON.stringify the command does on every run, the progress bar, and the file writes of
- * `--out` and `--textfile`. The peak RSS is the whole process's, module loading included.
+ * as the process's CPU seconds over the phases: loading, the report, and the folder (the JSON,
+ * report.html, report.md, every PNG chart, written at once into a temporary folder). Not timed:
+ * module loading (about a second), the progress bar, `--textfile`. The peak RSS is the whole
+ * process's, module loading included.
  * A phase is one function of the context, so a step such as writing the report folder is one
  * more entry in a case's list.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -32,7 +36,7 @@ import { buildReport, type ClusterReport } from '../../src/engine/report/report.
 import { loadHistoryIfNamed } from '../../src/io/cli/history-flags.js';
 import { policyOptions } from '../../src/io/cli/policy-flags.js';
 import { loadScenario } from '../../src/io/loaders/scenario.js';
-import { renderReport } from '../../src/io/output/formatters/report.js';
+import { REPORT_FORMATS, reportFiles, writeReportFolder } from '../../src/io/output/report-folder.js';
 import { generateCluster } from './generate-cluster.js';
 
 const { values } = parseArgs({ options: { nodes: { type: 'string', default: '256' }, vms: { type: 'string', default: '8000' }, case: { type: 'string' } } });
@@ -47,7 +51,7 @@ interface Context {
   strategy?: string;
   policy?: PolicyOptions;
   report?: ClusterReport;
-  text?: string;
+  folder?: string;
 }
 
 interface Phase {
@@ -74,14 +78,20 @@ function withClasses(cluster: Cluster): Cluster {
 const build: Phase = {
   name: 'report',
   run: (c) => {
-    c.report = buildReport(c.cluster!, c.strategy!, c.policy!, c.history ?? null);
+    c.report = buildReport(c.cluster!, c.strategy!, c.policy!, { history: c.history ?? null });
   },
 };
 
-const renderText: Phase = {
-  name: 'text',
+/** What `report` writes: the JSON, every file of the folder (report.html, report.md, charts/*.png), written at once. */
+const writeFolder: Phase = {
+  name: 'folder',
   run: (c) => {
-    c.text = renderReport(c.report!, 'text');
+    const json = `${JSON.stringify(c.report!, null, 2)}\n`;
+    const files = reportFiles(c.report!, json, REPORT_FORMATS, new Date(0));
+    const folder = join(mkdtempSync(join(tmpdir(), 'headroom-bench-report-')), 'report');
+    writeReportFolder('--out', folder, files);
+    c.folder = `${files.length} files, ${(files.reduce((sum, f) => sum + f.content.length, 0) / 2 ** 20).toFixed(1)} MiB`;
+    rmSync(dirname(folder), { recursive: true, force: true });
   },
 };
 
@@ -99,9 +109,9 @@ const CASES: Record<string, Case> = {
         },
       },
       build,
-      renderText,
+      writeFolder,
     ],
-    describe: (c) => `lab, ${c.cluster!.nodes.length} nodes / ${c.cluster!.vms.length} VMs, ${c.cluster!.classes.length} classes, ${c.history?.series.length ?? 0} history series, strategy ${c.strategy}, policy ${c.policy!.scenarios}`,
+    describe: (c) => `lab, ${c.cluster!.nodes.length} nodes / ${c.cluster!.vms.length} VMs, ${c.cluster!.classes.length} classes, ${c.history?.series.length ?? 0} history series, strategy ${c.strategy}, policy ${c.policy!.scenarios}; folder ${c.folder}`,
   },
   generated: {
     name: `${nodes}/${vms}`,
@@ -116,13 +126,13 @@ const CASES: Record<string, Case> = {
         },
       },
       build,
-      renderText,
+      writeFolder,
     ],
     describe: (c) => {
       const report = c.report!;
       const counts = report.headroom.classes.map((fit) => `${fit.unit} ${fit.count} (fails at ${fit.proof.failsAt ?? 'beyond the search limit'})`).join(', ');
       const remedy = report.remedy === null ? 'no remedy needed or found' : `remedy ${report.remedy.added.length} like ${report.remedy.like}: ${report.remedy.headroom.map((fit) => `${fit.unit} ${fit.count}`).join(', ')}`;
-      return `generated, ${nodes} nodes / ${vms} VMs, ${c.cluster!.classes.length} classes, strategy ${c.strategy}, policy ${c.policy!.scenarios} as --ignore-threshold; N+1 ${report.nPlusOne.holds ? 'holds' : 'breaks'}; headroom ${counts}; ${remedy} (${report.remedyChecked} checked)`;
+      return `generated, ${nodes} nodes / ${vms} VMs, ${c.cluster!.classes.length} classes, strategy ${c.strategy}, policy ${c.policy!.scenarios} as --ignore-threshold; N+1 ${report.nPlusOne.holds ? 'holds' : 'breaks'}; headroom ${counts}; ${remedy} (${report.remedyChecked} checked); folder ${c.folder}`;
     },
   },
 };

@@ -111,16 +111,8 @@ export function sustainedDailyPeaks(y: Float64Array, stepsPerDay: number, sustai
   });
 }
 
-export function longHorizonForecast(
-  y: Float64Array,
-  short: Float64Array,
-  stepsPerDay: number,
-  days: number,
-  levels: readonly number[],
-  sustain = 12,
-): LongHorizonForecast {
-  // The join repeats the short forecast's last day: it must hold whole days, at least one.
-  if (short.length < stepsPerDay || short.length % stepsPerDay !== 0) throw new InvariantError('short forecast must be whole days', short.length);
+/** The daily-peak half of longHorizonForecast: the sustained peaks' trend and its intervals, without the join. */
+export function dailyPeakForecast(y: Float64Array, stepsPerDay: number, days: number, levels: readonly number[], sustain = 12): Omit<LongHorizonForecast, 'joined'> {
   const peaks = sustainedDailyPeaks(y, stepsPerDay, sustain);
   const count = peaks.length;
   // A trend needs two days of peaks.
@@ -140,11 +132,26 @@ export function longHorizonForecast(
   const widen = (k: number) => Math.sqrt(1 + leverage(count + k));
   const bound = (level: number, sign: number) => tabulate(days, (k) => mean[k]! + sign * quantileSorted(residuals, level) * widen(k));
   const dailyPeak = { mean, lower: levels.map((level) => bound(level, -1)), upper: levels.map((level) => bound(level, 1)), level: [...levels] };
+  const levelShift = fit.shiftDay === null ? null : { day: fit.shiftDay, size: shift };
+  return { dailyPeak, params: { slopePerDay: slope, interceptAtLastDay: intercept + slope * (count - 1) + shift, levelShift } };
+}
+
+export function longHorizonForecast(
+  y: Float64Array,
+  short: Float64Array,
+  stepsPerDay: number,
+  days: number,
+  levels: readonly number[],
+  sustain = 12,
+): LongHorizonForecast {
+  // The join repeats the short forecast's last day: it must hold whole days, at least one.
+  if (short.length < stepsPerDay || short.length % stepsPerDay !== 0) throw new InvariantError('short forecast must be whole days', short.length);
+  const peakForecast = dailyPeakForecast(y, stepsPerDay, days, levels, sustain);
+  const slope = peakForecast.params.slopePerDay;
   const shortDays = short.length / stepsPerDay;
   const joined = tabulate(days * stepsPerDay, (t) => {
     if (t < short.length) return short[t]!;
     return short[short.length - stepsPerDay + (t % stepsPerDay)]! + slope * (Math.floor(t / stepsPerDay) - (shortDays - 1));
   });
-  const levelShift = fit.shiftDay === null ? null : { day: fit.shiftDay, size: shift };
-  return { dailyPeak, joined, params: { slopePerDay: slope, interceptAtLastDay: intercept + slope * (count - 1) + shift, levelShift } };
+  return { ...peakForecast, joined };
 }

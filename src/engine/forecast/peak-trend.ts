@@ -1,16 +1,18 @@
 /**
  * One utilisation series to the forecast of its sustained daily peak over a long horizon: the
- * combiner's calibrated next day (combiner.ts), then the peak trend (long-horizon.ts), which
- * carries the growth. The series is first made whole:
+ * peak trend with its intervals (long-horizon.ts dailyPeakForecast), which carries the growth.
+ * The threshold crossings and the N+1 loss are judged on these daily peaks only, so the
+ * short-horizon combiner (combiner.ts, what bench:forecast scores) is not run here: its
+ * step-by-step forecast would only feed the joined series, which nothing reads.
+ * The series is first made whole:
  *   - gaps (NaN, a long gap the loader kept as missing) are bridged by a straight line between
  *     the values around them: a forecast needs a regular series, and a line neither adds nor
  *     removes growth;
  *   - the tail after the last whole UTC day is dropped, so the last observation ends a day.
- * Seasons: daily, and weekly when two whole weeks are there (288 and 2016 steps at 5 minutes).
- * Cost: the combiner's (a handful of model fits per in-window origin) plus O(n).
+ * Cost: O(n) for the peaks plus one small least-squares fit per candidate level shift.
  */
-import { DEFAULT_SETTINGS, forecastSeries } from './combiner.js';
-import { longHorizonForecast, sustainedDailyPeaks } from './long-horizon.js';
+import { dailyPeakForecast, sustainedDailyPeaks } from './long-horizon.js';
+import { checkSeries } from './validate.js';
 import type { Forecast } from './types.js';
 
 const DAY_SECONDS = 86_400;
@@ -26,7 +28,6 @@ export interface PeakTrend {
   /** Per day after the last sample (day 1 first): the sustained peak, 80% and 95% intervals. */
   dailyPeak: Forecast;
   slopePerDay: number;
-  method: string;
 }
 
 export function peakTrend(values: Float64Array, startSeconds: number, stepSeconds: number, horizonDays: number, source: string): PeakTrend {
@@ -35,11 +36,13 @@ export function peakTrend(values: Float64Array, startSeconds: number, stepSecond
   let last = values.length - 1;
   while (last > 0 && !endsDay(last)) last--;
   const y = bridgeGaps(values.subarray(0, last + 1));
+  // The length the combiner would ask of a day-ahead forecast (two seasons, a backtest's room), so
+  // a series too short to forecast is refused the same way wherever it is forecast.
   const seasons = y.length >= 2 * 7 * stepsPerDay + stepsPerDay ? [stepsPerDay, 7 * stepsPerDay] : [stepsPerDay];
-  const short = forecastSeries(y, seasons, { ...DEFAULT_SETTINGS, horizon: stepsPerDay, levels: LEVELS }, undefined, source);
-  const long = longHorizonForecast(y, short.mean, stepsPerDay, horizonDays, LEVELS);
+  checkSeries(y, seasons, Math.max(2 * Math.max(...seasons), stepsPerDay + 1 + stepsPerDay), source);
+  const long = dailyPeakForecast(y, stepsPerDay, horizonDays, LEVELS);
   const peaks = sustainedDailyPeaks(y, stepsPerDay, 12);
-  return { lastSampleSeconds: startSeconds + last * stepSeconds, lastPeak: peaks[peaks.length - 1]!, pastPeaks: peaks, dailyPeak: long.dailyPeak, slopePerDay: long.params.slopePerDay, method: short.method };
+  return { lastSampleSeconds: startSeconds + last * stepSeconds, lastPeak: peaks[peaks.length - 1]!, pastPeaks: peaks, dailyPeak: long.dailyPeak, slopePerDay: long.params.slopePerDay };
 }
 
 /** NaN runs replaced by the straight line between the finite values around them (the loader keeps both ends finite). */
