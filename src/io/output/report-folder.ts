@@ -7,7 +7,7 @@
  * the names sort by time; a second run within the same second gets `-2`, `-3`, ...
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ClusterReport } from '../../engine/report/report.js';
 import { reportCharts } from './charts/definitions.js';
 import { renderChartPng } from './charts/png.js';
@@ -63,10 +63,11 @@ export function checkReportTarget(field: string, folder: string, formats: readon
   checkFolderTarget({ field, path: folder }, formats.map((format) => names[format]));
 }
 
-/** Writes the report folder all at once; returns its path as the user would type it. */
+/** Writes the report folder all at once; returns its path as the user would type it (relative below the current folder, absolute elsewhere). */
 export function writeReportFolder(field: string, folder: string, files: ReadonlyArray<{ name: string; content: string | Uint8Array }>): string {
   writeFolderAtomically({ field, path: folder }, files);
-  return relative(process.cwd(), resolve(folder)) || '.';
+  const below = relative(process.cwd(), resolve(folder));
+  return below === '' ? '.' : below.startsWith('..') || isAbsolute(below) ? resolve(folder) : below;
 }
 
 /**

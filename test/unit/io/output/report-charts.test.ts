@@ -93,6 +93,14 @@ describe('report charts', () => {
   });
 });
 
+describe('charts of a one-node cluster', () => {
+  it('no failure leaves a survivor: the failover chart, and no chart of the load after it', () => {
+    const c = cluster().nodes(node('solo').memGiB(32)).vms(vm('web').memGiB(8).on('solo')).build();
+    const ids = reportCharts(buildReport(c, c.policy.strategy, POLICY)).map((chart) => chart.id);
+    expect(ids).toEqual(['load-cpu', 'load-memory', 'load-disk', 'failover']);
+  });
+});
+
 describe('the forecast chart', () => {
   // Two past days at 60% and 70%, three forecast days from 80% rising 10 points a day: the mean
   // reaches 85% on day 2; the 95% interval's upper edge (+15 points) on day 1.
