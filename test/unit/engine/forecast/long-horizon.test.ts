@@ -76,3 +76,32 @@ describe('long-horizon forecast across a level shift', () => {
     expect(fit.params.slopePerDay).toBeCloseTo(0.002, 4);
   });
 });
+
+describe('long-horizon forecast with lower weekend peaks', () => {
+  // Six weeks of 24 steps growing 0.002 a day, peaks 0.1 lower on days 5 and 6 of each week
+  // (a weekend), and a step of +0.1 from day 21 on. Without day-of-week terms the weekends are
+  // residuals as large as the step; with them the fit is exact.
+  const growth = 0.002 / DAY;
+  const weekend = (day: number) => (day % 7 >= 5 ? 0.1 : 0);
+  const y = tabulate(42 * DAY, (t) => {
+    const day = Math.floor(t / DAY);
+    return 0.5 + growth * t - weekend(day) + (day >= 21 ? 0.1 : 0) + 0.1 * Math.sin((2 * Math.PI * (t % DAY)) / DAY);
+  });
+  const short = tabulate(DAY, (h) => y[41 * DAY + h]!);
+  const forecast = longHorizonForecast(y, short, DAY, 14, [0.8], 1);
+  const peakDay0 = sustainedDailyPeaks(y, DAY, 1)[0]!;
+
+  it('fits the week, finds the step, and keeps the growth', () => {
+    expect(forecast.params.weekly).toBe(true);
+    expect(forecast.params.levelShift?.day).toBe(21);
+    expect(forecast.params.levelShift?.size).toBeCloseTo(0.1, 9);
+    expect(forecast.params.slopePerDay).toBeCloseTo(0.002, 9);
+  });
+
+  it('forecasts weekday and weekend peaks each from its own level', () => {
+    // Day 42 (k = 0) is a weekday: peak(day 0) + 0.002 * 42 + 0.1 (the step).
+    expect(forecast.dailyPeak.mean[0]).toBeCloseTo(peakDay0 + 0.002 * 42 + 0.1, 9);
+    // Day 47 (k = 5) is day 5 of its week: 0.1 lower.
+    expect(forecast.dailyPeak.mean[5]).toBeCloseTo(peakDay0 + 0.002 * 47 + 0.1 - 0.1, 9);
+  });
+});
