@@ -16,7 +16,7 @@ export interface CorosyncNode {
   name: string;
   nodeid: number;
   quorumVotes: number;
-  /** null when the node has no ring0 address (a link-less setup corosync would reject anyway). */
+  /** null when the node has no ring0 address. */
   ring0Addr: string | null;
   line: number;
 }
