@@ -18,7 +18,7 @@ import { InputError } from '../../../errors.js';
 import { readClusterResources, readClusterStatus, readNodeStatus, type ClusterResources, type ClusterStatus, type NodeStatus } from './api-json.js';
 import { readCorosyncConf, type Corosync } from './corosync.js';
 import { readGuestConfig, type GuestConfig, type GuestKind } from './guest-config.js';
-import { parseSectionConfig, type HeaderForm, type Section } from './section-config.js';
+import { parseSectionConfig, type HeaderForm, type Section } from '../section-config.js';
 import { readStorageCfg, type StoragePool } from './storage.js';
 
 export interface DumpGuest extends GuestConfig {

@@ -15,7 +15,7 @@
  *   mapping can match it against a node's corosync address.
  */
 import { InputError } from '../../../errors.js';
-import { flag, parseSectionConfig, single, splitList, type Section } from './section-config.js';
+import { flag, parseSectionConfig, single, splitList, type Section } from '../section-config.js';
 
 const ALWAYS_SHARED = ['iscsi', 'iscsidirect', 'nfs', 'cifs', 'rbd', 'cephfs', 'glusterfs', 'zfs', 'drbd', 'pbs'] as const;
 const SHARED_IF_FLAGGED = ['dir', 'lvm'] as const;

@@ -14,7 +14,7 @@ import type { DatacenterHa, DynamicServiceStats, HaScenario, InitialManagerStatu
 import type { ConfiguredState, HaGroup, HaRule, NodePriority, ServiceConfig } from '../../../engine/proxmox/types.js';
 import type { CrmServiceState, ServiceStatus } from '../../../engine/proxmox/service-status.js';
 import { lineOfKey, readJsonFile } from './json-file.js';
-import { parseSectionConfig, type Section } from './section-config.js';
+import { parseSectionConfig } from '../section-config.js';
 
 type Json = Record<string, unknown>;
 
@@ -170,11 +170,23 @@ function readCmdlist(raw: unknown, nodes: ReadonlySet<string>, issues: IssueColl
   });
 }
 
+/** A rules or groups section, each key's last value with its line (the regression tests repeat none). */
+interface Section {
+  type: string;
+  id: string;
+  line: number;
+  entries: Map<string, { value: string; line: number }>;
+}
+
+/** The shared SectionConfig reader; its refusal joins this folder's other issues. */
 function readSections(text: string, file: string, issues: IssueCollector): Section[] {
-  const parsed = parseSectionConfig(text);
-  if (parsed.ok) return parsed.sections;
-  issues.add({ file, line: parsed.line, field: '(line)', value: parsed.text, expected: "a section header 'type: id' or an indented 'key value' line" });
-  return [];
+  try {
+    return parseSectionConfig(text, file).map(({ type, id, line, properties }) => ({ type, id, line, entries: new Map(properties.map(({ key, value, line: at }) => [key, { value, line: at }])) }));
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    for (const issue of error.issues) issues.add(issue);
+    return [];
+  }
 }
 
 function readNodeList(section: Section, file: string, nodes: ReadonlySet<string>, issues: IssueCollector): NodePriority[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSectionConfig, single, splitList } from '../../../../src/io/proxmox/dump/section-config.js';
+import { parseSectionConfig, single, splitList } from '../../../../src/io/proxmox/section-config.js';
 import { issueOf } from '../../../support/input-issue.js';
 
 // rules.cfg from the doc (section 7), the second section indented with spaces as real files may be.

@@ -1,6 +1,7 @@
 /**
  * Proxmox SectionConfig text, as pve-common `SectionConfig.pm` reads it: `storage.cfg`,
- * `ha/resources.cfg`, `ha/groups.cfg`, `ha/rules.cfg`, and (with bare ids) `mapping/pci.cfg`.
+ * `ha/resources.cfg`, `ha/groups.cfg`, `ha/rules.cfg` (and the HA regression tests' `rules_config`
+ * and `groups`), and (with bare ids) `mapping/pci.cfg`.
  *
  * - A header line at column 0, `<type>: <id>`, starts a section; `mapping/pci.cfg` (pve-guest-common
  *   `Mapping/PCI.pm`) writes the bare `<id>` instead, so the reader is told which form to expect.
@@ -11,7 +12,7 @@
  * - Keys may repeat (`map` in pci.cfg), so properties stay a list in file order; `single` refuses a
  *   repeated key where the format allows one.
  */
-import { InputError } from '../../../errors.js';
+import { InputError } from '../../errors.js';
 
 export interface SectionProperty {
   key: string;
