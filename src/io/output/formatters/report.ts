@@ -91,8 +91,8 @@ export function headroomHeading(report: ClusterReport): string {
 export function headroomBlocks(report: ClusterReport, table: TableRenderer): string[] {
   const { headroom, remedy } = report;
   if (headroom.holds) return [fitTable(headroom.classes, table)];
-  const blocks = [`${headroom.policy} does not hold today, so nothing more fits.`, remedyText(report)!];
-  return remedy === null ? blocks : [...blocks, fitTable(remedy.headroom, table)];
+  const blocks = [`${headroom.policy} does not hold today, so nothing more fits.`];
+  return remedy === null ? [...blocks, remedyText(report)!] : [...blocks, `${remedyText(report)} The headroom then:`, fitTable(remedy.headroom, table)];
 }
 
 /** The fewest nodes like an existing one that repair the policy, or that none does; null when it holds. */
@@ -101,7 +101,7 @@ export function remedyText(report: ClusterReport): string | null {
   if (headroom.holds) return null;
   if (remedy === null) return `No addition of up to ${MAX_ADDED_NODES} nodes like an existing one makes ${headroom.policy} hold (${report.remedyChecked} changes checked).`;
   const nodes = remedy.added.length === 1 ? 'one node' : `${remedy.added.length} nodes`;
-  return `Adding ${nodes} like ${remedy.like} makes ${headroom.policy} hold (check --add-node ${remedy.added.map((name) => `${name}=${remedy.like}`).join(' --add-node ')}); the headroom then:`;
+  return `Adding ${nodes} like ${remedy.like} makes ${headroom.policy} hold (check --add-node ${remedy.added.map((name) => `${name}=${remedy.like}`).join(' --add-node ')}).`;
 }
 
 /** "2 storage-lost, 1 no-capacity", or "-". */

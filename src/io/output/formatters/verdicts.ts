@@ -66,7 +66,7 @@ function lossVerdict(report: ClusterReport): Verdict {
 
 function headroomVerdict(report: ClusterReport): Verdict {
   const { headroom } = report;
-  if (!headroom.holds) return { evidence: 'headroom', status: 'fail', text: `Headroom: nothing more fits while ${headroom.policy} breaks. ${remedyText(report)}`.replace(/; the headroom then:$/, '.') };
+  if (!headroom.holds) return { evidence: 'headroom', status: 'fail', text: `Headroom: nothing more fits while ${headroom.policy} breaks. ${remedyText(report)}` };
   const counts = headroom.classes.map((fit) => `${fit.unit} ${fit.proof.failsAt === null ? '≥ ' : ''}${fit.count}`);
   return { evidence: 'headroom', status: 'ok', text: `Headroom while ${headroom.policy} holds: ${counts.join(', ') || 'no classes declared'}.` };
 }

@@ -98,7 +98,7 @@ function headroomBody(report: ClusterReport, charts: string): string {
   const { headroom, remedy } = report;
   const parts = [headroom.holds ? fitTable(headroom.classes, htmlTable) : paragraph(`${headroom.policy} does not hold today, so nothing more fits.`), charts];
   const repair = remedyText(report);
-  if (repair !== null) parts.push(paragraph(repair, 'remedy'));
+  if (repair !== null) parts.push(paragraph(remedy === null ? repair : `${repair} The headroom then:`, 'remedy'));
   if (remedy !== null) parts.push(fitTable(remedy.headroom, htmlTable));
   return parts.join('\n');
 }
