@@ -83,7 +83,7 @@ function serversOf(section: Section, file: string): string[] {
 }
 
 /** `192.0.2.20:3260` and `[2001:db8::1]:3260` lose the port; a bare IPv6 address stays whole. */
-function withoutPort(address: string): string {
+export function withoutPort(address: string): string {
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
   if (bracketed !== null) return bracketed[1]!;
   return /^[^:]+:\d+$/.test(address) ? address.slice(0, address.lastIndexOf(':')) : address;

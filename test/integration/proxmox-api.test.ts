@@ -1,0 +1,148 @@
+import { createServer as createTcpServer } from 'node:net';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { readApi, type ApiReadOptions } from '../../src/io/proxmox/api/read-api.js';
+import { readDump } from '../../src/io/proxmox/dump/read-dump.js';
+import { comparableDump } from '../support/comparable-dump.js';
+import { makeCertificates, startApiServer, type ApiServer, type TestCertificates } from '../support/proxmox-api-server.js';
+
+const SMALL = join(import.meta.dirname, '../fixtures/proxmox-dump/small');
+const TOKEN_ID = 'headroom@pve!import';
+const SECRET = '5e1f2a3b-0c9d-4e8f-a7b6-secret-in-test';
+
+let certs: TestCertificates;
+beforeAll(() => {
+  certs = makeCertificates();
+});
+
+async function withServer<T>(options: { failing?: string[]; forbidden?: Record<string, string>; answers?: Record<string, unknown>; tls?: 'matching' | 'mismatched' }, use: (server: ApiServer, read: (extra?: Partial<ApiReadOptions>) => Promise<unknown>) => Promise<T>): Promise<T> {
+  const server = await startApiServer({ dump: SMALL, tokenId: TOKEN_ID, secret: SECRET, tls: certs[options.tls ?? 'matching'], failing: options.failing, forbidden: options.forbidden, answers: options.answers });
+  try {
+    return await use(server, (extra) => readApi({ baseUrl: server.url, tokenId: TOKEN_ID, tokenSecret: SECRET, ca: certs.ca, timeoutMs: 5000, ...extra }));
+  } finally {
+    await server.close();
+  }
+}
+
+/** The error a read throws, checked to be an InputError that never holds the secret. */
+async function inputErrorOf(read: Promise<unknown>): Promise<InputError> {
+  const error = await read.then(
+    () => {
+      throw new Error('expected an InputError');
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(InputError);
+  const inputError = error as InputError;
+  expect(`${inputError.message}\n${inputError.stack}\n${JSON.stringify(inputError.issues)}`).not.toContain(SECRET);
+  return inputError;
+}
+
+describe('readApi on a local HTTPS Proxmox API serving the small dump', () => {
+  it('reads the same cluster as readDump, apart from the offline node pve-b that the API cannot reach', async () => {
+    await withServer({}, async (server, read) => {
+      const api = (await read()) as ReturnType<typeof readDump>;
+      const dump = readDump(SMALL);
+      // pve-b is offline: pveproxy answers 595 for its status and its guests' configs, so lxc 201
+      // is known from cluster/resources only, and both are named missing as the dump names files.
+      const reachable = { ...dump, guests: dump.guests.filter((guest) => guest.node !== 'pve-b') };
+      expect(comparableDump(api)).toEqual(comparableDump(reachable));
+      expect(api.missing).toEqual(['api/nodes/pve-b/status.json', 'etc-pve/nodes/pve-b/lxc/201.conf']);
+      expect(api.resources.guests.map((guest) => `${guest.node}/${guest.kind}/${guest.vmid}`)).toEqual(['pve-a/qemu/101', 'pve-a/qemu/9000', 'pve-b/lxc/201']);
+      // No call is made for a config on the unreachable node; the current config is asked for.
+      expect(server.requests).not.toContain('/nodes/pve-b/lxc/201/config');
+      expect(server.requests).toContain('/nodes/pve-a/qemu/101/config');
+    });
+  });
+
+  it('gives every guest the location of its config call and the line qemu-server would write it on', async () => {
+    await withServer({}, async (server, read) => {
+      const api = (await read()) as ReturnType<typeof readDump>;
+      const db = api.guests.find((guest) => guest.vmid === 101)!;
+      expect(db.file).toBe(`${server.url}/api2/json/nodes/pve-a/qemu/101/config?current=1`);
+      // Written sorted after the one description line: #Primary Postgres, balloon, cores, ide2,
+      // memory, name, onboot, scsi0 (line 8), scsi1 (line 9), sockets, tags.
+      expect(db.disks.map((disk) => [disk.key, disk.line])).toEqual([['scsi0', 8], ['scsi1', 9]]);
+    });
+  });
+
+  it('returns the same object whatever the concurrency (order by node, kind, vmid)', async () => {
+    await withServer({}, async (_server, read) => {
+      expect(await read({ concurrency: 1 })).toEqual(await read({ concurrency: 16 }));
+    });
+  });
+
+  it('refuses a wrong token with 401, naming the URL and never the secret', async () => {
+    await withServer({}, async (server, read) => {
+      const error = await inputErrorOf(read({ tokenSecret: 'not-the-secret' }));
+      expect(error.issues[0]).toMatchObject({ file: `${server.url}/api2/json/cluster/resources`, field: 'HTTP status', value: '401 authentication failure' });
+    });
+  });
+
+  it('names the privilege a 403 lacks', async () => {
+    await withServer({ forbidden: { '/cluster/status': '/, Sys.Audit' } }, async (server, read) => {
+      const error = await inputErrorOf(read());
+      expect(error.issues[0]).toMatchObject({ file: `${server.url}/api2/json/cluster/status`, value: '403 Permission check failed (/, Sys.Audit)' });
+      expect(error.issues[0]!.expected).toContain('Sys.Audit on /');
+    });
+  });
+
+  it('refuses a guest whose config call fails with 500', async () => {
+    await withServer({ failing: ['/nodes/pve-a/qemu/9000/config'] }, async (server, read) => {
+      const error = await inputErrorOf(read());
+      expect(error.issues[0]).toMatchObject({ file: `${server.url}/api2/json/nodes/pve-a/qemu/9000/config?current=1`, value: '500 unable to read config: Input/output error', expected: '200 OK' });
+    });
+  });
+
+  it('refuses a certificate that does not match the host name, in Node words', async () => {
+    await withServer({ tls: 'mismatched' }, async (server, read) => {
+      const error = await inputErrorOf(read());
+      expect(error.issues[0]).toMatchObject({ file: `${server.url}/api2/json/cluster/resources`, field: 'connection' });
+      expect(String(error.issues[0]!.value)).toMatch(/^ERR_TLS_CERT_ALTNAME_INVALID: .*127\.0\.0\.1/);
+    });
+  });
+
+  it('refuses a certificate of an unknown CA, and reads it with --insecure', async () => {
+    await withServer({}, async (_server, read) => {
+      const error = await inputErrorOf(read({ ca: undefined }));
+      expect(String(error.issues[0]!.value)).toMatch(/^(UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY): /);
+      const insecure = (await read({ ca: undefined, insecure: true })) as ReturnType<typeof readDump>;
+      expect(insecure.guests).toHaveLength(2);
+    });
+  });
+
+  it('refuses a connection that is refused', async () => {
+    // A port that was free a moment ago: bound, then closed.
+    const probe = createTcpServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as { port: number };
+    await new Promise((resolve) => probe.close(resolve));
+    const error = await inputErrorOf(readApi({ baseUrl: `https://127.0.0.1:${port}`, tokenId: TOKEN_ID, tokenSecret: SECRET, ca: certs.ca }));
+    expect(error.issues[0]).toMatchObject({ file: `https://127.0.0.1:${port}/api2/json/cluster/resources`, field: 'connection' });
+    expect(String(error.issues[0]!.value)).toMatch(/^ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:/);
+  });
+
+  it('gives up on a server that does not answer within the timeout', async () => {
+    const silent = createTcpServer(() => undefined); // accepts, never speaks TLS
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const error = await inputErrorOf(readApi({ baseUrl: `https://127.0.0.1:${port}`, tokenId: TOKEN_ID, tokenSecret: SECRET, ca: certs.ca, timeoutMs: 200 }));
+      expect(error.issues[0]).toMatchObject({ field: 'connection', value: 'ETIMEDOUT: no answer within 200 ms' });
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('refuses an answer of the wrong shape, naming the URL and the JSON path', async () => {
+    await withServer({ answers: { '/cluster/config/nodes': { node: 'pve-a' } } }, async (server, read) => {
+      const error = await inputErrorOf(read());
+      expect(error.issues[0]).toMatchObject({ file: `${server.url}/api2/json/cluster/config/nodes`, field: '$.data', expected: 'an array' });
+    });
+    await withServer({ answers: { '/cluster/resources': [{ type: 'node', node: 'pve-a', status: 'online', maxcpu: 64, maxmem: '512G' }] } }, async (server, read) => {
+      const error = await inputErrorOf(read());
+      expect(error.issues[0]).toMatchObject({ file: `${server.url}/api2/json/cluster/resources`, field: '$[0].maxmem', value: '512G' });
+    });
+  });
+});
