@@ -2,7 +2,7 @@
  * A dump folder (issue 13's layout) read whole into one typed object, each file through its own
  * reader in this folder:
  *
- *   DUMP/etc-pve/                 storage.cfg, corosync.conf, ha/{resources,rules,groups}.cfg,
+ *   DUMP/etc-pve/                 storage.cfg, datacenter.cfg, corosync.conf, ha/{resources,rules,groups}.cfg,
  *                                 mapping/pci.cfg, nodes/<node>/{qemu-server,lxc}/<vmid>.conf
  *   DUMP/api/cluster-resources.json, api/cluster-status.json, api/nodes/<node>/status.json
  *
@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { InputError } from '../../../errors.js';
 import { readClusterResources, readClusterStatus, readNodeStatus, type ClusterResources, type ClusterStatus, type NodeStatus } from './api-json.js';
 import { readCorosyncConf, type Corosync } from './corosync.js';
+import { readDatacenterCfg, type DatacenterConfig } from './datacenter.js';
 import { readGuestConfig, type GuestConfig, type GuestKind } from './guest-config.js';
 import { parseSectionConfig, type HeaderForm, type Section } from '../section-config.js';
 import { readStorageCfg, type StoragePool } from './storage.js';
@@ -30,6 +31,8 @@ export interface DumpGuest extends GuestConfig {
 export interface ProxmoxDump {
   storage: StoragePool[];
   corosync: Corosync | null;
+  /** null when datacenter.cfg is missing (Proxmox's defaults apply). */
+  datacenter: DatacenterConfig | null;
   /** SectionConfig sections, typed into HA rules by the mapping. */
   haResources: Section[];
   haRules: Section[];
@@ -67,10 +70,12 @@ export function readDump(folder: string): ProxmoxDump {
   const resources = readClusterResources(readFileSync(resourcesFile, 'utf8'), resourcesFile);
   const storage = optional('etc-pve/storage.cfg');
   const corosync = optional('etc-pve/corosync.conf');
+  const datacenter = optional('etc-pve/datacenter.cfg');
   const status = optional('api/cluster-status.json');
   const dump: ProxmoxDump = {
     storage: readStorageCfg(storage?.text ?? '', storage?.file ?? join(folder, 'etc-pve/storage.cfg')),
     corosync: corosync === undefined ? null : readCorosyncConf(corosync.text, corosync.file),
+    datacenter: datacenter === undefined ? null : readDatacenterCfg(datacenter.text, datacenter.file),
     haResources: sections('etc-pve/ha/resources.cfg'),
     haRules: sections('etc-pve/ha/rules.cfg'),
     haGroups: sections('etc-pve/ha/groups.cfg'),

@@ -33,11 +33,11 @@ describe('readDump', () => {
     expect(dump.haResources.map((section) => `${section.type}:${section.id}`)).toEqual(['vm:101', 'ct:201']);
     expect(dump.resources.nodes.map((node) => node.status)).toEqual(['online', 'offline']);
     expect(dump.clusterStatus).toMatchObject({ name: 'small', quorate: true });
-    expect(dump.nodeStatus).toEqual({ 'pve-a': { cpus: 64, memoryTotal: 540965306368 } });
+    expect(dump.nodeStatus).toEqual({ 'pve-a': { cpus: 64, memoryTotal: 540965306368, cpuModel: 'AMD EPYC 7302' } });
   });
 
   it('lists the optional files that are missing, sorted', () => {
-    expect(readDump(SMALL).missing).toEqual(['api/nodes/pve-b/status.json', 'etc-pve/ha/groups.cfg', 'etc-pve/ha/rules.cfg', 'etc-pve/mapping/pci.cfg']);
+    expect(readDump(SMALL).missing).toEqual(['api/nodes/pve-b/status.json', 'etc-pve/datacenter.cfg', 'etc-pve/ha/groups.cfg', 'etc-pve/ha/rules.cfg', 'etc-pve/mapping/pci.cfg']);
   });
 
   it('assumes the implicit local storage when storage.cfg is missing, and no corosync without its file', () => {
