@@ -1,4 +1,6 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createTcpServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
@@ -8,6 +10,7 @@ import { comparableDump } from '../support/comparable-dump.js';
 import { makeCertificates, startApiServer, type ApiServer, type TestCertificates } from '../support/proxmox-api-server.js';
 
 const SMALL = join(import.meta.dirname, '../fixtures/proxmox-dump/small');
+const THREE_NODE = join(import.meta.dirname, '../fixtures/proxmox-dump/three-node');
 const TOKEN_ID = 'headroom@pve!import';
 const SECRET = '5e1f2a3b-0c9d-4e8f-a7b6-secret-in-test';
 
@@ -16,8 +19,8 @@ beforeAll(() => {
   certs = makeCertificates();
 });
 
-async function withServer<T>(options: { failing?: string[]; forbidden?: Record<string, string>; answers?: Record<string, unknown>; tls?: 'matching' | 'mismatched' }, use: (server: ApiServer, read: (extra?: Partial<ApiReadOptions>) => Promise<unknown>) => Promise<T>): Promise<T> {
-  const server = await startApiServer({ dump: SMALL, tokenId: TOKEN_ID, secret: SECRET, tls: certs[options.tls ?? 'matching'], failing: options.failing, forbidden: options.forbidden, answers: options.answers });
+async function withServer<T>(options: { dump?: string; failing?: string[]; forbidden?: Record<string, string>; answers?: Record<string, unknown>; tls?: 'matching' | 'mismatched' }, use: (server: ApiServer, read: (extra?: Partial<ApiReadOptions>) => Promise<unknown>) => Promise<T>): Promise<T> {
+  const server = await startApiServer({ dump: options.dump ?? SMALL, tokenId: TOKEN_ID, secret: SECRET, tls: certs[options.tls ?? 'matching'], failing: options.failing, forbidden: options.forbidden, answers: options.answers });
   try {
     return await use(server, (extra) => readApi({ baseUrl: server.url, tokenId: TOKEN_ID, tokenSecret: SECRET, ca: certs.ca, timeoutMs: 5000, ...extra }));
   } finally {
@@ -54,6 +57,40 @@ describe('readApi on a local HTTPS Proxmox API serving the small dump', () => {
       expect(server.requests).not.toContain('/nodes/pve-b/lxc/201/config');
       expect(server.requests).toContain('/nodes/pve-a/qemu/101/config');
     });
+  });
+
+  it('reads the three-node cluster as readDump does, apart from the guests on offline pve3', async () => {
+    await withServer({ dump: THREE_NODE }, async (server, read) => {
+      const api = (await read()) as ReturnType<typeof readDump>;
+      const dump = readDump(THREE_NODE);
+      expect(comparableDump(api)).toEqual(comparableDump({ ...dump, guests: dump.guests.filter((guest) => guest.node !== 'pve3') }));
+      expect(api.missing).toEqual(['api/nodes/pve3/status.json', 'etc-pve/nodes/pve3/qemu-server/104.conf', 'etc-pve/nodes/pve3/qemu-server/107.conf']);
+      // The server also answers the rule pve-ha-manager derives from group `web`; it is dropped,
+      // since groups.cfg itself is read.
+      expect(api.haRules.map((rule) => rule.id)).toEqual(['db-on-zfs-hosts', 'db-apart', 'gpu-hosts']);
+      expect(api.haGroups.map((group) => group.id)).toEqual(['web']);
+      expect(server.requests).toContain('/cluster/ha/rules');
+    });
+  });
+
+  it('reads the three-node cluster exactly as readDump does once pve3 is back online', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-api-dump-'));
+    try {
+      cpSync(THREE_NODE, dir, { recursive: true });
+      const resourcesFile = join(dir, 'api/cluster-resources.json');
+      const resources = JSON.parse(readFileSync(resourcesFile, 'utf8')) as Record<string, unknown>[];
+      writeFileSync(resourcesFile, JSON.stringify(resources.map((entry) => (entry['id'] === 'node/pve3' ? { ...entry, status: 'online', cpu: 0.1, mem: 1 } : entry))));
+      mkdirSync(join(dir, 'api/nodes/pve3'), { recursive: true });
+      writeFileSync(join(dir, 'api/nodes/pve3/status.json'), JSON.stringify({ cpuinfo: { cpus: 48, model: 'AMD EPYC 7413' }, memory: { total: 270582939648 } }));
+      await withServer({ dump: dir }, async (_server, read) => {
+        const api = (await read()) as ReturnType<typeof readDump>;
+        expect(comparableDump(api)).toEqual(comparableDump(readDump(dir)));
+        expect(api.missing).toEqual([]);
+        expect(api.guests.map((guest) => guest.vmid)).toEqual([100, 102, 105, 9000, 200, 101, 103, 106, 201, 104, 107]);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives every guest the location of its config call and the line qemu-server would write it on', async () => {

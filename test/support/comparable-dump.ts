@@ -2,8 +2,10 @@
  * A ProxmoxDump reduced to what both readers must agree on (read-api.ts states the
  * correspondence): no `file`, `line` or `missing`; pools, HA resources and groups and PCI mappings
  * sorted by id, corosync nodes by name, a section's properties by key (a repeated key keeps its
- * order). HA rules keep their order: both paths give the file's.
+ * order); a missing datacenter.cfg (null) as the defaults the API answers for it. HA rules keep
+ * their order: both paths give the file's.
  */
+import { readDatacenterCfg } from '../../src/io/proxmox/dump/datacenter.js';
 import type { ProxmoxDump } from '../../src/io/proxmox/dump/read-dump.js';
 import type { Section } from '../../src/io/proxmox/section-config.js';
 
@@ -11,6 +13,7 @@ export function comparableDump(dump: ProxmoxDump): unknown {
   const { missing: _missing, ...rest } = dump;
   const sorted = {
     ...rest,
+    datacenter: rest.datacenter ?? readDatacenterCfg('', 'datacenter.cfg'),
     storage: [...rest.storage].sort((a, b) => compare(a.id, b.id)),
     haResources: [...rest.haResources].sort((a, b) => compare(`${a.type}:${a.id}`, `${b.type}:${b.id}`)).map(byKey),
     haRules: rest.haRules.map(byKey),

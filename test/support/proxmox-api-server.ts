@@ -15,6 +15,9 @@
  *   flags as 1; storage adds `shared: 1` for the always-shared types and the implicit `local` as
  *   pve-storage `parse_config` does; rules carry `order` and, while groups.cfg exists, the
  *   `ha-group-<group>` rules pve-ha-manager derives from groups for the resources that use them;
+ * - datacenter.cfg (pve-cluster `parse_datacenter_config`): `#` lines as `description`, the
+ *   property strings crs (default key `ha`) and migration (default key `type`) decoded into
+ *   objects, `mac_prefix` filled in when unset;
  * - corosync.conf: /cluster/config/nodes (values as strings, the name also under `node`),
  *   /cluster/config/totem and /cluster/config/qdevice (the QDevice daemon's status words).
  */
@@ -136,6 +139,8 @@ function route(options: ApiServerOptions, path: string): Answer {
       return ok(rulesList(dump));
     case '/cluster/mapping/pci':
       return ok(sectionsOf(dump, 'mapping/pci.cfg', 'bare-id').map(pciEntry));
+    case '/cluster/options':
+      return ok(datacenterOptions(dump));
     case '/cluster/config/nodes':
     case '/cluster/config/totem':
     case '/cluster/config/qdevice':
@@ -215,4 +220,25 @@ function corosyncAnswer(dump: string, path: string): unknown {
   const qdevice = corosync.qdevice;
   if (qdevice === null) return {};
   return { Model: 'Net', 'QNetd host': `${qdevice.host}:5403`, Algorithm: qdevice.algorithm === 'lms' ? 'LMS' : 'Fifty-Fifty split', State: 'Connected', 'Tie-breaker': 'Node with lowest node ID' };
+}
+
+const PROPERTY_STRING_DEFAULT_KEY: Record<string, string> = { crs: 'ha', migration: 'type', ha: 'shutdown_policy' };
+
+function datacenterOptions(dump: string): Json {
+  const file = join(dump, 'etc-pve/datacenter.cfg');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const description: string[] = [];
+  const options: Json = {};
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) description.push(line.slice(1));
+    const match = /^([a-z][a-z0-9_-]*):\s*(.*?)\s*$/.exec(line);
+    if (match === null) continue;
+    const [, key, value] = match as unknown as [string, string, string];
+    const defaultKey = PROPERTY_STRING_DEFAULT_KEY[key];
+    options[key] =
+      defaultKey === undefined
+        ? number(value)
+        : Object.fromEntries(value.split(',').map((part) => (part.includes('=') ? [part.slice(0, part.indexOf('=')), number(part.slice(part.indexOf('=') + 1))] : [defaultKey, part])));
+  }
+  return { description: description.map((line) => `${line}\n`).join(''), mac_prefix: 'BC:24:11', ...options };
 }

@@ -14,6 +14,7 @@
  *   etc-pve/ha/resources.cfg, rules.cfg, groups.cfg  GET /cluster/ha/{resources,rules,groups} (Sys.Audit on /)
  *   etc-pve/mapping/pci.cfg                  GET /cluster/mapping/pci (lists only what Mapping.Audit allows)
  *   etc-pve/corosync.conf                    GET /cluster/config/{totem,nodes,qdevice} (Sys.Audit on /)
+ *   etc-pve/datacenter.cfg                   GET /cluster/options (Sys.Audit on /)
  *
  * Correspondence with readDump of a dump of the same cluster: equal, apart from
  * - locations: `file` is the URL, `line` the line in the file as Proxmox writes it (sorted keys)
@@ -26,7 +27,8 @@
  *   guests (the API proxies a config read to the guest's node; those guests stay in `resources`),
  *   rules.cfg, groups.cfg or pci.cfg when the server has no such endpoint (404/501: an older
  *   release), corosync.conf when the nodelist is empty (a node without a cluster). An endpoint
- *   that answers an empty list is an empty file, not a missing one;
+ *   that answers an empty list is an empty file, not a missing one, and a missing datacenter.cfg
+ *   (the dump's `datacenter: null`) reads as the defaults Proxmox answers (`defaulted: true`);
  * - what the API does not show: corosync's quorum block (`expected_votes`, `two_node` read as
  *   unset; QDevice votes as pvecm writes them, see render.ts; a QDevice that is configured but not
  *   running on the answering node reads as none, the cautious side), rules the API derives from
@@ -38,12 +40,13 @@ import pLimit from 'p-limit';
 import { InputError } from '../../../errors.js';
 import { readClusterResources, readClusterStatus, readNodeStatus, type NodeStatus, type ResourceGuest } from '../dump/api-json.js';
 import { readCorosyncConf } from '../dump/corosync.js';
+import { readDatacenterCfg } from '../dump/datacenter.js';
 import { readGuestConfig } from '../dump/guest-config.js';
 import type { DumpGuest, ProxmoxDump } from '../dump/read-dump.js';
 import { readStorageCfg } from '../dump/storage.js';
 import { parseSectionConfig, type HeaderForm, type Section } from '../section-config.js';
 import { ProxmoxApiClient, type ApiConnection } from './client.js';
-import { arrayAt, corosyncText, guestConfigText, objectAt, sectionConfigText, stringAt, type SectionShape } from './render.js';
+import { arrayAt, corosyncText, datacenterText, guestConfigText, objectAt, sectionConfigText, stringAt, type SectionShape } from './render.js';
 
 export interface ApiReadOptions extends ApiConnection {
   /** How many guest-config and node-status calls run at once (default 8). */
@@ -99,6 +102,7 @@ async function read(client: ProxmoxApiClient, limit: ReturnType<typeof pLimit>):
   const dump: ProxmoxDump = {
     storage: readStorageCfg(sectionConfigText(storageEntries, STORAGE, storageAnswer.url), storageAnswer.url),
     corosync: await readCorosync(client, missing),
+    datacenter: await readDatacenter(client),
     haResources: await sections(client, '/cluster/ha/resources', HA_RESOURCES, missing),
     haRules: await sections(client, '/cluster/ha/rules', haRules(groupIds), missing, 'etc-pve/ha/rules.cfg'),
     haGroups: groups === undefined ? [] : sectionsOf(groups, client.url('/cluster/ha/groups'), HA_GROUPS),
@@ -214,4 +218,10 @@ async function readCorosync(client: ProxmoxApiClient, missing: string[]): Promis
     urls,
   });
   return readCorosyncConf(text, urls.nodes);
+}
+
+/** Never null: the API answers Proxmox's defaults for a missing datacenter.cfg. */
+async function readDatacenter(client: ProxmoxApiClient): Promise<ProxmoxDump['datacenter']> {
+  const answer = await client.get('/cluster/options', 'Sys.Audit on /');
+  return readDatacenterCfg(datacenterText(answer.data, answer.url), answer.url);
 }

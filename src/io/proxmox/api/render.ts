@@ -68,6 +68,33 @@ export function guestConfigText(data: unknown, url: string): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * `/cluster/options` is datacenter.cfg as pve-cluster `parse_datacenter_config` returns it: the
+ * `#` lines as `description`, property strings (`crs`, `ha`, `migration`, ...) decoded into
+ * objects, and `mac_prefix` filled in when unset. Written back as `key: value` lines, an object as
+ * its `k=v` pairs joined by commas, a list joined by semicolons.
+ */
+export function datacenterText(data: unknown, url: string): string {
+  const options = objectAt(data, url, '$.data');
+  const lines: string[] = [];
+  for (const key of Object.keys(options).sort()) {
+    if (key === 'description') continue;
+    const value = options[key];
+    const path = `$.data.${key}`;
+    const text =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? Object.keys(value)
+            .sort()
+            .map((option) => `${option}=${scalar((value as Json)[option], url, `${path}.${option}`)}`)
+            .join(',')
+        : Array.isArray(value)
+          ? value.map((item, index) => scalar(item, url, `${path}[${index}]`)).join(';')
+          : scalar(value, url, path);
+    lines.push(`${key}: ${text}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 export interface SectionShape {
   /** The key holding the section id: `storage`, `sid`, `rule`, `group`, `id`. */
   idKey: string;
