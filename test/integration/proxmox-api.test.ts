@@ -19,8 +19,8 @@ beforeAll(() => {
   certs = makeCertificates();
 });
 
-async function withServer<T>(options: { dump?: string; failing?: string[]; forbidden?: Record<string, string>; answers?: Record<string, unknown>; tls?: 'matching' | 'mismatched' }, use: (server: ApiServer, read: (extra?: Partial<ApiReadOptions>) => Promise<unknown>) => Promise<T>): Promise<T> {
-  const server = await startApiServer({ dump: options.dump ?? SMALL, tokenId: TOKEN_ID, secret: SECRET, tls: certs[options.tls ?? 'matching'], failing: options.failing, forbidden: options.forbidden, answers: options.answers });
+async function withServer<T>(options: { dump?: string; permissions?: Record<string, Record<string, number>>; failing?: string[]; forbidden?: Record<string, string>; answers?: Record<string, unknown>; tls?: 'matching' | 'mismatched' }, use: (server: ApiServer, read: (extra?: Partial<ApiReadOptions>) => Promise<unknown>) => Promise<T>): Promise<T> {
+  const server = await startApiServer({ dump: options.dump ?? SMALL, tokenId: TOKEN_ID, secret: SECRET, tls: certs[options.tls ?? 'matching'], failing: options.failing, forbidden: options.forbidden, answers: options.answers, permissions: options.permissions });
   try {
     return await use(server, (extra) => readApi({ baseUrl: server.url, tokenId: TOKEN_ID, tokenSecret: SECRET, ca: certs.ca, timeoutMs: 5000, ...extra }));
   } finally {
@@ -113,7 +113,7 @@ describe('readApi on a local HTTPS Proxmox API serving the small dump', () => {
   it('refuses a wrong token with 401, naming the URL and never the secret', async () => {
     await withServer({}, async (server, read) => {
       const error = await inputErrorOf(read({ tokenSecret: 'not-the-secret' }));
-      expect(error.issues[0]).toMatchObject({ file: `${server.url}/api2/json/cluster/resources`, field: 'HTTP status', value: '401 authentication failure' });
+      expect(error.issues[0]).toMatchObject({ file: `${server.url}/api2/json/access/permissions`, field: 'HTTP status', value: '401 authentication failure' });
     });
   });
 
@@ -122,6 +122,25 @@ describe('readApi on a local HTTPS Proxmox API serving the small dump', () => {
       const error = await inputErrorOf(read());
       expect(error.issues[0]).toMatchObject({ file: `${server.url}/api2/json/cluster/status`, value: '403 Permission check failed (/, Sys.Audit)' });
       expect(error.issues[0]!.expected).toContain('Sys.Audit on /');
+    });
+  });
+
+  it('refuses a token that may audit only some guests, since the API would silently list only those', async () => {
+    // VM.Audit through pool `prod` only: /cluster/resources would hide every other guest.
+    const poolOnly = { '/': { 'Sys.Audit': 1, 'Datastore.Audit': 1, 'Mapping.Audit': 1 }, '/vms': {}, '/pool/prod': { 'VM.Audit': 1 } };
+    await withServer({ permissions: poolOnly }, async (server, read) => {
+      const error = await inputErrorOf(read());
+      expect(error.issues[0]).toMatchObject({ file: `${server.url}/api2/json/access/permissions`, field: '/vms', value: '(none)' });
+      expect(error.issues[0]!.expected).toMatch(/^VM\.Audit on \/vms, propagated/);
+      expect(server.requests).toEqual(['/access/permissions']);
+    });
+    // Granted on / without propagate: it does not reach /storage/<id>.
+    await withServer({ permissions: { '/': { 'Sys.Audit': 1, 'VM.Audit': 1, 'Mapping.Audit': 1, 'Datastore.Audit': 0 } } }, async (_server, read) => {
+      expect((await inputErrorOf(read())).issues[0]).toMatchObject({ field: '/', value: 'Datastore.Audit, Mapping.Audit (propagated), Sys.Audit (propagated), VM.Audit (propagated)' });
+    });
+    // Denied below: NoAccess on one guest.
+    await withServer({ permissions: { '/': { 'Sys.Audit': 1, 'VM.Audit': 1, 'Mapping.Audit': 1, 'Datastore.Audit': 1 }, '/vms/101': {} } }, async (_server, read) => {
+      expect((await inputErrorOf(read())).issues[0]).toMatchObject({ field: '/vms/101', value: '(none)' });
     });
   });
 
@@ -135,7 +154,7 @@ describe('readApi on a local HTTPS Proxmox API serving the small dump', () => {
   it('refuses a certificate that does not match the host name, in Node words', async () => {
     await withServer({ tls: 'mismatched' }, async (server, read) => {
       const error = await inputErrorOf(read());
-      expect(error.issues[0]).toMatchObject({ file: `${server.url}/api2/json/cluster/resources`, field: 'connection' });
+      expect(error.issues[0]).toMatchObject({ file: `${server.url}/api2/json/access/permissions`, field: 'connection' });
       expect(String(error.issues[0]!.value)).toMatch(/^ERR_TLS_CERT_ALTNAME_INVALID: .*127\.0\.0\.1/);
     });
   });
@@ -156,7 +175,7 @@ describe('readApi on a local HTTPS Proxmox API serving the small dump', () => {
     const { port } = probe.address() as { port: number };
     await new Promise((resolve) => probe.close(resolve));
     const error = await inputErrorOf(readApi({ baseUrl: `https://127.0.0.1:${port}`, tokenId: TOKEN_ID, tokenSecret: SECRET, ca: certs.ca }));
-    expect(error.issues[0]).toMatchObject({ file: `https://127.0.0.1:${port}/api2/json/cluster/resources`, field: 'connection' });
+    expect(error.issues[0]).toMatchObject({ file: `https://127.0.0.1:${port}/api2/json/access/permissions`, field: 'connection' });
     expect(String(error.issues[0]!.value)).toMatch(/^ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:/);
   });
 

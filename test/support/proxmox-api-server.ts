@@ -65,6 +65,8 @@ export interface ApiServerOptions {
   tls: { key: string; cert: string };
   /** Guest config paths (`/nodes/pve-a/qemu/101/config`) answered with 500. */
   failing?: string[];
+  /** The token's /access/permissions answer; by default the PVEAuditor role on / with propagate. */
+  permissions?: Record<string, Record<string, number>>;
   /** Paths answered 200 with this data instead of the dump's (a wrong shape). */
   answers?: Record<string, unknown>;
   /** Paths answered 403 with pveproxy's permission message for this privilege. */
@@ -103,6 +105,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   };
 }
 
+/** pve-access-control: PVEAuditor holds every privilege group's audit privileges. */
+const AUDITOR = Object.fromEntries(['Datastore.Audit', 'Mapping.Audit', 'Pool.Audit', 'SDN.Audit', 'Sys.Audit', 'VM.Audit'].map((privilege) => [privilege, 1]));
+const AUDITOR_ON_ROOT = Object.fromEntries(['/', '/access', '/access/groups', '/nodes', '/pool', '/sdn', '/storage', '/vms'].map((path) => [path, AUDITOR]));
 const ok = (data: unknown): Answer => ({ status: 200, message: 'OK', data });
 const ALWAYS_SHARED = ['iscsi', 'iscsidirect', 'nfs', 'cifs', 'rbd', 'cephfs', 'glusterfs', 'zfs', 'drbd', 'pbs'];
 
@@ -139,6 +144,8 @@ function route(options: ApiServerOptions, path: string): Answer {
       return ok(rulesList(dump));
     case '/cluster/mapping/pci':
       return ok(sectionsOf(dump, 'mapping/pci.cfg', 'bare-id').map(pciEntry));
+    case '/access/permissions':
+      return ok(options.permissions ?? AUDITOR_ON_ROOT);
     case '/cluster/options':
       return ok(datacenterOptions(dump));
     case '/cluster/config/nodes':

@@ -4,6 +4,7 @@
  * the pvesh JSON readers take the API body as it is (they accept the `{"data": ...}` envelope),
  * and the /etc/pve answers are written back as the file first (render.ts).
  *
+ *   (first)                                  GET /access/permissions: the privileges below, checked
  *   dump file                                API call (privilege a 403 names)
  *   api/cluster-resources.json               GET /cluster/resources (lists only what the token may audit)
  *   api/cluster-status.json                  GET /cluster/status (Sys.Audit on /)
@@ -71,6 +72,7 @@ export async function readApi(options: ApiReadOptions): Promise<ProxmoxDump> {
 }
 
 async function read(client: ProxmoxApiClient, limit: ReturnType<typeof pLimit>): Promise<ProxmoxDump> {
+  await checkPrivileges(client);
   const missing: string[] = [];
   const resourcesAnswer = await client.get('/cluster/resources', 'VM.Audit, Sys.Audit and Datastore.Audit');
   const resources = readClusterResources(resourcesAnswer.body, resourcesAnswer.url);
@@ -114,6 +116,40 @@ async function read(client: ProxmoxApiClient, limit: ReturnType<typeof pLimit>):
     missing: missing.sort(),
   };
   return dump;
+}
+
+/**
+ * Lists that the API filters by privilege rather than refusing: a token that may audit only some
+ * guests would import a cluster smaller than it is, the comfortable direction. Each privilege must
+ * hold, propagated, on the path and on every ACL path below it that /access/permissions names
+ * (pve-access-control `get_effective_permissions`: `/`, `/nodes`, `/storage`, `/vms` and every ACL
+ * path, each privilege with its propagate flag).
+ */
+const LISTED_BY_PRIVILEGE: readonly { path: string; privilege: string; list: string }[] = [
+  { path: '/nodes', privilege: 'Sys.Audit', list: '/cluster/resources lists only the nodes' },
+  { path: '/vms', privilege: 'VM.Audit', list: '/cluster/resources lists only the guests' },
+  { path: '/storage', privilege: 'Datastore.Audit', list: '/storage lists only the storages' },
+  { path: '/mapping/pci', privilege: 'Mapping.Audit', list: '/cluster/mapping/pci lists only the mappings' },
+];
+
+async function checkPrivileges(client: ProxmoxApiClient): Promise<void> {
+  const answer = await client.get('/access/permissions', 'nothing (every token may read its own permissions)');
+  const byPath = objectAt(answer.data, answer.url, '$.data');
+  const privilegesAt = (path: string): Json => objectAt(byPath[path], answer.url, `$.data['${path}']`);
+  for (const { path, privilege, list } of LISTED_BY_PRIVILEGE) {
+    // The nearest path the answer names, at or above the one required, decides by its propagate flag.
+    const ancestors = path.split('/').map((_, index, parts) => parts.slice(0, parts.length - index).join('/') || '/');
+    const governing = ancestors.find((candidate) => byPath[candidate] !== undefined) ?? '/';
+    const below = Object.keys(byPath).filter((candidate) => candidate.startsWith(`${path}/`)).sort();
+    for (const checked of [governing, ...below]) {
+      const privileges = byPath[checked] === undefined ? {} : privilegesAt(checked);
+      const held = checked === governing ? privileges[privilege] === 1 : privileges[privilege] !== undefined;
+      if (!held) {
+        const value = Object.keys(privileges).sort().map((name) => `${name}${privileges[name] === 1 ? ' (propagated)' : ''}`).join(', ') || '(none)';
+        throw new InputError({ file: answer.url, field: checked, value, expected: `${privilege} on ${path}, propagated to all below it (the PVEAuditor role on / grants it): ${list} the token may audit, so the import would miss some` });
+      }
+    }
+  }
 }
 
 /** readDump's order: node folder, then qemu before lxc, then vmid. */
