@@ -29,6 +29,8 @@ export interface DumpGuest extends GuestConfig {
 }
 
 export interface ProxmoxDump {
+  /** Where it was read from: the dump folder (the API reader: its base URL). The sections' files are relative to it. */
+  source: string;
   storage: StoragePool[];
   corosync: Corosync | null;
   /** null when datacenter.cfg is missing (Proxmox's defaults apply). */
@@ -73,6 +75,7 @@ export function readDump(folder: string): ProxmoxDump {
   const datacenter = optional('etc-pve/datacenter.cfg');
   const status = optional('api/cluster-status.json');
   const dump: ProxmoxDump = {
+    source: folder,
     storage: readStorageCfg(storage?.text ?? '', storage?.file ?? join(folder, 'etc-pve/storage.cfg')),
     corosync: corosync === undefined ? null : readCorosyncConf(corosync.text, corosync.file),
     datacenter: datacenter === undefined ? null : readDatacenterCfg(datacenter.text, datacenter.file),
