@@ -1,6 +1,6 @@
 /**
  * A ProxmoxDump reduced to what both readers must agree on (read-api.ts states the
- * correspondence): no `file`, `line` or `missing`; pools, HA resources and groups and PCI mappings
+ * correspondence): no `source`, `file`, `line` or `missing`; pools, HA resources and groups and PCI mappings
  * sorted by id, corosync nodes by name, a section's properties by key (a repeated key keeps its
  * order); a missing datacenter.cfg (null) as the defaults the API answers for it. HA rules keep
  * their order: both paths give the file's.
@@ -10,7 +10,7 @@ import type { ProxmoxDump } from '../../src/io/proxmox/dump/read-dump.js';
 import type { Section } from '../../src/io/proxmox/section-config.js';
 
 export function comparableDump(dump: ProxmoxDump): unknown {
-  const { missing: _missing, ...rest } = dump;
+  const { missing: _missing, source: _source, ...rest } = dump;
   const sorted = {
     ...rest,
     datacenter: rest.datacenter ?? readDatacenterCfg('', 'datacenter.cfg'),

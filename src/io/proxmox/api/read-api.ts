@@ -102,6 +102,7 @@ async function read(client: ProxmoxApiClient, limit: ReturnType<typeof pLimit>):
   const storageAnswer = await client.get('/storage', 'Datastore.Audit on /storage');
   const storageEntries = listOf(storageAnswer.data, storageAnswer.url).sort(byKey('storage', storageAnswer.url));
   const dump: ProxmoxDump = {
+    source: client.url(''),
     storage: readStorageCfg(sectionConfigText(storageEntries, STORAGE, storageAnswer.url), storageAnswer.url),
     corosync: await readCorosync(client, missing),
     datacenter: await readDatacenter(client),

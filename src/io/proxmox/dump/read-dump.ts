@@ -9,7 +9,7 @@
  * `api/cluster-resources.json` and `etc-pve/nodes/` are required; every other file may be missing
  * (an older cluster has no rules.cfg, one without HA no ha/) and is listed in `missing` so the
  * importer can say what it assumed. A missing storage.cfg still yields the implicit `local`.
- * `etc-pve/priv/` (keys, tokens) is never opened. Guests and nodes are sorted, so two reads of the
+ * `etc-pve/priv/` (keys, tokens) is never opened. Guests, nodes and storage pools are sorted, so two reads of the
  * same folder give the same object.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ export interface DumpGuest extends GuestConfig {
 }
 
 export interface ProxmoxDump {
-  /** Where it was read from: the dump folder (the API reader: its base URL). The sections' files are relative to it. */
+  /** Where it was read from: the dump folder, or the API root URL (read-api.ts); source-file.ts names a section's file from it. */
   source: string;
   storage: StoragePool[];
   corosync: Corosync | null;
@@ -76,7 +76,8 @@ export function readDump(folder: string): ProxmoxDump {
   const status = optional('api/cluster-status.json');
   const dump: ProxmoxDump = {
     source: folder,
-    storage: readStorageCfg(storage?.text ?? '', storage?.file ?? join(folder, 'etc-pve/storage.cfg')),
+    // By id, the order the API lists them in (read-api.ts), so both readers give the same scenario.
+    storage: readStorageCfg(storage?.text ?? '', storage?.file ?? join(folder, 'etc-pve/storage.cfg')).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     corosync: corosync === undefined ? null : readCorosyncConf(corosync.text, corosync.file),
     datacenter: datacenter === undefined ? null : readDatacenterCfg(datacenter.text, datacenter.file),
     haResources: sections('etc-pve/ha/resources.cfg'),

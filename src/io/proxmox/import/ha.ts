@@ -17,7 +17,7 @@
  * - crs from datacenter.cfg; `dynamic` is written as `static`: the scenario's Proxmox strategies
  *   are basic and static, and dynamic ranks by static sizes whatever it does not measure.
  */
-import { join } from 'node:path';
+import { sourceFile } from '../source-file.js';
 import type { CrsMode, HaSettings } from '../../../engine/model/cluster.js';
 import type { ImportNote } from '../../../engine/model/import-notes.js';
 import { applyGroupFailback, groupsAsNodeAffinityRules } from '../../../engine/proxmox/groups.js';
@@ -39,7 +39,7 @@ const MANAGED_STATES = ['started', 'enabled'];
 const SERVICE_STATES = ['started', 'enabled', 'stopped', 'disabled', 'ignored'];
 
 export function mapHa(dump: ProxmoxDump, guests: ReadonlyArray<{ draft: GuestDraft; name: string }>, nodeNames: readonly string[], notes: ImportNote[]): HaMapping {
-  const file = (relative: string): string => join(dump.source, relative);
+  const file = (relative: string): string => sourceFile(dump.source, relative);
   const bySid = new Map(guests.map((guest) => [`${guest.draft.kind === 'qemu' ? 'vm' : 'ct'}:${guest.draft.vmid}`, guest]));
   const services = dump.haResources.map((section) => service(section, file('etc-pve/ha/resources.cfg')));
   const haGuests = new Set<string>();

@@ -27,7 +27,7 @@ describe('readDump', () => {
     ]);
     // 101's cdrom is not a disk: 200G on ceph-vm and 500G on local-lvm.
     expect(dump.guests[0]!.disks.map((d) => [d.storage, d.sizeBytes])).toEqual([['ceph-vm', 200 * GiB], ['local-lvm', 500 * GiB]]);
-    expect(dump.storage.map((pool) => [pool.id, pool.shared])).toEqual([['local', false], ['local-lvm', false], ['ceph-vm', true]]);
+    expect(dump.storage.map((pool) => [pool.id, pool.shared])).toEqual([['ceph-vm', true], ['local', false], ['local-lvm', false]]); // by id
     expect(dump.corosync!.nodes.map((node) => node.ring0Addr)).toEqual(['10.0.0.11', '10.0.0.12']);
     expect(dump.corosync!.qdevice!.votes).toBe(1);
     expect(dump.haResources.map((section) => `${section.type}:${section.id}`)).toEqual(['vm:101', 'ct:201']);

@@ -61,7 +61,7 @@ describe('importProxmox on the three-node dump', () => {
     const { cluster } = run();
     const local = (name: string) => (cluster.pools.find((pool) => pool.name === name) as LocalPool).capacityGiBByNode;
     const shared = (name: string) => cluster.pools.find((pool) => pool.name === name) as SharedPool;
-    expect(cluster.pools.map((pool) => [pool.name, pool.kind, pool.media])).toEqual([['local-lvm', 'local', 'lvmthin'], ['tank', 'local', 'zfspool'], ['nas', 'shared', 'nfs'], ['ceph-ext', 'shared', 'rbd']]);
+    expect(cluster.pools.map((pool) => [pool.name, pool.kind, pool.media])).toEqual([['ceph-ext', 'shared', 'rbd'], ['local-lvm', 'local', 'lvmthin'], ['nas', 'shared', 'nfs'], ['tank', 'local', 'zfspool']]); // by id, as readDump lists them
     // 1869169819648 B = 1782579.2 MiB, floored to 1782579; pve1 less template 9000 (8192 MiB) and
     // dns-1's rootfs (8192): 1766195 MiB = 1724.7998046875 GiB; pve2 less old-app (20480):
     // 1762099 MiB = 1720.7998046875 GiB; pve3 reports none: full at ci-runner's 40 GiB.
@@ -116,12 +116,12 @@ describe('importProxmox on the three-node dump', () => {
     const { cluster } = run({ includeStopped: true });
     expect(cluster.vms.find((vm) => vm.name === 'old-app')).toMatchObject({ currentNode: 'pve2', vcpus: 2, memGiB: 4, diskGiB: 20, pool: 'local-lvm' });
     // 1782579 MiB, nothing held on pve2 any more
-    expect((cluster.pools[0] as LocalPool).capacityGiBByNode['pve2']).toBe(1782579 / 1024);
+    expect((cluster.pools.find((pool) => pool.name === 'local-lvm') as LocalPool).capacityGiBByNode['pve2']).toBe(1782579 / 1024);
   });
 
   it('--served-by overrides the address match, and must name a shared pool and a node', () => {
-    expect((run({ servedBy: { 'ceph-ext': 'pve1' } }).cluster.pools[3] as SharedPool).servedBy).toBe('pve1');
-    expect(issueOf(() => run({ servedBy: { tank: 'pve1' } }))).toEqual({ file: '--served-by', field: 'POOL', value: 'tank', expected: 'a shared pool of storage.cfg (nas, ceph-ext)' });
+    expect((run({ servedBy: { 'ceph-ext': 'pve1' } }).cluster.pools.find((pool) => pool.name === 'ceph-ext') as SharedPool).servedBy).toBe('pve1');
+    expect(issueOf(() => run({ servedBy: { tank: 'pve1' } }))).toEqual({ file: '--served-by', field: 'POOL', value: 'tank', expected: 'a shared pool of storage.cfg (ceph-ext, nas)' });
     expect(issueOf(() => run({ servedBy: { nas: 'pve9' } }))).toEqual({ file: '--served-by', field: 'nas.NODE', value: 'pve9', expected: 'a node of the cluster (pve1, pve2, pve3)' });
   });
 
