@@ -97,8 +97,9 @@ async function read(client: ProxmoxApiClient, limit: ReturnType<typeof pLimit>):
   }
   const configs = await Promise.all(guests.filter((guest) => !unreachable.has(guest.node)).map((guest) => limit(() => readGuest(client, guest))));
 
+  const groupsUrl = client.url('/cluster/ha/groups');
   const groups = await optionalList(client, '/cluster/ha/groups', 'etc-pve/ha/groups.cfg', missing);
-  const groupIds = new Set((groups ?? []).map((entry, index) => stringAt(objectAt(entry, client.url('/cluster/ha/groups'), `$.data[${index}]`), 'group', client.url('/cluster/ha/groups'), `$.data[${index}]`)));
+  const groupIds = new Set(listOf(groups ?? [], groupsUrl).map((entry, index) => stringAt(entry, 'group', groupsUrl, `$.data[${index}]`)));
   const storageAnswer = await client.get('/storage', 'Datastore.Audit on /storage');
   const storageEntries = listOf(storageAnswer.data, storageAnswer.url).sort(byKey('storage', storageAnswer.url));
   const dump: ProxmoxDump = {
@@ -108,7 +109,7 @@ async function read(client: ProxmoxApiClient, limit: ReturnType<typeof pLimit>):
     datacenter: await readDatacenter(client),
     haResources: await sections(client, '/cluster/ha/resources', HA_RESOURCES, missing),
     haRules: await sections(client, '/cluster/ha/rules', haRules(groupIds), missing, 'etc-pve/ha/rules.cfg'),
-    haGroups: groups === undefined ? [] : sectionsOf(groups, client.url('/cluster/ha/groups'), HA_GROUPS),
+    haGroups: groups === undefined ? [] : sectionsOf(groups, groupsUrl, HA_GROUPS),
     pciMappings: await sections(client, '/cluster/mapping/pci', PCI_MAPPINGS, missing, 'etc-pve/mapping/pci.cfg', 'bare-id'),
     guests: configs,
     resources,
