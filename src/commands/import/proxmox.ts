@@ -27,7 +27,7 @@ export default class ImportProxmox extends HeadroomCommand {
   static flags = {
     from: Flags.string({ description: 'The dump: a folder or a .tar.gz (scripts/proxmox-dump.sh).', required: true }),
     out: Flags.string({ description: 'Folder to write the scenario into; must be new or empty.', required: true }),
-    'served-by': Flags.string({ description: 'POOL=NODE: the node that serves a shared pool (repeatable); overrides the address match.', multiple: true, default: [] }),
+    'served-by': Flags.string({ description: 'POOL=NODE: the node that serves a shared pool (repeatable); overrides the address match.', multiple: true }),
     'include-stopped': Flags.boolean({ description: 'Count stopped guests too, on the node they are registered on.', default: false }),
     memory: Flags.string({ description: 'Which guest memory counts: the configured maximum, or the balloon floor.', options: ['max', 'balloon'], default: 'max' }),
   };
@@ -35,7 +35,7 @@ export default class ImportProxmox extends HeadroomCommand {
   async run(): Promise<ImportProxmoxResult> {
     const { flags } = await this.parse(ImportProxmox);
     checkNewFolder(flags.out);
-    const options = { memory: flags.memory as 'max' | 'balloon', includeStopped: flags['include-stopped'], servedBy: parseServedBy(flags['served-by']) };
+    const options = { memory: flags.memory as 'max' | 'balloon', includeStopped: flags['include-stopped'], servedBy: parseServedBy(flags['served-by'] ?? []) };
     const imported = withDumpFolder(flags.from, (folder) => importProxmox(readDump(folder), options));
     const result: ImportProxmoxResult = { scenario: writeImportedScenario(flags.out, imported), ...imported };
     if (!this.printJson(flags.json, result)) this.log(renderImport(result.scenario, imported));

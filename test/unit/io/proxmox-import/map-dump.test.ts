@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -154,5 +154,42 @@ describe('importProxmox on the three-node dump', () => {
     const dir = copy();
     writeFileSync(join(dir, file), text);
     expect(issueOf(() => run({}, dir))).toMatchObject({ file: join(dir, file), ...expected });
+  });
+});
+
+describe('importProxmox on the small dump (files missing)', () => {
+  const SMALL = join(import.meta.dirname, '../../../fixtures/proxmox-dump/small');
+
+  it('says each missing file and what stood in for it; a guest on a local and a shared pool is held by the local one', () => {
+    const result = importProxmox(readDump(SMALL));
+    expect(result.notes.filter((note) => note.code === 'missing-file')).toEqual([
+      { code: 'missing-file', file: 'etc-pve/datacenter.cfg' },
+      { code: 'missing-file', file: 'etc-pve/ha/groups.cfg' },
+      { code: 'missing-file', file: 'etc-pve/ha/rules.cfg' },
+      { code: 'missing-file', file: 'etc-pve/mapping/pci.cfg' },
+    ]);
+    expect(result.cluster.ha!.crs).toBe('basic');
+    // db-01: 200G on ceph-vm (shared), 500G on local-lvm (local): local-lvm holds it, 200 GiB held off ceph-vm
+    expect(result.cluster.vms.find((candidate) => candidate.name === 'db-01')).toMatchObject({ pool: 'local-lvm', diskGiB: 500 });
+    expect(result.notes).toContainEqual({ code: 'guest-several-pools', guest: { vmid: 101, name: 'db-01' }, pool: 'local-lvm', reserved: [{ pool: 'ceph-vm', diskGiB: 200 }] });
+  });
+});
+
+describe('a guest with no disk', () => {
+  it('goes to the empty pool no-disk that every node reaches, and the files still load back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-import-'));
+    try {
+      cpSync(THREE_NODE, dir, { recursive: true });
+      writeFileSync(join(dir, 'etc-pve/nodes/pve1/qemu-server/105.conf'), 'cores: 1\nmemory: 2048\nname: fax-gw\n');
+      const result = importProxmox(readDump(dir));
+      expect(result.cluster.vms.find((vm) => vm.name === 'fax-gw')).toMatchObject({ pool: 'no-disk', diskGiB: 0 });
+      expect(result.cluster.pools.at(-1)).toEqual({ name: 'no-disk', kind: 'shared', media: 'none', capacityGiB: 0, servedBy: null, reachableFrom: ['pve1', 'pve2', 'pve3'] });
+      const out = join(dir, 'scenario');
+      mkdirSync(out);
+      for (const file of scenarioFiles(result)) writeFileSync(join(out, file.name), file.content);
+      expect(loadScenario(join(out, 'prod3.yaml'))).toEqual(result.cluster);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
