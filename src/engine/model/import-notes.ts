@@ -77,5 +77,3 @@ export type ImportNote =
   | { code: 'failback-not-expressible'; guests: GuestRef[] }
   /** failback 0 on guests in no node-affinity rule: it changes nothing there. */
   | { code: 'failback-without-rule'; guests: GuestRef[] };
-
-export type ImportNoteCode = ImportNote['code'];

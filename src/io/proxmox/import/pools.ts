@@ -26,7 +26,7 @@ import type { StoragePool } from '../dump/storage.js';
 import { refOf, type GuestDraft } from './guests.js';
 import { capacityMiB, gib } from './units.js';
 
-export const NO_DISK_POOL = 'no-disk';
+const NO_DISK_POOL = 'no-disk';
 
 export interface PlacedGuest {
   draft: GuestDraft;
