@@ -145,6 +145,20 @@ describe('importProxmox on the three-node dump', () => {
     expect(notes).toContainEqual({ code: 'lxc-all-cores', guest: { vmid: 201, name: 'dns-1' }, vcpus: 32 });
   });
 
+  it('a rule naming a stopped guest and one that does not exist keeps the rest, saying why each was left out', () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'etc-pve/ha/resources.cfg'), 'vm: 100\n\tstate started\n\nvm: 106\n\tstate started\n\nvm: 999\n\tstate started\n');
+    writeFileSync(join(dir, 'etc-pve/ha/rules.cfg'), 'node-affinity: keep\n\tnodes pve1,pve9\n\tresources vm:100,vm:106,vm:999\n');
+    const { cluster, notes } = run({}, dir);
+    expect(cluster.ha!.rules).toEqual([{ type: 'node-affinity', id: 'keep', resources: ['db-1'], nodes: [{ node: 'pve1', priority: 0 }], strict: false, disabled: false }]);
+    expect(notes.filter((note) => note.code.startsWith('rule-') || note.code === 'ha-resource-unknown')).toEqual([
+      { code: 'ha-resource-unknown', sid: 'vm:999' },
+      { code: 'rule-resource-dropped', rule: 'keep', sid: 'vm:106', why: 'not-imported' },
+      { code: 'rule-resource-dropped', rule: 'keep', sid: 'vm:999', why: 'unknown' },
+      { code: 'rule-node-dropped', rule: 'keep', node: 'pve9' },
+    ]);
+  });
+
   it.each([
     ['a disk on a storage storage.cfg does not define', 'etc-pve/nodes/pve1/qemu-server/105.conf', 'boot: order=scsi0\nscsi0: fast:vm-105-disk-0,size=16G\n', { line: 2, field: 'scsi0.storage', value: 'fast' }],
     ['a mapping pci.cfg does not define', 'etc-pve/nodes/pve1/qemu-server/105.conf', 'hostpci0: mapping=gpu-h100\nscsi0: local-lvm:vm-105-disk-0,size=16G\n', { line: 1, field: 'hostpci0.mapping', value: 'gpu-h100' }],
