@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -143,6 +143,15 @@ describe('importProxmox on the three-node dump', () => {
     expect(cluster.vms.find((vm) => vm.name === 'dns-1-201')).toMatchObject({ vcpus: 32, currentNode: 'pve2' });
     expect(notes).toContainEqual({ code: 'guest-renamed', guest: { vmid: 201, name: 'dns-1' }, as: 'dns-1-201' });
     expect(notes).toContainEqual({ code: 'lxc-all-cores', guest: { vmid: 201, name: 'dns-1' }, vcpus: 32 });
+  });
+
+  it('a shared pool whose server is a node by name, or an lvm on an iSCSI LUN that node serves, is served by it', () => {
+    const dir = copy();
+    const storage = readFileSync(join(THREE_NODE, 'etc-pve/storage.cfg'), 'utf8').replace('server 10.0.0.12', 'server pve1');
+    writeFileSync(join(dir, 'etc-pve/storage.cfg'), `${storage}\niscsi: lun\n\tportal 10.0.0.13:3260\n\ttarget iqn.2026-01.example:pve\n\tcontent none\n\nlvm: san\n\tvgname vg_san\n\tbase lun:0.0.1.scsi-3600\n\tshared 1\n\tcontent images\n`);
+    const { cluster, notes } = run({}, dir);
+    expect(cluster.pools.filter((pool) => pool.kind === 'shared').map((pool) => [pool.name, (pool as SharedPool).servedBy])).toEqual([['nas', 'pve1'], ['ceph-ext', null], ['san', 'pve3']]);
+    expect(notes).toContainEqual({ code: 'pool-served-by', pool: 'san', node: 'pve3', how: 'address', address: '10.0.0.13' });
   });
 
   it('a rule naming a stopped guest and one that does not exist keeps the rest, saying why each was left out', () => {
