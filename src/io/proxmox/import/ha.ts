@@ -17,7 +17,6 @@
  * - crs from datacenter.cfg; `dynamic` is written as `static`: the scenario's Proxmox strategies
  *   are basic and static, and dynamic ranks by static sizes whatever it does not measure.
  */
-import { join } from 'node:path';
 import type { CrsMode, HaSettings } from '../../../engine/model/cluster.js';
 import type { ImportNote } from '../../../engine/model/import-notes.js';
 import { applyGroupFailback, groupsAsNodeAffinityRules } from '../../../engine/proxmox/groups.js';
@@ -39,7 +38,8 @@ const MANAGED_STATES = ['started', 'enabled'];
 const SERVICE_STATES = ['started', 'enabled', 'stopped', 'disabled', 'ignored'];
 
 export function mapHa(dump: ProxmoxDump, guests: ReadonlyArray<{ draft: GuestDraft; name: string }>, nodeNames: readonly string[], notes: ImportNote[]): HaMapping {
-  const file = (relative: string): string => join(dump.source, relative);
+  // A dump folder's file, or the API reader's source URL with the same relative path.
+  const file = (relative: string): string => `${dump.source.replace(/\/$/, '')}/${relative}`;
   const sidOf = (kind: 'qemu' | 'lxc', vmid: number): string => `${kind === 'qemu' ? 'vm' : 'ct'}:${vmid}`;
   /** The counted guests by sid; `inDump` also holds the guests not counted (templates, stopped). */
   const bySid = new Map(guests.map((guest) => [sidOf(guest.draft.kind, guest.draft.vmid), guest]));
