@@ -34,7 +34,7 @@ export default class ImportProxmox extends HeadroomCommand {
     'ca-file': Flags.string({ description: 'PEM of the CA to trust for the API (a copy of /etc/pve/pve-root-ca.pem); default: the system CAs.', dependsOn: ['api'] }),
     insecure: Flags.boolean({ description: 'Do not verify the API\'s TLS certificate (warned on every run).', dependsOn: ['api'] }),
     out: Flags.string({ description: 'Folder to write the scenario into; must be new or empty.', required: true }),
-    'served-by': Flags.string({ description: 'POOL=NODE: the node that serves a shared pool (repeatable); overrides the address match.', multiple: true, default: [] }),
+    'served-by': Flags.string({ description: 'POOL=NODE: the node that serves a shared pool (repeatable); overrides the address match.', multiple: true }),
     'include-stopped': Flags.boolean({ description: 'Count stopped guests too, on the node they are registered on.', default: false }),
     memory: Flags.string({ description: 'Which guest memory counts: the configured maximum, or the balloon floor.', options: ['max', 'balloon'], default: 'max' }),
   };
@@ -42,7 +42,7 @@ export default class ImportProxmox extends HeadroomCommand {
   async run(): Promise<ImportProxmoxResult> {
     const { flags } = await this.parse(ImportProxmox);
     checkNewFolder(flags.out);
-    const options = { memory: flags.memory as 'max' | 'balloon', includeStopped: flags['include-stopped'], servedBy: parseServedBy(flags['served-by']) };
+    const options = { memory: flags.memory as 'max' | 'balloon', includeStopped: flags['include-stopped'], servedBy: parseServedBy(flags['served-by'] ?? []) };
     const insecure = flags.insecure === true;
     if (insecure) this.warn(INSECURE_WARNING);
     const apiFlags = { tokenId: flags['token-id'], tokenSecretFile: flags['token-secret-file'], caFile: flags['ca-file'], insecure };

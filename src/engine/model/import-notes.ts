@@ -67,7 +67,7 @@ export type ImportNote =
   | { code: 'ha-restarts-not-modelled'; guests: GuestRef[] }
   /** HA resources with state other than started (ignored, disabled, stopped): not HA in the scenario. */
   | { code: 'ha-not-managed'; guests: GuestRef[] }
-  /** An HA resource whose guest the dump does not hold (or that was not imported). */
+  /** An HA resource whose guest the dump does not hold. */
   | { code: 'ha-resource-unknown'; sid: string }
   | { code: 'group-converted'; group: string; rule: string; strict: boolean; failback: boolean }
   | { code: 'rule-resource-dropped'; rule: string; sid: string; why: 'not-imported' | 'not-ha' | 'unknown' }
@@ -77,5 +77,3 @@ export type ImportNote =
   | { code: 'failback-not-expressible'; guests: GuestRef[] }
   /** failback 0 on guests in no node-affinity rule: it changes nothing there. */
   | { code: 'failback-without-rule'; guests: GuestRef[] };
-
-export type ImportNoteCode = ImportNote['code'];

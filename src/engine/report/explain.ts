@@ -5,6 +5,7 @@
  */
 import type { Resource, VmRequirements } from '../model/cluster.js';
 import type { GuestRef, ImportNote } from '../model/import-notes.js';
+import type { GuestSize, ScenarioDiff } from './scenario-diff.js';
 import type { DownReason } from '../failure/outcome.js';
 import type { DroppedRule } from '../proxmox/rules-feasibility.js';
 import type { NodeRejection, Reason } from '../placement/types.js';
@@ -246,4 +247,46 @@ export function importedClassDescription(requirements: VmRequirements, rules: re
     ...(rules.length === 0 ? [] : [`rules ${rules.join(', ')}`]),
   ];
   return `${parts.join(', ')}; ${guests.length} guest(s): ${guestList(guests, 3)}`;
+}
+
+const signed = (value: number, unit: string): string => `${value > 0 ? '+' : ''}${Number.isInteger(value) ? value : value.toFixed(2)} ${unit}`;
+const sizeText = (size: GuestSize): string => `${size.vcpus} vCPU, ${gibText(size.memGiB)}, ${gibText(size.diskGiB)} on ${size.pool}${size.gpus > 0 ? `, ${size.gpus} GPU` : ''}`;
+
+/** The one line a weekly job prints: "since last: +3 VMs, +12 vCPU, +96 GiB memory, ...", or "since last: no change". */
+export function scenarioDiffSummary(diff: ScenarioDiff): string {
+  const { delta, guests, nodes, rules } = diff;
+  const totals = [
+    ...(delta.vms !== 0 ? [signed(delta.vms, 'VMs')] : []),
+    ...(delta.vcpus !== 0 ? [signed(delta.vcpus, 'vCPU')] : []),
+    ...(delta.memGiB !== 0 ? [signed(delta.memGiB, 'GiB memory')] : []),
+    ...(delta.diskGiB !== 0 ? [signed(delta.diskGiB, 'GiB disk')] : []),
+    ...(delta.gpus !== 0 ? [signed(delta.gpus, 'GPUs')] : []),
+  ];
+  const counts = (entries: Array<[number, string]>): string => entries.filter(([count]) => count > 0).map(([count, word]) => `${count} ${word}`).join(', ');
+  const parts = [
+    totals.join(', '),
+    counts([[guests.added.length, 'added'], [guests.removed.length, 'removed'], [guests.moved.length, 'moved'], [guests.resized.length, 'resized']]),
+    nodes.added.length + nodes.removed.length + nodes.resized.length > 0
+      ? `nodes ${counts([[nodes.added.length, 'added'], [nodes.removed.length, 'removed'], [nodes.resized.length, 'resized']])} (${signed(delta.nodeThreads, 'threads')}, ${signed(delta.nodeMemGiB, 'GiB')})`
+      : '',
+    rules.added.length + rules.removed.length + rules.changed.length > 0 ? `rules ${counts([[rules.added.length, 'added'], [rules.removed.length, 'removed'], [rules.changed.length, 'changed']])}` : '',
+  ].filter((part) => part !== '');
+  return `since last: ${parts.length === 0 ? 'no change' : parts.join('; ')}`;
+}
+
+/** One line per change, "+" added, "-" removed, "~" changed, in the diff's (name) order. */
+export function scenarioDiffLines(diff: ScenarioDiff): string[] {
+  const nodeText = (size: { cpuThreads: number; memGiB: number; gpus: number; votes: number }): string => `${size.cpuThreads} threads, ${gibText(size.memGiB)}, ${size.gpus} GPU, ${size.votes} vote(s)`;
+  return [
+    ...diff.guests.added.map((vm) => `+ guest ${vm.name} on ${vm.node ?? '-'}: ${sizeText(vm)}`),
+    ...diff.guests.removed.map((vm) => `- guest ${vm.name} on ${vm.node ?? '-'}: ${sizeText(vm)}`),
+    ...diff.guests.moved.map((vm) => `~ guest ${vm.name} moved from ${vm.from ?? '-'} to ${vm.to ?? '-'}`),
+    ...diff.guests.resized.map((vm) => `~ guest ${vm.name} resized: ${sizeText(vm.before)} -> ${sizeText(vm.after)}`),
+    ...diff.nodes.added.map((node) => `+ node ${node.name}: ${nodeText(node)}`),
+    ...diff.nodes.removed.map((node) => `- node ${node.name}: ${nodeText(node)}`),
+    ...diff.nodes.resized.map((node) => `~ node ${node.name} resized: ${nodeText(node.before)} -> ${nodeText(node.after)}`),
+    ...diff.rules.added.map((id) => `+ rule ${id}`),
+    ...diff.rules.removed.map((id) => `- rule ${id}`),
+    ...diff.rules.changed.map((id) => `~ rule ${id} changed`),
+  ];
 }

@@ -39,8 +39,12 @@ const MANAGED_STATES = ['started', 'enabled'];
 const SERVICE_STATES = ['started', 'enabled', 'stopped', 'disabled', 'ignored'];
 
 export function mapHa(dump: ProxmoxDump, guests: ReadonlyArray<{ draft: GuestDraft; name: string }>, nodeNames: readonly string[], notes: ImportNote[]): HaMapping {
+  // A dump folder's file, or the API call that answered it (source-file.ts).
   const file = (relative: string): string => sourceFile(dump.source, relative);
-  const bySid = new Map(guests.map((guest) => [`${guest.draft.kind === 'qemu' ? 'vm' : 'ct'}:${guest.draft.vmid}`, guest]));
+  const sidOf = (kind: 'qemu' | 'lxc', vmid: number): string => `${kind === 'qemu' ? 'vm' : 'ct'}:${vmid}`;
+  /** The counted guests by sid; `inDump` also holds the guests not counted (templates, stopped). */
+  const bySid = new Map(guests.map((guest) => [sidOf(guest.draft.kind, guest.draft.vmid), guest]));
+  const inDump = new Set([...dump.guests, ...dump.resources.guests].map((guest) => sidOf(guest.kind, guest.vmid)));
   const services = dump.haResources.map((section) => service(section, file('etc-pve/ha/resources.cfg')));
   const haGuests = new Set<string>();
   const unmanaged: GuestDraft[] = [];
@@ -48,7 +52,8 @@ export function mapHa(dump: ProxmoxDump, guests: ReadonlyArray<{ draft: GuestDra
   for (const entry of services) {
     const guest = bySid.get(entry.config.sid);
     if (guest === undefined) {
-      notes.push({ code: 'ha-resource-unknown', sid: entry.config.sid });
+      // A guest not counted is said once, with the guests left out.
+      if (!inDump.has(entry.config.sid)) notes.push({ code: 'ha-resource-unknown', sid: entry.config.sid });
       continue;
     }
     if (MANAGED_STATES.includes(entry.rawState)) haGuests.add(guest.name);
@@ -68,7 +73,7 @@ export function mapHa(dump: ProxmoxDump, guests: ReadonlyArray<{ draft: GuestDra
     notes.push({ code: 'group-converted', group: source.id, rule: rule.id, strict: rule.strict, failback: !source.nofailback });
   }
   const rawRules = [...dump.haRules.map((section) => rule(section, file('etc-pve/ha/rules.cfg'))), ...groupRules];
-  const rules = rawRules.flatMap((raw) => resolveRule(raw, bySid, haGuests, nodeNames, notes));
+  const rules = rawRules.flatMap((raw) => resolveRule(raw, bySid, inDump, haGuests, nodeNames, notes));
   const noFailbackSids = new Set(configs.filter((config) => !config.failback).map((config) => config.sid));
   const noFailbackNames = new Set([...noFailbackSids].flatMap((sid) => (bySid.has(sid) && haGuests.has(bySid.get(sid)!.name) ? [bySid.get(sid)!.name] : [])));
   const failbackOff = (candidate: HaRule): boolean => candidate.type === 'node-affinity' && candidate.resources.every((name) => noFailbackNames.has(name));
@@ -146,10 +151,10 @@ function rule(section: Section, file: string): HaRule {
 }
 
 /** The rule with scenario names, unresolvable entries dropped; none when nothing is left. */
-function resolveRule(raw: HaRule, bySid: ReadonlyMap<string, { draft: GuestDraft; name: string }>, haGuests: ReadonlySet<string>, nodeNames: readonly string[], notes: ImportNote[]): HaRule[] {
+function resolveRule(raw: HaRule, bySid: ReadonlyMap<string, { draft: GuestDraft; name: string }>, inDump: ReadonlySet<string>, haGuests: ReadonlySet<string>, nodeNames: readonly string[], notes: ImportNote[]): HaRule[] {
   const resources = raw.resources.flatMap((sid) => {
     const guest = bySid.get(sid);
-    const why = guest === undefined ? 'unknown' : !guest.draft.counted ? 'not-imported' : !haGuests.has(guest.name) ? 'not-ha' : null;
+    const why = guest !== undefined ? (haGuests.has(guest.name) ? null : 'not-ha') : inDump.has(sid) ? 'not-imported' : 'unknown';
     if (why !== null) notes.push({ code: 'rule-resource-dropped', rule: raw.id, sid, why });
     return why === null ? [guest!.name] : [];
   });

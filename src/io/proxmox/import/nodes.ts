@@ -16,7 +16,7 @@ import type { ProxmoxDump } from '../dump/read-dump.js';
 import { capacityMiB, gib } from './units.js';
 
 /** The Proxmox VE admin guide's minimum memory for the host OS and its services (2 GB). */
-export const HOST_RESERVE_GIB = 2;
+const HOST_RESERVE_GIB = 2;
 
 export function mapNodes(dump: ProxmoxDump, notes: ImportNote[]): NodeSpec[] {
   const votes = new Map((dump.corosync?.nodes ?? []).map((node) => [node.name, node.quorumVotes]));

@@ -8,7 +8,7 @@
  *   node reports. An unknown capacity (status unknown, an offline node) is assumed full: what its
  *   guests hold.
  * - A shared pool's serving node: `--served-by POOL=NODE`, else the node whose corosync ring
- *   address (or cluster-status ip) is one of the pool's server addresses, else none (external:
+ *   address (or cluster-status ip, or its name) is one of the pool's server addresses, else none (external:
  *   its failure is no node's failure).
  * - The scenario gives a guest one pool, so a guest with disks on several pools is held by the
  *   one that ties it down most: a local pool before a shared one (a local disk keeps the guest
@@ -26,7 +26,7 @@ import type { StoragePool } from '../dump/storage.js';
 import { refOf, type GuestDraft } from './guests.js';
 import { capacityMiB, gib } from './units.js';
 
-export const NO_DISK_POOL = 'no-disk';
+const NO_DISK_POOL = 'no-disk';
 
 export interface PlacedGuest {
   draft: GuestDraft;
@@ -110,6 +110,7 @@ function sharedPool(pool: StoragePool, enabledOn: string[], capacityGiB: number,
     return shared(flagged);
   }
   const addresses = [
+    ...(dump.corosync?.nodes ?? []).map((node) => ({ node: node.name, address: node.name })),
     ...(dump.corosync?.nodes ?? []).flatMap((node) => (node.ring0Addr === null ? [] : [{ node: node.name, address: node.ring0Addr }])),
     ...(dump.clusterStatus?.nodes ?? []).flatMap((node) => (node.ip === null ? [] : [{ node: node.name, address: node.ip }])),
   ];

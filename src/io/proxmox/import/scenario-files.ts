@@ -27,7 +27,7 @@ export function scenarioFiles(result: ProxmoxImport): ScenarioFile[] {
   const { cluster } = result;
   return [
     { name: scenarioFileName(cluster), content: scenarioYaml(result) },
-    { name: 'nodes.csv', content: csv(Object.keys(NODE_COLUMNS), cluster.nodes.map((node) => ({ ...node, cpuModel: node.cpuModel, netGbps: node.netGbps === 0 ? '' : node.netGbps, rack: node.domains['rack'], power: node.domains['power'], tags: node.tags.join(';') }))) },
+    { name: 'nodes.csv', content: csv(Object.keys(NODE_COLUMNS), cluster.nodes.map((node) => ({ ...node, netGbps: node.netGbps === 0 ? '' : node.netGbps, rack: node.domains['rack'], power: node.domains['power'], tags: node.tags.join(';') }))) },
     {
       name: 'storage.csv',
       content: csv(

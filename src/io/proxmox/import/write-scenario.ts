@@ -23,3 +23,11 @@ export function writeImportedScenario(out: string, result: ProxmoxImport): strin
   writeFolderAtomically({ field: '--out', path: out }, scenarioFiles(result));
   return join(out, scenarioFileName(result.cluster));
 }
+
+/** A scenario YAML given as itself, or as the folder an import wrote (its one `*.yaml`). */
+export function scenarioInFolder(path: string): string {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return path;
+  const yamls = readdirSync(path).filter((name) => name.endsWith('.yaml')).sort();
+  if (yamls.length !== 1) throw new InputError({ file: path, field: '(folder)', value: yamls.join(', ') || '(none)', expected: 'a scenario YAML, or a folder holding exactly one (as import proxmox writes)' });
+  return join(path, yamls[0]!);
+}

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -145,6 +145,29 @@ describe('importProxmox on the three-node dump', () => {
     expect(notes).toContainEqual({ code: 'lxc-all-cores', guest: { vmid: 201, name: 'dns-1' }, vcpus: 32 });
   });
 
+  it('a shared pool whose server is a node by name, or an lvm on an iSCSI LUN that node serves, is served by it', () => {
+    const dir = copy();
+    const storage = readFileSync(join(THREE_NODE, 'etc-pve/storage.cfg'), 'utf8').replace('server 10.0.0.12', 'server pve1');
+    writeFileSync(join(dir, 'etc-pve/storage.cfg'), `${storage}\niscsi: lun\n\tportal 10.0.0.13:3260\n\ttarget iqn.2026-01.example:pve\n\tcontent none\n\nlvm: san\n\tvgname vg_san\n\tbase lun:0.0.1.scsi-3600\n\tshared 1\n\tcontent images\n`);
+    const { cluster, notes } = run({}, dir);
+    expect(cluster.pools.filter((pool) => pool.kind === 'shared').map((pool) => [pool.name, (pool as SharedPool).servedBy])).toEqual([['ceph-ext', null], ['nas', 'pve1'], ['san', 'pve3']]); // by id
+    expect(notes).toContainEqual({ code: 'pool-served-by', pool: 'san', node: 'pve3', how: 'address', address: '10.0.0.13' });
+  });
+
+  it('a rule naming a stopped guest and one that does not exist keeps the rest, saying why each was left out', () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'etc-pve/ha/resources.cfg'), 'vm: 100\n\tstate started\n\nvm: 106\n\tstate started\n\nvm: 999\n\tstate started\n');
+    writeFileSync(join(dir, 'etc-pve/ha/rules.cfg'), 'node-affinity: keep\n\tnodes pve1,pve9\n\tresources vm:100,vm:106,vm:999\n');
+    const { cluster, notes } = run({}, dir);
+    expect(cluster.ha!.rules).toEqual([{ type: 'node-affinity', id: 'keep', resources: ['db-1'], nodes: [{ node: 'pve1', priority: 0 }], strict: false, disabled: false }]);
+    expect(notes.filter((note) => note.code.startsWith('rule-') || note.code === 'ha-resource-unknown')).toEqual([
+      { code: 'ha-resource-unknown', sid: 'vm:999' },
+      { code: 'rule-resource-dropped', rule: 'keep', sid: 'vm:106', why: 'not-imported' },
+      { code: 'rule-resource-dropped', rule: 'keep', sid: 'vm:999', why: 'unknown' },
+      { code: 'rule-node-dropped', rule: 'keep', node: 'pve9' },
+    ]);
+  });
+
   it.each([
     ['a disk on a storage storage.cfg does not define', 'etc-pve/nodes/pve1/qemu-server/105.conf', 'boot: order=scsi0\nscsi0: fast:vm-105-disk-0,size=16G\n', { line: 2, field: 'scsi0.storage', value: 'fast' }],
     ['a mapping pci.cfg does not define', 'etc-pve/nodes/pve1/qemu-server/105.conf', 'hostpci0: mapping=gpu-h100\nscsi0: local-lvm:vm-105-disk-0,size=16G\n', { line: 1, field: 'hostpci0.mapping', value: 'gpu-h100' }],
@@ -154,5 +177,42 @@ describe('importProxmox on the three-node dump', () => {
     const dir = copy();
     writeFileSync(join(dir, file), text);
     expect(issueOf(() => run({}, dir))).toMatchObject({ file: join(dir, file), ...expected });
+  });
+});
+
+describe('importProxmox on the small dump (files missing)', () => {
+  const SMALL = join(import.meta.dirname, '../../../fixtures/proxmox-dump/small');
+
+  it('says each missing file and what stood in for it; a guest on a local and a shared pool is held by the local one', () => {
+    const result = importProxmox(readDump(SMALL));
+    expect(result.notes.filter((note) => note.code === 'missing-file')).toEqual([
+      { code: 'missing-file', file: 'etc-pve/datacenter.cfg' },
+      { code: 'missing-file', file: 'etc-pve/ha/groups.cfg' },
+      { code: 'missing-file', file: 'etc-pve/ha/rules.cfg' },
+      { code: 'missing-file', file: 'etc-pve/mapping/pci.cfg' },
+    ]);
+    expect(result.cluster.ha!.crs).toBe('basic');
+    // db-01: 200G on ceph-vm (shared), 500G on local-lvm (local): local-lvm holds it, 200 GiB held off ceph-vm
+    expect(result.cluster.vms.find((candidate) => candidate.name === 'db-01')).toMatchObject({ pool: 'local-lvm', diskGiB: 500 });
+    expect(result.notes).toContainEqual({ code: 'guest-several-pools', guest: { vmid: 101, name: 'db-01' }, pool: 'local-lvm', reserved: [{ pool: 'ceph-vm', diskGiB: 200 }] });
+  });
+});
+
+describe('a guest with no disk', () => {
+  it('goes to the empty pool no-disk that every node reaches, and the files still load back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-import-'));
+    try {
+      cpSync(THREE_NODE, dir, { recursive: true });
+      writeFileSync(join(dir, 'etc-pve/nodes/pve1/qemu-server/105.conf'), 'cores: 1\nmemory: 2048\nname: fax-gw\n');
+      const result = importProxmox(readDump(dir));
+      expect(result.cluster.vms.find((vm) => vm.name === 'fax-gw')).toMatchObject({ pool: 'no-disk', diskGiB: 0 });
+      expect(result.cluster.pools.at(-1)).toEqual({ name: 'no-disk', kind: 'shared', media: 'none', capacityGiB: 0, servedBy: null, reachableFrom: ['pve1', 'pve2', 'pve3'] });
+      const out = join(dir, 'scenario');
+      mkdirSync(out);
+      for (const file of scenarioFiles(result)) writeFileSync(join(out, file.name), file.content);
+      expect(loadScenario(join(out, 'prod3.yaml'))).toEqual(result.cluster);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
