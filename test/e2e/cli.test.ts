@@ -1,5 +1,8 @@
 /** End-to-end runs of the built CLI (npm test builds first), as a user would type them. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { labCopy } from '../support/scenario-files.js';
 import { scratchOut } from '../support/report-out.js';
@@ -17,6 +20,7 @@ describe('bin/run.js', () => {
     expect(code).toBe(0);
     for (const command of COMMANDS.filter((c) => !c.includes(' '))) expect(stdout).toMatch(new RegExp(`\\n  ${command}\\s+\\S`));
     expect(stdout).toMatch(/\n {2}pve-ha\s+\S/);
+    expect(stdout).toMatch(/\n {2}import\s+\S/);
   });
 
   it('every command has examples in its help, and the root help and every command\'s list the exit codes, 3 with what to do', () => {
@@ -34,6 +38,26 @@ describe('bin/run.js', () => {
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout).scenario).toBe('lab');
     expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('the import commands have examples and the exit codes in their help (apart: each help is one more process start)', () => {
+    for (const command of ['proxmox', 'diff']) {
+      const help = headroom('import', command, '--help').stdout;
+      expect(help).toContain('EXAMPLES');
+      expect(help).toMatch(/\nEXIT CODES\n {2}0 {2}ok\n/);
+    }
+  });
+
+  it('import proxmox --json is byte-identical run to run, and its folder holds the same bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-e2e-import-'));
+    try {
+      const runs = ['a', 'b'].map((out) => headroom('import', 'proxmox', '--from', 'test/fixtures/proxmox-dump/three-node', '--out', join(dir, out), '--json'));
+      expect(runs.map((run) => run.code)).toEqual([0, 0]);
+      expect(runs[1]!.stdout.replace(join(dir, 'b'), join(dir, 'a'))).toBe(runs[0]!.stdout);
+      expect(readFileSync(join(dir, 'b', 'prod3.yaml'), 'utf8')).toBe(readFileSync(join(dir, 'a', 'prod3.yaml'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a failed gate (exit 1) still writes all of its --json into a pipe that is read late', () => {
