@@ -1,8 +1,9 @@
 /** End-to-end runs of the built CLI (npm test builds first), as a user would type them. */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { labCopy } from '../support/scenario-files.js';
 import { scratchOut } from '../support/report-out.js';
@@ -10,6 +11,12 @@ import { scratchOut } from '../support/report-out.js';
 function headroom(...args: string[]) {
   const run = spawnSync(process.execPath, ['bin/run.js', ...args], { encoding: 'utf8', env: { ...process.env, DEBUG: undefined } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The help of a command, without blocking the test worker: a minute of spawnSync on a loaded machine starves vitest's RPC ("Timeout calling onTaskUpdate"). */
+async function helpOf(...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['bin/run.js', ...args, '--help'], { encoding: 'utf8', env: { ...process.env, DEBUG: undefined } });
+  return stdout;
 }
 
 const COMMANDS = ['validate', 'place', 'report', 'failover', 'fit', 'check', 'size', 'pack', 'pve-ha replay'];
@@ -23,9 +30,9 @@ describe('bin/run.js', () => {
     expect(stdout).toMatch(/\n {2}import\s+\S/);
   });
 
-  it('every command has examples in its help, and the root help and every command\'s list the exit codes, 3 with what to do', () => {
+  it('every command has examples in its help, and the root help and every command\'s list the exit codes, 3 with what to do', async () => {
     for (const args of [[], ...COMMANDS.map((c) => c.split(' '))]) {
-      const help = headroom(...args, '--help').stdout;
+      const help = await helpOf(...args);
       if (args.length > 0) expect(help).toContain('EXAMPLES');
       expect(help).toMatch(/\nEXIT CODES\n {2}0 {2}ok\n {2}1 {2}a gate or policy failed/);
       expect(help.replace(/\s+/g, ' ')).toContain('3 internal error, a bug in headroom (never the input): rerun with DEBUG=1 for the stack trace and report it with the command line and the input files');
@@ -40,9 +47,9 @@ describe('bin/run.js', () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
-  it('the import commands have examples and the exit codes in their help (apart: each help is one more process start)', () => {
+  it('the import commands have examples and the exit codes in their help (apart: each help is one more process start)', async () => {
     for (const command of ['proxmox', 'diff']) {
-      const help = headroom('import', command, '--help').stdout;
+      const help = await helpOf('import', command);
       expect(help).toContain('EXAMPLES');
       expect(help).toMatch(/\nEXIT CODES\n {2}0 {2}ok\n/);
     }
