@@ -12,6 +12,7 @@
  * Cost: O(n) for the peaks plus one small least-squares fit per candidate level shift.
  */
 import { dailyPeakForecast, sustainedDailyPeaks } from './long-horizon.js';
+import { bridgeGaps } from './series.js';
 import { checkSeries } from './validate.js';
 import type { Forecast } from './types.js';
 
@@ -43,19 +44,4 @@ export function peakTrend(values: Float64Array, startSeconds: number, stepSecond
   const long = dailyPeakForecast(y, stepsPerDay, horizonDays, LEVELS);
   const peaks = sustainedDailyPeaks(y, stepsPerDay, 12);
   return { lastSampleSeconds: startSeconds + last * stepSeconds, lastPeak: peaks[peaks.length - 1]!, pastPeaks: peaks, dailyPeak: long.dailyPeak, slopePerDay: long.params.slopePerDay };
-}
-
-/** NaN runs replaced by the straight line between the finite values around them (the loader keeps both ends finite). */
-function bridgeGaps(values: Float64Array): Float64Array {
-  const y = Float64Array.from(values);
-  for (let i = 0; i < y.length; i++) {
-    if (!Number.isNaN(y[i]!)) continue;
-    let end = i;
-    while (end < y.length && Number.isNaN(y[end]!)) end++;
-    const before = y[i - 1] ?? y[end]!;
-    const after = y[end] ?? before;
-    for (let k = i; k < end; k++) y[k] = before + ((after - before) * (k - i + 1)) / (end - i + 1);
-    i = end;
-  }
-  return y;
 }
