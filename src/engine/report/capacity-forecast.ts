@@ -18,9 +18,10 @@
  * guest's series over its last day's peak; a VM without history takes its node's factor), and
  * the policy is judged at every day of the horizon (policy/policy-timeline.ts).
  */
+import { InvariantError } from '../../errors.js';
 import type { Cluster, Resource } from '../model/cluster.js';
 import type { History, HistoryMetric, HistorySeries } from '../model/history.js';
-import { dayAhead, type DayAhead } from '../forecast/day-ahead.js';
+import { dayAhead, dayAheadTask, type DayAhead, type DayAheadTask } from '../forecast/day-ahead.js';
 import { peakTrend, wholeDaySeries, type PeakTrend } from '../forecast/peak-trend.js';
 import { thresholdCrossing, type CrossingDates, type CrossingDays } from '../forecast/threshold-crossing.js';
 import type { PolicyOptions } from '../policy/failover-policy.js';
@@ -88,6 +89,8 @@ export interface ForecastOptions {
   policy: PolicyOptions;
   /** `done` series forecast of `total` (nodes, the cluster, the VMs' own): a progress bar, nothing depends on it. */
   onProgress?: (done: number, total: number) => void;
+  /** The day-ahead forecasts of dayAheadTasks(cluster, history), in its order, made on workers; made here when absent. */
+  dayAhead?: readonly DayAhead[];
 }
 
 const DAY_SECONDS = 86_400;
@@ -95,9 +98,12 @@ const MIN_GUEST_HISTORY_SECONDS = 3 * DAY_SECONDS;
 const USE: Record<ForecastResource, HistoryMetric> = { cpu: 'cpu', memGiB: 'memGiB', diskGiB: 'diskGiB' };
 const SIZE: Record<ForecastResource, HistoryMetric | null> = { cpu: null, memGiB: 'memSizeGiB', diskGiB: 'diskSizeGiB' };
 
-export function capacityForecast(cluster: Cluster, history: History, options: ForecastOptions): CapacityForecast {
+type ForecastInput = { node: string | null; resource: ForecastResource; series: TimeSeries; source: string };
+
+/** Per resource, each node's use over its size, then the cluster's (with two nodes or more). */
+function forecastInputs(cluster: Cluster, history: History): ForecastInput[] {
   const find = (entity: string, metric: HistoryMetric) => history.series.find((s) => s.entity === entity && s.metric === metric);
-  const inputs: Array<{ node: string | null; resource: ForecastResource; series: TimeSeries; source: string }> = [];
+  const inputs: ForecastInput[] = [];
   for (const resource of Object.keys(USE) as ForecastResource[]) {
     const perNode = cluster.nodes.flatMap((node) => {
       const use = find(node.name, USE[resource]);
@@ -109,6 +115,19 @@ export function capacityForecast(cluster: Cluster, history: History, options: Fo
     const common = ratioSeries(perNode.map((p) => p.use), perNode.map((p) => p.size));
     if (common.values.length > 0) inputs.push({ node: null, resource, series: common, source: `cluster/${resource}` });
   }
+  return inputs;
+}
+
+/** The day-ahead forecast each node and cluster series needs, in the order capacityForecast reports them. */
+export function dayAheadTasks(cluster: Cluster, history: History): DayAheadTask[] {
+  return forecastInputs(cluster, history).map(({ series, source }) => {
+    const whole = wholeDaySeries(series.values, series.startSeconds, series.stepSeconds);
+    return dayAheadTask(whole.y, whole.lastSampleSeconds, series.stepSeconds, source);
+  });
+}
+
+export function capacityForecast(cluster: Cluster, history: History, options: ForecastOptions): CapacityForecast {
+  const inputs = forecastInputs(cluster, history);
   // The VMs' own series feed the N+1 loss, judged only when some node or cluster series exists.
   const guests = inputs.length === 0 ? [] : guestSeries(cluster, history);
   let done = 0;
@@ -117,16 +136,16 @@ export function capacityForecast(cluster: Cluster, history: History, options: Fo
     options.onProgress?.(++done, inputs.length + guests.length);
     return trend;
   };
-  const trends = inputs.map(({ node, resource, series, source }) => {
-    const trend = forecastOne(series, source);
-    const whole = wholeDaySeries(series.values, series.startSeconds, series.stepSeconds);
-    return { node, resource, trend, next: dayAhead(whole.y, whole.lastSampleSeconds, series.stepSeconds, source) };
-  });
+  const trends = inputs.map(({ node, resource, series, source }) => ({ node, resource, trend: forecastOne(series, source) }));
+  // After every peak trend, so a series too short is refused by the same check wherever it is forecast.
+  const nextDays = options.dayAhead ?? dayAheadTasks(cluster, history).map(dayAhead);
+  // Day-ahead forecasts made for other inputs are a caller's bug.
+  if (nextDays.length !== inputs.length) throw new InvariantError('one day-ahead forecast per series', { series: inputs.length, dayAhead: nextDays.length });
   const guestTrends = new Map(guests.map(({ source, series }) => [source, forecastOne(series, source)]));
-  const series = trends.map(({ node, resource, trend, next }): SeriesForecast => {
+  const series = trends.map(({ node, resource, trend }, i): SeriesForecast => {
     const threshold = options.threshold ?? cluster.policy.threshold[resource];
     const band = { lastSampleSeconds: trend.lastSampleSeconds, days: dayList(options.horizonDays), mean: trend.dailyPeak.mean, lower: trend.dailyPeak.lower[1]!, upper: trend.dailyPeak.upper[1]!, level: trend.dailyPeak.level[1]! };
-    return { node, resource, threshold, lastPeak: round(trend.lastPeak), slopePerDay: round(trend.slopePerDay), ...thresholdCrossing(band, threshold), dailyPeaks: pathOf(trend, options.horizonDays), dayAhead: stepPathOf(next) };
+    return { node, resource, threshold, lastPeak: round(trend.lastPeak), slopePerDay: round(trend.slopePerDay), ...thresholdCrossing(band, threshold), dailyPeaks: pathOf(trend, options.horizonDays), dayAhead: stepPathOf(nextDays[i]!) };
   });
   const last = Math.max(...trends.map((t) => t.trend.lastSampleSeconds));
   const timeline = trends.length === 0 ? null : policyTimeline(cluster, options.strategy, options.policy, demandSteps(cluster, guestTrends, trends, options.horizonDays));
