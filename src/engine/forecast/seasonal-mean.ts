@@ -7,7 +7,8 @@
  *   yhat[n+h]  = profile[(h - 1) mod m] + shift
  *   fitted[t]  = mean of y[t - m], y[t - 2m], ... back to the start (no shift)
  *   error variance over the noise variance: 1 + 1/K (a new season's noise plus the noise of
- *   a mean of K; FPP3 section 5.5, the mean method's sigma sqrt(1 + 1/T))
+ *   a mean of K; FPP3 section 5.5, the mean method's sigma sqrt(1 + 1/T)), leaving out the
+ *   shift's O(1/m) (1/(2m) for K = 2; nothing at a day's or a week's steps)
  *
  * Reference: FPP3 section 5.2 (seasonal naive) and 13.4 (averaging forecasts); averaging K
  * seasonal naive forecasts divides the variance of their noise by about K.
