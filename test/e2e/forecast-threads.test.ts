@@ -11,7 +11,7 @@ import { dayAheadForecasts } from '../../src/workers/forecast-runner.js';
 
 describe('day-ahead forecasts on a worker pool', () => {
   it('headroom forecast --json is the same bytes on 1 and 2 threads', () => {
-    const run = (threads: string) => spawnSync(process.execPath, ['bin/run.js', 'forecast', '--horizon', '7d', '--json', '--threads', threads], { encoding: 'utf8' });
+    const run = (threads: string) => spawnSync(process.execPath, ['bin/run.js', 'forecast', '--horizon', '7d', '--json', '--threads', threads], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const [one, two] = [run('1'), run('2')];
     expect(one.status).toBe(0);
     expect(two.stdout).toBe(one.stdout);
