@@ -9,7 +9,8 @@ import { labCopy } from '../support/scenario-files.js';
 import { scratchOut } from '../support/report-out.js';
 
 function headroom(...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/run.js', ...args], { encoding: 'utf8', env: { ...process.env, DEBUG: undefined } });
+  // The lab report's JSON is over spawnSync's default 1 MiB buffer (the day-ahead paths at 5 minutes).
+  const run = spawnSync(process.execPath, ['bin/run.js', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DEBUG: undefined } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
