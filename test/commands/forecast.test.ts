@@ -50,9 +50,15 @@ describe('headroom forecast', () => {
     expect(forecast.series.find((s) => s.node === 'node01' && s.resource === 'cpu')!.dayAhead.past).toEqual(lastDay);
     // The daily CPU cycle peaks at 14:00 UTC (data/lab/history/README.md): so does the forecast
     // day's mean, within the hour (steps 156 to 180 are 13:00 to 15:00).
-    const mean = forecast.series.find((s) => s.node === null && s.resource === 'cpu')!.dayAhead.mean;
+    const cluster = forecast.series.find((s) => s.node === null && s.resource === 'cpu')!.dayAhead;
+    const mean = cluster.mean;
     expect(mean.indexOf(Math.max(...mean))).toBeGreaterThanOrEqual(156);
     expect(mean.indexOf(Math.max(...mean))).toBeLessThanOrEqual(180);
+    // The text table gives the next day's highest step and its 95% upper edge, in percent.
+    const text = await runCommand(Forecast, ['--horizon', '7d']);
+    const percent = (values: number[]) => `${(Math.max(...values) * 100).toFixed(1)}%`;
+    expect(text.stdout).toContain('next day high');
+    expect(text.stdout.split('\n').find((line) => line.startsWith('cluster  CPU'))).toContain(`${percent(mean)} (95%: ${percent(cluster.upper95)})`);
   });
 
   it('--fail-within 30d is the timer\'s gate: the N+1 loss falls inside it, exit 1', async () => {
