@@ -1,7 +1,7 @@
 /**
- * bin/run.js run as a user would (npm test builds first), without blocking the test's event loop:
- * a spawnSync of several CLI starts in a row holds vitest's worker past its 60 s RPC timeout on a
- * loaded machine ("Timeout calling onTaskUpdate"), and blocks any server the test runs for the CLI.
+ * bin/run.js run as a user would (npm test builds first), without blocking the test's event loop,
+ * so a server the test runs for the CLI (the fake Proxmox API) can answer it, and vitest's worker
+ * keeps its RPC alive on a loaded machine. Output is streamed, with no buffer limit.
  */
 import { spawn } from 'node:child_process';
 
