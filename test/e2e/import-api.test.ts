@@ -4,34 +4,16 @@
  * through the API gives the same scenario byte for byte, and the token secret appears in no
  * output and no written file, whatever the run (success, --json, --insecure, each refusal).
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headroom, type CliRun } from '../support/run-cli.js';
 import { makeCertificates, startApiServer, type ApiServer, type TestCertificates } from '../support/proxmox-api-server.js';
 
 const THREE_NODE = join(import.meta.dirname, '../fixtures/proxmox-dump/three-node');
 const TOKEN_ID = 'headroom@pve!import';
 const SECRET = 'd4c3b2a1-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** bin/run.js without blocking this process, which serves the API the CLI calls. */
-function headroom(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/run.js', ...args], { env: { ...process.env, DEBUG: '', HEADROOM_PVE_TOKEN_SECRET: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** Every file under a folder, by relative path. */
 function filesOf(dir: string): Record<string, string> {
@@ -47,9 +29,9 @@ describe('headroom import proxmox --api (bin/run.js)', () => {
   let dump: string;
   let server: ApiServer;
   let mismatched: ApiServer;
-  const runs: Run[] = [];
-  const api = async (args: string[], env: Record<string, string> = {}): Promise<Run> => {
-    const run = await headroom(['import', 'proxmox', ...args], env);
+  const runs: CliRun[] = [];
+  const api = async (args: string[], env: Record<string, string> = {}): Promise<CliRun> => {
+    const run = await headroom(['import', 'proxmox', ...args], { HEADROOM_PVE_TOKEN_SECRET: undefined, ...env });
     runs.push(run);
     return run;
   };
