@@ -1,36 +1,22 @@
 /** End-to-end runs of the built CLI (npm test builds first), as a user would type them. */
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { labCopy } from '../support/scenario-files.js';
 import { scratchOut } from '../support/report-out.js';
-
-/**
- * Runs bin/run.js without blocking this worker's event loop (a blocked loop on a loaded machine
- * times out the test runner's own messages). The lab report's JSON is over the default 1 MiB buffer.
- */
-async function headroom(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['bin/run.js', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DEBUG: undefined } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number | string; stdout: string; stderr: string };
-    return { code: typeof failed.code === 'number' ? failed.code : null, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { headroom } from '../support/run-cli.js';
 
 async function helpOf(...args: string[]): Promise<string> {
-  return (await headroom(...args, '--help')).stdout;
+  return (await headroom([...args, '--help'])).stdout;
 }
 
 const COMMANDS = ['validate', 'place', 'report', 'failover', 'fit', 'check', 'size', 'pack', 'pve-ha replay'];
 
 describe('bin/run.js', () => {
   it('--help lists every command with a one-line purpose', async () => {
-    const { code, stdout } = await headroom('--help');
+    const { code, stdout } = await headroom(['--help']);
     expect(code).toBe(0);
     for (const command of COMMANDS.filter((c) => !c.includes(' '))) expect(stdout).toMatch(new RegExp(`\\n  ${command}\\s+\\S`));
     expect(stdout).toMatch(/\n {2}pve-ha\s+\S/);
@@ -47,8 +33,8 @@ describe('bin/run.js', () => {
   });
 
   it('report on the lab exits 0 and its --json is byte-identical run to run', async () => {
-    const first = await headroom('report', '--json', ...scratchOut());
-    const second = await headroom('report', '--json', ...scratchOut());
+    const first = await headroom(['report', '--json', ...scratchOut()]);
+    const second = await headroom(['report', '--json', ...scratchOut()]);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout).scenario).toBe('lab');
     expect(second.stdout).toBe(first.stdout);
@@ -66,7 +52,7 @@ describe('bin/run.js', () => {
     const dir = mkdtempSync(join(tmpdir(), 'headroom-e2e-import-'));
     try {
       const runs = [];
-      for (const out of ['a', 'b']) runs.push(await headroom('import', 'proxmox', '--from', 'test/fixtures/proxmox-dump/three-node', '--out', join(dir, out), '--json'));
+      for (const out of ['a', 'b']) runs.push(await headroom(['import', 'proxmox', '--from', 'test/fixtures/proxmox-dump/three-node', '--out', join(dir, out), '--json']));
       expect(runs.map((run) => run.code)).toEqual([0, 0]);
       expect(runs[1]!.stdout.replace(join(dir, 'b'), join(dir, 'a'))).toBe(runs[0]!.stdout);
       expect(readFileSync(join(dir, 'b', 'prod3.yaml'), 'utf8')).toBe(readFileSync(join(dir, 'a', 'prod3.yaml'), 'utf8'));
@@ -78,7 +64,7 @@ describe('bin/run.js', () => {
   it('a failed gate (exit 1) still writes all of its --json into a pipe that is read late', async () => {
     // 3,750 added VMs make the JSON over 200 KB; the pipe takes 64 KiB until the reader wakes up
     // a second later, and the rest was lost when the process exited with the gate's code.
-    const full = await headroom('check', '--add', 'infra-small:3750', '--json');
+    const full = await headroom(['check', '--add', 'infra-small:3750', '--json']);
     const json = JSON.parse(full.stdout) as { before: { vms: number }; after: { vms: number } };
     expect([full.code, json.after.vms - json.before.vms]).toEqual([1, 3750]);
     const script = `"${process.execPath}" bin/run.js check --add infra-small:3750 --json | (sleep 1; wc -c)`;
@@ -90,7 +76,7 @@ describe('bin/run.js', () => {
     // vms.csv: header on line 1, then dns1, dns2, dc1, dc2, monitoring, glpi, pbs, k8s-cp1..3,
     // k8s-worker1..3, postgres (line 15), app1 (line 16).
     const lab = labCopy().edit('vms.csv', 'app1,app-server', 'app1,app-servr');
-    const { code, stderr, stdout } = await headroom('place', '--scenario', lab.scenario);
+    const { code, stderr, stdout } = await headroom(['place', '--scenario', lab.scenario]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(new RegExp(`^headroom: ${lab.file('vms.csv')}:16: field 'class' has value 'app-servr': expected a class from the classes file \\(.*\\)\\n$`));

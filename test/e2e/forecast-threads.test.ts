@@ -4,17 +4,15 @@
  * SERIES_PER_WORKER), and the pooled runner, made to start two workers for three tasks, gives
  * what the engine makes in-process.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { dayAhead, dayAheadTask } from '../../src/engine/forecast/day-ahead.js';
 import { tabulate } from '../../src/engine/forecast/series.js';
 import { dayAheadForecasts } from '../../src/workers/forecast-runner.js';
+import { headroom } from '../support/run-cli.js';
 
 describe('day-ahead forecasts on a worker pool', () => {
   it('headroom forecast --json is the same bytes on 1 and 2 threads', async () => {
-    // Not spawnSync: a blocked event loop on a loaded machine times out the test runner's own messages.
-    const run = (threads: string) => promisify(execFile)(process.execPath, ['bin/run.js', 'forecast', '--horizon', '7d', '--json', '--threads', threads], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = (threads: string) => headroom(['forecast', '--horizon', '7d', '--json', '--threads', threads]);
     const one = await run('1');
     const two = await run('2');
     expect(two.stdout).toBe(one.stdout);
