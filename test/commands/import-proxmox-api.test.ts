@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ImportProxmox, { type ImportProxmoxResult } from '../../src/commands/import/proxmox.js';
+import ImportProxmox from '../../src/commands/import/proxmox.js';
 import { makeCertificates, startApiServer, type ApiServer } from '../support/proxmox-api-server.js';
 import { runCommand } from '../support/run-command.js';
 
@@ -28,15 +28,12 @@ describe('headroom import proxmox --api', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('keeps the guests of offline pve3 from cluster/resources and says their configs could not be read', async () => {
-    const run = await runCommand<ImportProxmoxResult>(ImportProxmox, apiArgs('offline'));
-    expect(run.exitCode).toBe(0);
-    const notes = run.result!.notes;
-    // gpu-1 (104) and ci-runner (107) sit on pve3: sized from cluster-resources, without disks or PCI devices.
-    expect(notes).toContainEqual({ code: 'guest-without-config', guest: { vmid: 104, name: 'gpu-1' } });
-    expect(notes).toContainEqual({ code: 'guest-without-config', guest: { vmid: 107, name: 'ci-runner' } });
-    expect(notes).toContainEqual({ code: 'missing-file', file: 'etc-pve/nodes/pve3/qemu-server/104.conf' });
-    expect(run.result!.guests.map((guest) => guest.vmid)).toEqual([100, 101, 102, 103, 104, 105, 106, 107, 200, 201, 9000]);
+  it('refuses while pve3 is offline, since gpu-1 and ci-runner would come in without disks or GPUs, and writes nothing', async () => {
+    const run = await runCommand(ImportProxmox, apiArgs('offline'));
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(`headroom: ${server.url}/api2/json/nodes/pve3/status: field 'HTTP status' has value '595 `);
+    expect(run.stderr).toContain('its guests (104, 107)');
+    expect(existsSync(join(work, 'offline'))).toBe(false);
     expect(`${run.stdout}${run.stderr}`).not.toContain(SECRET);
   });
 

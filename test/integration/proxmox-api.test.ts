@@ -14,13 +14,33 @@ const THREE_NODE = join(import.meta.dirname, '../fixtures/proxmox-dump/three-nod
 const TOKEN_ID = 'headroom@pve!import';
 const SECRET = '5e1f2a3b-0c9d-4e8f-a7b6-secret-in-test';
 
+/**
+ * A copy of a fixture dump with `node` online and answering its status: the API reads a guest's
+ * config through the node that runs it, so only a cluster whose guest-hosting nodes are all up
+ * can be read through it (an offline one is refused, see the first tests).
+ */
+function withNodeOnline(dump: string, node: string, status: object): string {
+  const dir = mkdtempSync(join(tmpdir(), 'headroom-api-dump-'));
+  cpSync(dump, dir, { recursive: true });
+  const resourcesFile = join(dir, 'api/cluster-resources.json');
+  const resources = JSON.parse(readFileSync(resourcesFile, 'utf8')) as Record<string, unknown>[];
+  writeFileSync(resourcesFile, JSON.stringify(resources.map((entry) => (entry['id'] === `node/${node}` ? { ...entry, status: 'online', cpu: 0.1, mem: 1 } : entry))));
+  mkdirSync(join(dir, `api/nodes/${node}`), { recursive: true });
+  writeFileSync(join(dir, `api/nodes/${node}/status.json`), JSON.stringify(status));
+  return dir;
+}
+
 let certs: TestCertificates;
+/** The small dump with pve-b up: the cluster most tests read. */
+let smallOnline: string;
 beforeAll(() => {
   certs = makeCertificates();
+  smallOnline = withNodeOnline(SMALL, 'pve-b', { cpuinfo: { cpus: 32, model: 'AMD EPYC 7302' }, memory: { total: 270482653184 } });
+  return () => rmSync(smallOnline, { recursive: true, force: true });
 });
 
 async function withServer<T>(options: { dump?: string; permissions?: Record<string, Record<string, number>>; failing?: string[]; forbidden?: Record<string, string>; answers?: Record<string, unknown>; tls?: 'matching' | 'mismatched' }, use: (server: ApiServer, read: (extra?: Partial<ApiReadOptions>) => Promise<unknown>) => Promise<T>): Promise<T> {
-  const server = await startApiServer({ dump: options.dump ?? SMALL, tokenId: TOKEN_ID, secret: SECRET, tls: certs[options.tls ?? 'matching'], failing: options.failing, forbidden: options.forbidden, answers: options.answers, permissions: options.permissions });
+  const server = await startApiServer({ dump: options.dump ?? smallOnline, tokenId: TOKEN_ID, secret: SECRET, tls: certs[options.tls ?? 'matching'], failing: options.failing, forbidden: options.forbidden, answers: options.answers, permissions: options.permissions });
   try {
     return await use(server, (extra) => readApi({ baseUrl: server.url, tokenId: TOKEN_ID, tokenSecret: SECRET, ca: certs.ca, timeoutMs: 5000, ...extra }));
   } finally {
@@ -43,45 +63,32 @@ async function inputErrorOf(read: Promise<unknown>): Promise<InputError> {
 }
 
 describe('readApi on a local HTTPS Proxmox API serving the small dump', () => {
-  it('reads the same cluster as readDump, apart from the offline node pve-b that the API cannot reach', async () => {
-    await withServer({}, async (server, read) => {
-      const api = (await read()) as ReturnType<typeof readDump>;
-      const dump = readDump(SMALL);
-      // pve-b is offline: pveproxy answers 595 for its status and its guests' configs, so lxc 201
-      // is known from cluster/resources only, and both are named missing as the dump names files.
-      const reachable = { ...dump, guests: dump.guests.filter((guest) => guest.node !== 'pve-b') };
-      expect(comparableDump(api)).toEqual(comparableDump(reachable));
-      expect(api.missing).toEqual(['api/nodes/pve-b/status.json', 'etc-pve/nodes/pve-b/lxc/201.conf']);
-      expect(api.resources.guests.map((guest) => `${guest.node}/${guest.kind}/${guest.vmid}`)).toEqual(['pve-a/qemu/101', 'pve-a/qemu/9000', 'pve-b/lxc/201']);
-      // No call is made for a config on the unreachable node; the current config is asked for.
-      expect(server.requests).not.toContain('/nodes/pve-b/lxc/201/config');
-      expect(server.requests).toContain('/nodes/pve-a/qemu/101/config');
+  it('refuses an offline node that hosts guests, naming them: the API could read neither their disks nor their GPUs', async () => {
+    await withServer({ dump: SMALL }, async (server, read) => {
+      // pve-b is offline (595 from pveproxy) and hosts lxc 201, whose config only a dump holds.
+      const error = await inputErrorOf(read());
+      expect(error.issues[0]).toMatchObject({ file: `${server.url}/api2/json/nodes/pve-b/status`, field: 'HTTP status', value: '595 Errors during connection establishment, proxy handshake: No route to host' });
+      expect(error.issues[0]!.expected).toMatch(/^node pve-b to answer: the API reads the configs of its guests \(201\) through it/);
+      expect(error.issues[0]!.expected).toContain('import a dump instead');
+      // No config call is made once a node is refused.
+      expect(server.requests.filter((path) => path.endsWith('/config'))).toEqual([]);
     });
   });
 
-  it('reads the three-node cluster as readDump does, apart from the guests on offline pve3', async () => {
+  it('refuses the three-node cluster while pve3, with gpu-1 and ci-runner, is offline', async () => {
     await withServer({ dump: THREE_NODE }, async (server, read) => {
-      const api = (await read()) as ReturnType<typeof readDump>;
-      const dump = readDump(THREE_NODE);
-      expect(comparableDump(api)).toEqual(comparableDump({ ...dump, guests: dump.guests.filter((guest) => guest.node !== 'pve3') }));
-      expect(api.missing).toEqual(['api/nodes/pve3/status.json', 'etc-pve/nodes/pve3/qemu-server/104.conf', 'etc-pve/nodes/pve3/qemu-server/107.conf']);
-      // The server also answers the rule pve-ha-manager derives from group `web`; it is dropped,
-      // since groups.cfg itself is read.
-      expect(api.haRules.map((rule) => rule.id)).toEqual(['db-on-zfs-hosts', 'db-apart', 'gpu-hosts']);
-      expect(api.haGroups.map((group) => group.id)).toEqual(['web']);
-      expect(server.requests).toContain('/cluster/ha/rules');
+      const error = await inputErrorOf(read());
+      expect(error.issues[0]!.file).toBe(`${server.url}/api2/json/nodes/pve3/status`);
+      expect(error.issues[0]!.expected).toContain('its guests (104, 107)');
     });
   });
 
-  it('reads the three-node cluster exactly as readDump does once pve3 is back online', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'headroom-api-dump-'));
+  it('reads the small and the three-node clusters exactly as readDump does once every node is up', async () => {
+    await withServer({}, async (_server, read) => {
+      expect(comparableDump((await read()) as ReturnType<typeof readDump>)).toEqual(comparableDump(readDump(smallOnline)));
+    });
+    const dir = withNodeOnline(THREE_NODE, 'pve3', { cpuinfo: { cpus: 48, model: 'AMD EPYC 7413' }, memory: { total: 270582939648 } });
     try {
-      cpSync(THREE_NODE, dir, { recursive: true });
-      const resourcesFile = join(dir, 'api/cluster-resources.json');
-      const resources = JSON.parse(readFileSync(resourcesFile, 'utf8')) as Record<string, unknown>[];
-      writeFileSync(resourcesFile, JSON.stringify(resources.map((entry) => (entry['id'] === 'node/pve3' ? { ...entry, status: 'online', cpu: 0.1, mem: 1 } : entry))));
-      mkdirSync(join(dir, 'api/nodes/pve3'), { recursive: true });
-      writeFileSync(join(dir, 'api/nodes/pve3/status.json'), JSON.stringify({ cpuinfo: { cpus: 48, model: 'AMD EPYC 7413' }, memory: { total: 270582939648 } }));
       await withServer({ dump: dir }, async (_server, read) => {
         const api = (await read()) as ReturnType<typeof readDump>;
         expect(comparableDump(api)).toEqual(comparableDump(readDump(dir)));
@@ -164,7 +171,8 @@ describe('readApi on a local HTTPS Proxmox API serving the small dump', () => {
       const error = await inputErrorOf(read({ ca: undefined }));
       expect(String(error.issues[0]!.value)).toMatch(/^(UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY): /);
       const insecure = (await read({ ca: undefined, insecure: true })) as ReturnType<typeof readDump>;
-      expect(insecure.guests).toHaveLength(2);
+      // db-01 and tmpl-debian on pve-a, dns-1 on pve-b (up in this copy): every config read.
+      expect(insecure.guests.map((guest) => guest.vmid)).toEqual([101, 9000, 201]);
     });
   });
 

@@ -24,9 +24,9 @@
  *   does not keep the file's order), HA rules in the file's order (the API's `order`), corosync
  *   nodes sorted by name;
  * - `missing` names, in the dump's vocabulary, what the API could not give: the status of a node
- *   whose call failed (an offline node: pveproxy answers 595) and the configs of that node's
- *   guests (the API proxies a config read to the guest's node; those guests stay in `resources`),
- *   rules.cfg, groups.cfg or pci.cfg when the server has no such endpoint (404/501: an older
+ *   whose call failed (an offline node: pveproxy answers 595) when it hosts no guest (one that
+ *   hosts guests is refused: the API proxies a config read to the guest's node, see
+ *   refuseGuestsOutOfReach), rules.cfg, groups.cfg or pci.cfg when the server has no such endpoint (404/501: an older
  *   release), corosync.conf when the nodelist is empty (a node without a cluster). An endpoint
  *   that answers an empty list is an empty file, not a missing one, and a missing datacenter.cfg
  *   (the dump's `datacenter: null`) reads as the defaults Proxmox answers (`defaulted: true`);
@@ -46,7 +46,7 @@ import { readGuestConfig } from '../dump/guest-config.js';
 import type { DumpGuest, ProxmoxDump } from '../dump/read-dump.js';
 import { readStorageCfg } from '../dump/storage.js';
 import { parseSectionConfig, type HeaderForm, type Section } from '../section-config.js';
-import { ProxmoxApiClient, type ApiConnection } from './client.js';
+import { ProxmoxApiClient, type ApiAnswer, type ApiConnection } from './client.js';
 import { arrayAt, corosyncText, datacenterText, guestConfigText, objectAt, sectionConfigText, stringAt, type SectionShape } from './render.js';
 
 export interface ApiReadOptions extends ApiConnection {
@@ -59,7 +59,6 @@ type Json = Record<string, unknown>;
 const DEFAULT_CONCURRENCY = 8;
 /** pve-http-server's answer for a path this release does not have. */
 const ABSENT_ENDPOINT = new Set([404, 501]);
-const GUEST_FOLDER = { qemu: 'qemu-server', lxc: 'lxc' } as const;
 const GUEST_KIND_ORDER = { qemu: 0, lxc: 1 } as const;
 
 export async function readApi(options: ApiReadOptions): Promise<ProxmoxDump> {
@@ -81,21 +80,17 @@ async function read(client: ProxmoxApiClient, limit: ReturnType<typeof pLimit>):
   const nodeNames = [...new Set(resources.nodes.map((node) => node.node))].sort();
   const statuses = await Promise.all(nodeNames.map((node) => limit(() => client.tryGet(`/nodes/${encodeURIComponent(node)}/status`, `Sys.Audit on /nodes/${node}`))));
   const nodeStatus: Record<string, NodeStatus> = {};
-  const unreachable = new Set<string>();
+  const guests = [...resources.guests].sort(byDumpOrder);
   statuses.forEach((answer, index) => {
     const node = nodeNames[index]!;
-    if (answer.ok) nodeStatus[node] = readNodeStatus(answer.body, answer.url);
-    else {
-      unreachable.add(node);
-      missing.push(`api/nodes/${node}/status.json`);
+    if (answer.ok) {
+      nodeStatus[node] = readNodeStatus(answer.body, answer.url);
+      return;
     }
+    refuseGuestsOutOfReach(answer, node, guests);
+    missing.push(`api/nodes/${node}/status.json`);
   });
-
-  const guests = [...resources.guests].sort(byDumpOrder);
-  for (const guest of guests.filter((candidate) => unreachable.has(candidate.node))) {
-    missing.push(`etc-pve/nodes/${guest.node}/${GUEST_FOLDER[guest.kind]}/${guest.vmid}.conf`);
-  }
-  const configs = await Promise.all(guests.filter((guest) => !unreachable.has(guest.node)).map((guest) => limit(() => readGuest(client, guest))));
+  const configs = await Promise.all(guests.map((guest) => limit(() => readGuest(client, guest))));
 
   const groupsUrl = client.url('/cluster/ha/groups');
   const groups = await optionalList(client, '/cluster/ha/groups', 'etc-pve/ha/groups.cfg', missing);
@@ -118,6 +113,22 @@ async function read(client: ProxmoxApiClient, limit: ReturnType<typeof pLimit>):
     missing: missing.sort(),
   };
   return dump;
+}
+
+/**
+ * The API reads a guest's config through the node that runs it, so an offline node's guests would
+ * come in without their disks, PCI devices and pins: a cluster roomier than it is, the comfortable
+ * direction. A dump reads every node's configs from the replicated /etc/pve instead.
+ */
+function refuseGuestsOutOfReach(answer: Extract<ApiAnswer, { ok: false }>, node: string, guests: readonly ResourceGuest[]): void {
+  const stranded = guests.filter((guest) => guest.node === node).map((guest) => guest.vmid);
+  if (stranded.length === 0) return;
+  throw new InputError({
+    file: answer.url,
+    field: 'HTTP status',
+    value: `${answer.status} ${answer.message}`,
+    expected: `node ${node} to answer: the API reads the configs of its guests (${stranded.join(', ')}) through it, and without them their disks, GPUs and pins are unknown; while it is down, import a dump instead (scripts/proxmox-dump.sh on a node that is up, then --from), whose etc-pve holds every node's guest configs`,
+  });
 }
 
 /**
