@@ -1,7 +1,8 @@
 /**
- * Analytic estimate of each service's expected downtime a year: state enumeration to second
- * order over independent components, with domain failures as common causes, plus the HA restart
- * and boot gaps each failure adds, plus the maintenance round.
+ * Analytic estimate of each service's expected downtime a year: state enumeration over
+ * independent components (every set for up to 12 components, sets of one and two beyond), with
+ * domain failures as common causes, plus the HA restart and boot gaps each failure adds, plus
+ * the maintenance round.
  *
  * For component c (a node, or a domain taking all its nodes down): q_c = MTTR / (MTBF + MTTR)
  * its unavailability, r_c = q_c / (1 - q_c), P0 = Π (1 - q_c) the chance that every component is
@@ -11,26 +12,32 @@
  * failure engine decides each VM: outcome-cache.ts). Minutes a year:
  *
  *   downtime_s = P0 × perYear × R_s                                   maintenance round, all up
- *              + Y × Σ_c P0 r_c [ (1 - μ) D_s(S_c) + Σ_m μ_m D_s(S_c ∪ {m}) ]    one component
- *              + Y × Σ_{c<d} P0 r_c r_d (1 - μ) D_s(S_c ∪ S_d)                   two components
+ *              + Y × Σ_{C ≠ ∅} P(C) [ (1 - μ) D_s(S_C) + Σ_m μ_m D_s(S_C ∪ {m}) ]   failed sets
  *              + Σ_c (Y P0 / MTBF_c) (1 - μ) (gap_s(c) + tail_s(c))             restart and boot gaps
  *
+ * S_C the nodes the components of C take down. Beyond 12 components, C runs over sets of one
+ * and two, and maintenance is combined with sets of one only.
  * R_s is the downtime of one maintenance round (maintenance-round.ts). Y P0 / MTBF_c is the rate
  * of c failing from the all-up state (equal to the rate of its repairs back to it). gap_s(c): once
  * c fails, the time until the k-th VM runs again, when it does without a repair (VMs HA moves
  * are back after the HA recovery time and their boot time; 0 if s stays up). tail_s(c): once c is
  * repaired, the time until the k-th VM runs again, VMs that were down booting on their own nodes.
- * Sets of three or more components are left out: with q of order 10^-3 their weight is of order
- * 10^-9 of a year, well inside the Monte Carlo interval. A service down with every node up (an
+ * The sets left out beyond 12 components (three or more down at once) weigh of order q^3, about
+ * 10^-9 of a year for q of order 10^-3, well inside the Monte Carlo interval. A service down with every node up (an
  * unplaced member) is down Y minutes a year. Charges follow timeline.ts: a term goes to the causes
- * it holds down that touch the service, split equally (all of them when none or quorum is lost).
- * Complexity: O(components²) failure-engine calls (cached per set of down nodes), each O(VMs moved).
+ * it holds down that touch the service (all of them when quorum is lost, or when none touches it:
+ * a VM lost for want of room elsewhere), split equally.
+ * Complexity: O(2^components × nodes) set look-ups up to 12 components, O(components² + components ×
+ * nodes) beyond; failure-engine calls are cached per set of down nodes, each O(VMs moved).
  */
 import { NO_INDEX } from '../model/cluster-index.js';
 import type { MaintenanceRound } from './maintenance-round.js';
 import { MINUTES_PER_YEAR, type AvailabilityModel } from './model.js';
 import type { OutcomeCache, SetOutcome } from './outcome-cache.js';
 import { kthUpTime, type DowntimeTotals } from './timeline.js';
+
+/** Up to this many components every set is enumerated (2^12 = 4,096 sets, a few dozen distinct sets of nodes); beyond, sets of one and two. */
+export const EXACT_COMPONENTS = 12;
 
 export function analyticDowntime(model: AvailabilityModel, outcomes: OutcomeCache, round: MaintenanceRound | null, permanent: Uint8Array): DowntimeTotals {
   const { components, services, maintenance, nodeCount } = model;
@@ -40,7 +47,7 @@ export function analyticDowntime(model: AvailabilityModel, outcomes: OutcomeCach
     if (minutes <= 0) return;
     totals.downtime[s]! += minutes;
     const { touchedBy } = services[s]!;
-    const relevant = quorate ? causes.filter((cause) => touchedBy[cause] === 1) : [];
+    const relevant = quorate ? causes.filter((cause) => touchedBy[cause] === 1) : causes;
     const shared = relevant.length > 0 ? relevant : causes;
     for (const cause of shared) totals.charged.set(s * causeCount + cause, (totals.charged.get(s * causeCount + cause) ?? 0) + minutes / shared.length);
   };
@@ -68,13 +75,26 @@ export function analyticDowntime(model: AvailabilityModel, outcomes: OutcomeCach
     for (const s of servicesDown(model, outcome, permanent)) charge(s, weight * MINUTES_PER_YEAR, causes, outcome.quorate);
   };
 
+  // Every set of failed components up to `order` (all of them for a small cluster), each once, in lexicographic order.
+  const exact = components.length <= EXACT_COMPONENTS;
+  const order = exact ? components.length : 2;
+  const visit = (chosen: number[], weight: number, from: number): void => {
+    for (let c = from; c < components.length; c++) {
+      const set = [...chosen, c];
+      const probability = weight * odds[c]!;
+      const nodes = set.flatMap((i) => components[i]!.nodes);
+      chargeDown(outcomeOf(nodes), probability * (1 - inMaintenance), set);
+      if (exact || set.length === 1) {
+        for (let node = 0; node < nodeCount && maintained > 0; node++) chargeDown(outcomeOf([...nodes, node]), probability * maintained, [...set, model.maintenanceCause(node)]);
+      }
+      if (set.length < order) visit(set, probability, c + 1);
+    }
+  };
+  visit([], allUp, 0);
+
   components.forEach((c, i) => {
-    const alone = outcomeOf(c.nodes);
-    chargeDown(alone, allUp * odds[i]! * (1 - inMaintenance), [i]);
-    for (let node = 0; node < nodeCount && maintained > 0; node++) chargeDown(outcomeOf([...c.nodes, node]), allUp * odds[i]! * maintained, [i, model.maintenanceCause(node)]);
-    for (let j = i + 1; j < components.length; j++) chargeDown(outcomeOf([...c.nodes, ...components[j]!.nodes]), allUp * odds[i]! * odds[j]! * (1 - inMaintenance), [i, j]);
     const failuresPerYear = (allUp * MINUTES_PER_YEAR) / c.mtbfMinutes;
-    const gaps = restartGaps(model, alone, permanent);
+    const gaps = restartGaps(model, outcomeOf(c.nodes), permanent);
     gaps.forEach((minutes, s) => charge(s, failuresPerYear * (1 - inMaintenance) * minutes, [i], true));
   });
   return totals;

@@ -15,10 +15,11 @@
  * A service of rule k is up while at least k of its VMs are up. Between two changes of the set
  * VMs only come up, so the service is down from the start of the interval until its k-th VM is up:
  *   down(t0, t1) = min(max(u_k - t0, 0), t1 - t0),  u_k the k-th smallest "up from" time.
- * Downtime is charged to the causes holding nodes down at the time, split equally among those that
- * touch the service (down a node one of its VMs runs on or takes its storage from; every cause
- * when quorum is lost); with none active (a boot after a repair), to the cause that changed last.
- * A service down with every node up (an unplaced VM) is down all the time, charged to `unplaced`.
+ * Downtime is charged to the causes holding nodes down at the time that touch the service (down a
+ * node one of its VMs runs on or takes its storage from; every cause when quorum is lost), split
+ * equally; with none of those (a boot after a repair, during the next node's maintenance), to the
+ * cause whose change last moved one of its VMs. A service down with every node up (an unplaced
+ * VM) is down all the time, charged to `unplaced`.
  * Complexity: per change, O(VMs the two sets move + their services × members log members).
  */
 import { NO_INDEX } from '../model/cluster-index.js';
@@ -72,7 +73,8 @@ export class Timeline {
   private readonly nodeHolds: Int32Array;
   private current: SetOutcome;
   private readonly activeCauses: number[] = [];
-  private lastCause: number;
+  /** Per service, the cause of the last change that moved one of its VMs. */
+  private readonly movedBy: Int32Array;
   private readonly active: number[] = [];
   private readonly isActive: Uint8Array;
   /** Services down with every node up (an unplaced member): always active. */
@@ -93,7 +95,7 @@ export class Timeline {
     this.upAt = Float64Array.from(baseLocation, (node) => (node === NO_INDEX ? Infinity : -Infinity));
     this.nodeHolds = new Int32Array(nodeCount);
     this.current = outcomes.outcome([]);
-    this.lastCause = model.unplacedCause;
+    this.movedBy = new Int32Array(services.length).fill(model.unplacedCause);
     this.isActive = new Uint8Array(services.length);
     this.permanent = Uint8Array.from(services, (service) => (kthUpTime(this.upAt, service.members, service.k, new Float64Array(service.members.length)) === Infinity ? 1 : 0));
     this.stamp = new Int32Array(vmCount);
@@ -112,18 +114,16 @@ export class Timeline {
   /** `cause` takes `nodes` down at `t`; `crash`: they fail (their VMs crash), not a planned maintenance. */
   causeDown(cause: number, nodes: readonly number[], t: number, crash: boolean): void {
     this.activeCauses.push(cause);
-    this.lastCause = cause;
     let changed = false;
     for (const node of nodes) if (this.nodeHolds[node]!++ === 0) changed = true;
-    if (changed) this.changeSet(t, crash);
+    if (changed) this.changeSet(t, crash, cause);
   }
 
   causeUp(cause: number, nodes: readonly number[], t: number): void {
     this.activeCauses.splice(this.activeCauses.indexOf(cause), 1);
-    this.lastCause = cause;
     let changed = false;
     for (const node of nodes) if (--this.nodeHolds[node]! === 0) changed = true;
-    if (changed) this.changeSet(t, false);
+    if (changed) this.changeSet(t, false, cause);
   }
 
   /** Adds each active service's downtime over [t0, t1), during which no set changes. */
@@ -166,20 +166,21 @@ export class Timeline {
 
   private charge(s: number, minutes: number): void {
     this.downtime[s]! += minutes;
+    if (this.permanent[s] === 1) {
+      this.charges.add(s, this.model.unplacedCause, minutes);
+      return;
+    }
     const causes = this.activeCauses;
-    if (causes.length === 0 || this.permanent[s] === 1) {
-      this.charges.add(s, this.permanent[s] === 1 ? this.model.unplacedCause : this.lastCause, minutes);
-      return;
-    }
-    if (causes.length === 1) {
-      this.charges.add(s, causes[0]!, minutes);
-      return;
-    }
     const touched = this.model.services[s]!.touchedBy;
+    const quorate = this.current.quorate;
     let relevant = 0;
-    if (this.current.quorate) for (const cause of causes) relevant += touched[cause]!;
-    const share = minutes / (relevant === 0 ? causes.length : relevant);
-    for (const cause of causes) if (relevant === 0 || touched[cause] === 1) this.charges.add(s, cause, share);
+    for (const cause of causes) if (!quorate || touched[cause] === 1) relevant++;
+    if (relevant === 0) {
+      this.charges.add(s, this.movedBy[s]!, minutes);
+      return;
+    }
+    const share = minutes / relevant;
+    for (const cause of causes) if (!quorate || touched[cause] === 1) this.charges.add(s, cause, share);
   }
 
   private downMask(): number {
@@ -201,7 +202,7 @@ export class Timeline {
     this.active.push(s);
   }
 
-  private changeSet(t: number, crash: boolean): void {
+  private changeSet(t: number, crash: boolean, cause: number): void {
     const { nodeCount, baseLocation, boot, restartGap, servicesOf } = this.model;
     const downNodes = (): number[] => {
       const down: number[] = [];
@@ -219,7 +220,10 @@ export class Timeline {
       else if (from === NO_INDEX) this.upAt[vm] = t + (to === baseLocation[vm] ? boot[vm]! : restartGap[vm]!);
       else if (crash && this.nodeHolds[from]! > 0) this.upAt[vm] = t + restartGap[vm]!;
       this.location[vm] = to;
-      for (const s of servicesOf[vm]!) this.activate(s);
+      for (const s of servicesOf[vm]!) {
+        this.activate(s);
+        this.movedBy[s] = cause;
+      }
     };
     for (let i = 0; i < next.moved.length; i++) {
       this.stamp[next.moved[i]!] = mark;
