@@ -16,7 +16,10 @@
  *              + Σ_c (Y P0 / MTBF_c) (1 - μ) (gap_s(c) + tail_s(c))             restart and boot gaps
  *
  * S_C the nodes the components of C take down. Beyond 12 components, C runs over sets of one
- * and two, and maintenance is combined with sets of one only.
+ * and two, maintenance is combined with sets of one only, and a pair (or a component and a
+ * window) only when some service is touched by both: otherwise the pair can only act through
+ * capacity (a VM finding no room because the other is down), a second-order effect this method
+ * leaves to the Monte Carlo estimate; the --target verdict takes the worse of the two.
  * R_s is the downtime of one maintenance round (maintenance-round.ts). Y P0 / MTBF_c is the rate
  * of c failing from the all-up state (equal to the rate of its repairs back to it). gap_s(c): once
  * c fails, the time until the k-th VM runs again, when it does without a repair (VMs HA moves
@@ -78,14 +81,20 @@ export function analyticDowntime(model: AvailabilityModel, outcomes: OutcomeCach
   // Every set of failed components up to `order` (all of them for a small cluster), each once, in lexicographic order.
   const exact = components.length <= EXACT_COMPONENTS;
   const order = exact ? components.length : 2;
+  const touching = model.causes.map((_, cause) => services.flatMap((service, s) => (service.touchedBy[cause] === 1 ? [s] : [])));
+  const shareAService = (a: number, b: number): boolean => exact || touching[a]!.some((s) => services[s]!.touchedBy[b] === 1);
   const visit = (chosen: number[], weight: number, from: number): void => {
     for (let c = from; c < components.length; c++) {
+      if (chosen.length > 0 && !shareAService(chosen[0]!, c)) continue;
       const set = [...chosen, c];
       const probability = weight * odds[c]!;
       const nodes = set.flatMap((i) => components[i]!.nodes);
       chargeDown(outcomeOf(nodes), probability * (1 - inMaintenance), set);
       if (exact || set.length === 1) {
-        for (let node = 0; node < nodeCount && maintained > 0; node++) chargeDown(outcomeOf([...nodes, node]), probability * maintained, [...set, model.maintenanceCause(node)]);
+        for (let node = 0; node < nodeCount && maintained > 0; node++) {
+          const window = model.maintenanceCause(node);
+          if (shareAService(c, window)) chargeDown(outcomeOf([...nodes, node]), probability * maintained, [...set, window]);
+        }
       }
       if (set.length < order) visit(set, probability, c + 1);
     }

@@ -238,6 +238,8 @@ const SMALL_SERVICE = 32;
 
 /** The k-th smallest "up from" time of the members (Infinity when fewer than k can come up). */
 export function kthUpTime(upAt: Float64Array, members: Int32Array, k: number, scratch: Float64Array): number {
+  // A k-of-n left with fewer than k VMs (a change removed some) is never up.
+  if (k > members.length) return Infinity;
   if (k === 1) {
     let least = Infinity;
     for (const vm of members) if (upAt[vm]! < least) least = upAt[vm]!;

@@ -1,4 +1,4 @@
-/** Renders a change check: the verdict, what broke or was fixed, the HA rules changed, and the load before and after. */
+/** Renders a change check: the verdict, what broke or was fixed, the HA rules changed, expected downtime per service, and the load before and after. */
 import type { ChangeCheck } from '../../../engine/policy/check.js';
 import type { HaDifference } from '../../../engine/policy/ha-difference.js';
 import { breachText, droppedRuleText, steadyStateLines } from '../../../engine/report/explain.js';
@@ -22,6 +22,7 @@ export function renderCheck(check: ChangeCheck): string {
   if (difference.fixedBreaches.length > 0) lines.push('', `Fixed by the change: ${difference.fixedBreaches.join(', ')}.`);
   if (difference.newlyUnplaced.length > 0) lines.push('', `No longer placeable: ${difference.newlyUnplaced.join(', ')}.`);
   if (difference.moved.length > 0) lines.push('', `Moved: ${difference.moved.map((m) => `${m.vm} ${m.from} -> ${m.to}`).join(', ')}.`);
+  lines.push('', ...downtimeLines(difference.downtime));
   lines.push(
     '',
     textTable(
@@ -30,6 +31,18 @@ export function renderCheck(check: ChangeCheck): string {
     ),
   );
   return lines.join('\n');
+}
+
+/** The services whose expected downtime the change moves, largest change first; one line when none. */
+function downtimeLines(downtime: ChangeCheck['difference']['downtime']): string[] {
+  const changed = downtime.filter((d) => d.changeMinutesPerYear !== 0);
+  if (changed.length === 0) return ['Expected downtime per service (analytic): unchanged.'];
+  const minutes = (value: number | null): string => (value === null ? '-' : value.toFixed(1));
+  const change = (value: number | null): string => (value === null ? 'new or gone' : `${value > 0 ? '+' : ''}${value.toFixed(1)}`);
+  return [
+    `Expected downtime per service, minutes a year (analytic; ${downtime.length - changed.length} unchanged):`,
+    textTable(['service', 'rule', 'before', 'after', 'change'], changed.map((d) => [d.service, d.rule, minutes(d.beforeMinutesPerYear), minutes(d.afterMinutesPerYear), change(d.changeMinutesPerYear)])),
+  ];
 }
 
 /** One line for the rule changes, then Proxmox's words for each rule it would now drop. */
