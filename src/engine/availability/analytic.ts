@@ -81,7 +81,8 @@ export function analyticDowntime(model: AvailabilityModel, outcomes: OutcomeCach
   // Every set of failed components up to `order` (all of them for a small cluster), each once, in lexicographic order.
   const exact = components.length <= EXACT_COMPONENTS;
   const order = exact ? components.length : 2;
-  const touching = model.causes.map((_, cause) => services.flatMap((service, s) => (service.touchedBy[cause] === 1 ? [s] : [])));
+  const touching: number[][] = model.causes.map(() => []);
+  services.forEach((service, s) => service.touchedBy.forEach((touches, cause) => touches === 1 && touching[cause]!.push(s)));
   const shareAService = (a: number, b: number): boolean => exact || touching[a]!.some((s) => services[s]!.touchedBy[b] === 1);
   const visit = (chosen: number[], weight: number, from: number): void => {
     for (let c = from; c < components.length; c++) {
@@ -111,12 +112,8 @@ export function analyticDowntime(model: AvailabilityModel, outcomes: OutcomeCach
 
 /** Services (not down all the time) with fewer than k VMs running in `outcome`. */
 function servicesDown(model: AvailabilityModel, outcome: SetOutcome, permanent: Uint8Array): number[] {
-  const downVms = new Map<number, number>();
-  // Unplaced members are down in every set; a service they alone take down is `permanent`.
-  model.services.forEach((service, s) => {
-    const unplaced = service.members.filter((vm) => model.baseLocation[vm] === NO_INDEX).length;
-    if (unplaced > 0) downVms.set(s, unplaced);
-  });
+  // Unplaced members are down in every set (a service they alone take down is `permanent`).
+  const downVms = new Map<number, number>(model.unplacedMembers);
   outcome.location.forEach((node, i) => {
     if (node !== NO_INDEX) return;
     for (const s of model.servicesOf[outcome.moved[i]!]!) downVms.set(s, (downVms.get(s) ?? 0) + 1);

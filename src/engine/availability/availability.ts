@@ -165,13 +165,29 @@ function interval95(chunks: readonly ChunkResult[], s: number, years: number): [
 function figures(model: AvailabilityModel, totals: DowntimeTotals, s: number, years: number): DowntimeFigures {
   const downtime = totals.downtime[s]! / years;
   const causeCount = model.causes.length;
-  const contributors: Contributor[] = [];
-  for (let cause = 0; cause < causeCount; cause++) {
-    const minutes = (totals.charged.get(s * causeCount + cause) ?? 0) / years;
-    if (minutes > 0) contributors.push({ ...model.causes[cause]!, minutesPerYear: round3(minutes), share: Math.round((minutes / downtime) * 10_000) / 10_000 });
+  const contributors: Array<Contributor & { cause: number }> = [];
+  for (const [key, charged] of chargedOf(totals, causeCount).get(s) ?? []) {
+    const minutes = charged / years;
+    if (minutes > 0) contributors.push({ ...model.causes[key]!, minutesPerYear: round3(minutes), share: Math.round((minutes / downtime) * 10_000) / 10_000, cause: key });
   }
-  contributors.sort((a, b) => b.minutesPerYear - a.minutesPerYear);
-  return { downtimeMinutesPerYear: round3(downtime), nines: ninesOf(downtime), contributors: contributors.slice(0, TOP_CONTRIBUTORS) };
+  // Largest first; equal ones in cause order (nodes, domains, windows).
+  contributors.sort((a, b) => b.minutesPerYear - a.minutesPerYear || a.cause - b.cause);
+  return { downtimeMinutesPerYear: round3(downtime), nines: ninesOf(downtime), contributors: contributors.slice(0, TOP_CONTRIBUTORS).map(({ cause: _cause, ...contributor }) => contributor) };
+}
+
+/** The charges grouped by service (once per totals object): service → [cause, minutes][]. */
+const grouped = new WeakMap<DowntimeTotals, Map<number, Array<[number, number]>>>();
+function chargedOf(totals: DowntimeTotals, causeCount: number): Map<number, Array<[number, number]>> {
+  const known = grouped.get(totals);
+  if (known !== undefined) return known;
+  const byService = new Map<number, Array<[number, number]>>();
+  for (const [key, minutes] of totals.charged) {
+    const s = Math.floor(key / causeCount);
+    const list = byService.get(s) ?? byService.set(s, []).get(s)!;
+    list.push([key % causeCount, minutes]);
+  }
+  grouped.set(totals, byService);
+  return byService;
 }
 
 export function ninesOf(downtimeMinutesPerYear: number): number | null {

@@ -65,6 +65,8 @@ export interface AvailabilityModel {
   services: readonly CompiledService[];
   /** Services each VM belongs to. */
   servicesOf: readonly (readonly number[])[];
+  /** Services with unplaced members: service → how many (down in every set). */
+  unplacedMembers: ReadonlyMap<number, number>;
 }
 
 export function compileModel(state: ClusterState, settings: AvailabilitySettings = DEFAULT_AVAILABILITY): AvailabilityModel {
@@ -96,7 +98,8 @@ export function compileModel(state: ClusterState, settings: AvailabilitySettings
   const declared = cluster.services ?? [];
   const inService = new Set(declared.flatMap((s) => s.vms));
   const own: ServiceSpec[] = cluster.vms.filter((vm) => !inService.has(vm.name)).map((vm) => ({ name: vm.name, vms: [vm.name], rule: 'all', k: 1 }));
-  const nodesOfCause = (cause: number): readonly number[] => (cause < components.length ? components[cause]!.nodes : cause < unplacedCause ? [cause - components.length] : []);
+  const causesOfNode: number[][] = index.nodes.map((_, n) => [maintenanceCause(n)]);
+  components.forEach((component, c) => component.nodes.forEach((n) => causesOfNode[n]!.push(c)));
   const services = [...declared, ...own].map((spec): CompiledService => {
     const members = Int32Array.from(spec.vms, (name) => {
       const vm = index.vmIndex.get(name);
@@ -109,13 +112,19 @@ export function compileModel(state: ClusterState, settings: AvailabilitySettings
       const instance = state.vmInstance[vm]!;
       if (instance !== NO_INDEX && index.instanceShared[instance] === 1 && index.instanceHost[instance] !== NO_INDEX) nodesUsed.add(index.instanceHost[instance]!);
     }
-    const touchedBy = Uint8Array.from(causes, (_, cause) => (nodesOfCause(cause).some((n) => nodesUsed.has(n)) ? 1 : 0));
+    const touchedBy = new Uint8Array(causes.length);
+    for (const node of nodesUsed) for (const cause of causesOfNode[node]!) touchedBy[cause] = 1;
     return { name: spec.name, vms: spec.vms, rule: spec.rule, members, k: spec.k, touchedBy };
   });
   const servicesOf: number[][] = cluster.vms.map(() => []);
   services.forEach((service, s) => service.members.forEach((vm) => servicesOf[vm]!.push(s)));
 
-  return { nodeCount: index.nodeCount, vmCount: index.vmCount, components, causes, maintenanceCause, unplacedCause, maintenance, restartGap, boot, baseLocation, services, servicesOf };
+  const unplacedMembers = new Map<number, number>();
+  services.forEach((service, s) => {
+    const unplaced = service.members.filter((vm) => baseLocation[vm] === NO_INDEX).length;
+    if (unplaced > 0) unplacedMembers.set(s, unplaced);
+  });
+  return { nodeCount: index.nodeCount, vmCount: index.vmCount, components, causes, maintenanceCause, unplacedCause, maintenance, restartGap, boot, baseLocation, services, servicesOf, unplacedMembers };
 }
 
 /** `2-of-3`, `any`, `all`: the rule as the scenario and the output write it. */

@@ -23,7 +23,7 @@
  * Complexity: per change, O(VMs the two sets move + their services × members log members).
  */
 import { NO_INDEX } from '../model/cluster-index.js';
-import type { AvailabilityModel } from './model.js';
+import type { AvailabilityModel, CompiledService } from './model.js';
 import { MASK_NODES, type OutcomeCache, type SetOutcome } from './outcome-cache.js';
 
 /** Downtime per service and per (service, cause), in minutes. */
@@ -83,6 +83,15 @@ export class Timeline {
   private stampValue = 0;
   private readonly target: Int32Array;
   private readonly upTimes: Float64Array;
+  /** Per service, its k-th and its last member's "up from" time, valid unless `stale` (a member moved since). */
+  private readonly upFrom: Float64Array;
+  private readonly allUpFrom: Float64Array;
+  private readonly stale: Uint8Array;
+  /** Per service, members not where they run with every node up. */
+  private readonly away: Int32Array;
+  /** Down nodes, ascending, kept as they change (the key of the set beyond MASK_NODES nodes). */
+  private readonly downList: number[] = [];
+  private downBits = 0;
 
   constructor(
     private readonly model: AvailabilityModel,
@@ -100,7 +109,11 @@ export class Timeline {
     this.permanent = Uint8Array.from(services, (service) => (kthUpTime(this.upAt, service.members, service.k, new Float64Array(service.members.length)) === Infinity ? 1 : 0));
     this.stamp = new Int32Array(vmCount);
     this.target = new Int32Array(vmCount);
-    this.upTimes = new Float64Array(Math.max(1, ...services.map((s) => s.members.length)));
+    this.upTimes = new Float64Array(services.reduce((most, s) => Math.max(most, s.members.length), 1));
+    this.upFrom = new Float64Array(services.length).fill(-Infinity);
+    this.allUpFrom = new Float64Array(services.length).fill(-Infinity);
+    this.stale = new Uint8Array(services.length).fill(1);
+    this.away = new Int32Array(services.length);
     services.forEach((_, s) => {
       if (this.permanent[s] === 1) this.activate(s);
     });
@@ -115,14 +128,24 @@ export class Timeline {
   causeDown(cause: number, nodes: readonly number[], t: number, crash: boolean): void {
     this.activeCauses.push(cause);
     let changed = false;
-    for (const node of nodes) if (this.nodeHolds[node]!++ === 0) changed = true;
+    for (const node of nodes) {
+      if (this.nodeHolds[node]!++ === 0) {
+        changed = true;
+        this.markDown(node, true);
+      }
+    }
     if (changed) this.changeSet(t, crash, cause);
   }
 
   causeUp(cause: number, nodes: readonly number[], t: number): void {
     this.activeCauses.splice(this.activeCauses.indexOf(cause), 1);
     let changed = false;
-    for (const node of nodes) if (--this.nodeHolds[node]! === 0) changed = true;
+    for (const node of nodes) {
+      if (--this.nodeHolds[node]! === 0) {
+        changed = true;
+        this.markDown(node, false);
+      }
+    }
     if (changed) this.changeSet(t, false, cause);
   }
 
@@ -132,8 +155,8 @@ export class Timeline {
     const { services } = this.model;
     const span = t1 - t0;
     for (const s of this.active) {
-      const service = services[s]!;
-      const upFrom = kthUpTime(this.upAt, service.members, service.k, this.upTimes);
+      if (this.stale[s] === 1) this.refresh(s, services[s]!);
+      const upFrom = this.upFrom[s]!;
       const down = upFrom === Infinity ? span : Math.min(Math.max(upFrom - t0, 0), span);
       if (down > 0) this.charge(s, down);
     }
@@ -183,17 +206,27 @@ export class Timeline {
     for (const cause of causes) if (!quorate || touched[cause] === 1) this.charges.add(s, cause, share);
   }
 
-  private downMask(): number {
-    let mask = 0;
-    for (let node = 0; node < this.model.nodeCount; node++) if (this.nodeHolds[node]! > 0) mask |= 1 << node;
-    return mask;
+  private markDown(node: number, down: boolean): void {
+    if (this.model.nodeCount <= MASK_NODES) {
+      this.downBits ^= 1 << node;
+      return;
+    }
+    const list = this.downList;
+    let at = 0;
+    while (at < list.length && list[at]! < node) at++;
+    if (down) list.splice(at, 0, node);
+    else list.splice(at, 1);
   }
 
+  private refresh(s: number, service: CompiledService): void {
+    this.upFrom[s] = kthUpTime(this.upAt, service.members, service.k, this.upTimes);
+    this.allUpFrom[s] = kthUpTime(this.upAt, service.members, service.members.length, this.upTimes);
+    this.stale[s] = 0;
+  }
+
+  /** Every member back where it runs with every node up, and running by `t`. */
   private atHome(s: number, t: number): boolean {
-    for (const vm of this.model.services[s]!.members) {
-      if (this.location[vm] !== this.model.baseLocation[vm] || this.upAt[vm]! > t) return false;
-    }
-    return true;
+    return this.away[s] === 0 && this.allUpFrom[s]! <= t;
   }
 
   private activate(s: number): void {
@@ -210,7 +243,7 @@ export class Timeline {
       return down;
     };
     const previous = this.current;
-    const next = this.outcomes.outcomeByKey(nodeCount > MASK_NODES ? downNodes().join(',') : this.downMask(), downNodes);
+    const next = this.outcomes.outcomeByKey(nodeCount > MASK_NODES ? this.downList.join(',') : this.downBits, downNodes);
     this.current = next;
     const mark = ++this.stampValue;
     const move = (vm: number, to: number): void => {
@@ -220,9 +253,12 @@ export class Timeline {
       else if (from === NO_INDEX) this.upAt[vm] = t + (to === baseLocation[vm] ? boot[vm]! : restartGap[vm]!);
       else if (crash && this.nodeHolds[from]! > 0) this.upAt[vm] = t + restartGap[vm]!;
       this.location[vm] = to;
+      const awayChange = (to === baseLocation[vm] ? -1 : 0) + (from === baseLocation[vm] ? 1 : 0);
       for (const s of servicesOf[vm]!) {
         this.activate(s);
         this.movedBy[s] = cause;
+        this.stale[s] = 1;
+        this.away[s]! += awayChange;
       }
     };
     for (let i = 0; i < next.moved.length; i++) {
