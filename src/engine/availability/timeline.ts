@@ -219,8 +219,11 @@ export class Timeline {
   }
 
   private refresh(s: number, service: CompiledService): void {
-    this.upFrom[s] = kthUpTime(this.upAt, service.members, service.k, this.upTimes);
-    this.allUpFrom[s] = kthUpTime(this.upAt, service.members, service.members.length, this.upTimes);
+    const { members, k } = service;
+    let last = -Infinity;
+    for (const vm of members) if (this.upAt[vm]! > last) last = this.upAt[vm]!;
+    this.allUpFrom[s] = last;
+    this.upFrom[s] = k === members.length ? last : kthUpTime(this.upAt, members, k, this.upTimes);
     this.stale[s] = 0;
   }
 
@@ -236,37 +239,41 @@ export class Timeline {
   }
 
   private changeSet(t: number, crash: boolean, cause: number): void {
-    const { nodeCount, baseLocation, boot, restartGap, servicesOf } = this.model;
-    const downNodes = (): number[] => {
-      const down: number[] = [];
-      for (let node = 0; node < nodeCount; node++) if (this.nodeHolds[node]! > 0) down.push(node);
-      return down;
-    };
+    const { nodeCount, baseLocation } = this.model;
     const previous = this.current;
-    const next = this.outcomes.outcomeByKey(nodeCount > MASK_NODES ? this.downList.join(',') : this.downBits, downNodes);
+    const next = this.outcomes.outcomeByKey(nodeCount > MASK_NODES ? this.downList.join(',') : this.downBits, () => this.downNodes());
     this.current = next;
     const mark = ++this.stampValue;
-    const move = (vm: number, to: number): void => {
-      const from = this.location[vm]!;
-      if (to === from) return;
-      if (to === NO_INDEX) this.upAt[vm] = Infinity;
-      else if (from === NO_INDEX) this.upAt[vm] = t + (to === baseLocation[vm] ? boot[vm]! : restartGap[vm]!);
-      else if (crash && this.nodeHolds[from]! > 0) this.upAt[vm] = t + restartGap[vm]!;
-      this.location[vm] = to;
-      const awayChange = (to === baseLocation[vm] ? -1 : 0) + (from === baseLocation[vm] ? 1 : 0);
-      for (const s of servicesOf[vm]!) {
-        this.activate(s);
-        this.movedBy[s] = cause;
-        this.stale[s] = 1;
-        this.away[s]! += awayChange;
-      }
-    };
     for (let i = 0; i < next.moved.length; i++) {
       this.stamp[next.moved[i]!] = mark;
       this.target[next.moved[i]!] = next.location[i]!;
     }
-    for (const vm of previous.moved) if (this.stamp[vm] !== mark) move(vm, baseLocation[vm]!);
-    for (const vm of next.moved) move(vm, this.target[vm]!);
+    for (const vm of previous.moved) if (this.stamp[vm] !== mark) this.move(vm, baseLocation[vm]!, t, crash, cause);
+    for (const vm of next.moved) this.move(vm, this.target[vm]!, t, crash, cause);
+  }
+
+  private downNodes(): number[] {
+    const down: number[] = [];
+    for (let node = 0; node < this.model.nodeCount; node++) if (this.nodeHolds[node]! > 0) down.push(node);
+    return down;
+  }
+
+  /** `vm` now runs on `to` (NO_INDEX: nowhere), after a change at `t` made by `cause`. */
+  private move(vm: number, to: number, t: number, crash: boolean, cause: number): void {
+    const from = this.location[vm]!;
+    if (to === from) return;
+    const { baseLocation, boot, restartGap, servicesOf } = this.model;
+    if (to === NO_INDEX) this.upAt[vm] = Infinity;
+    else if (from === NO_INDEX) this.upAt[vm] = t + (to === baseLocation[vm] ? boot[vm]! : restartGap[vm]!);
+    else if (crash && this.nodeHolds[from]! > 0) this.upAt[vm] = t + restartGap[vm]!;
+    this.location[vm] = to;
+    const awayChange = (to === baseLocation[vm] ? -1 : 0) + (from === baseLocation[vm] ? 1 : 0);
+    for (const s of servicesOf[vm]!) {
+      this.activate(s);
+      this.movedBy[s] = cause;
+      this.stale[s] = 1;
+      this.away[s]! += awayChange;
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cluster, node, vm } from '../../../support/builders.js';
 import { availabilityOf, HOURS, settings } from '../../../support/availability.js';
-import type { AvailabilityResult } from '../../../../src/engine/availability/availability.js';
+import { analyticAvailability, availabilitySetup, type AvailabilityResult } from '../../../../src/engine/availability/availability.js';
+import { simulateChunk } from '../../../../src/engine/availability/monte-carlo.js';
+import { planPlacement, strategyNamed } from '../../../../src/engine/placement/plan.js';
 
 const YEAR = 525_960; // minutes in 365.25 days
 /** MTBF 1,000 h, MTTR 10 h: q = 10 / 1,010 = 0.00990099 unavailable, 525,960 / 60,600 = 8.67921 failures a year. */
@@ -108,5 +110,18 @@ describe('availability, worked by hand', () => {
     expect(service(result, 'local').monteCarlo.contributors[0]).toMatchObject({ kind: 'maintenance', name: 'n1', share: 1 });
     expect(service(result, 'mover').monteCarlo.downtimeMinutesPerYear).toBe(0);
     expect(YEAR / 12).toBe(43_830);
+  });
+});
+
+describe('availability, invariants', () => {
+  it('leaves the placed state as it found it, and gives the same result twice', () => {
+    const c = cluster().nodes(node('n1'), node('n2'), node('n3')).vms(vm('a').on('n1'), vm('b').notHa().on('n2')).build();
+    const placed = planPlacement(c, c.policy.strategy);
+    const before = JSON.stringify([...placed.state.vmNode, ...placed.state.memUsed, ...placed.state.nodeUp]);
+    const setup = availabilitySetup(placed.state, strategyNamed(c.policy.strategy));
+    const chunk = simulateChunk(setup.model, setup.outcomes, setup.round, 5, 0, 200);
+    analyticAvailability(setup);
+    expect(JSON.stringify([...placed.state.vmNode, ...placed.state.memUsed, ...placed.state.nodeUp])).toBe(before);
+    expect(simulateChunk(setup.model, setup.outcomes, setup.round, 5, 0, 200)).toEqual(chunk);
   });
 });
