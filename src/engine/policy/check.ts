@@ -51,7 +51,7 @@ export interface ChangeCheck {
     moved: Array<{ vm: string; from: string; to: string }>;
     load: Array<{ node: string; cpuPercent: [number | null, number | null]; memPercent: [number | null, number | null] }>;
     ha: HaDifference;
-    /** Expected downtime per service (the analytic method of `availability`), every service of either side, the largest change first. */
+    /** Expected downtime per service (the analytic method of `availability`) where the change moves it, the largest change first (downtimeChanges). */
     downtime: DowntimeChange[];
   };
 }
@@ -103,13 +103,29 @@ export function checkChange(cluster: Cluster, change: ClusterChange, strategyNam
   };
 }
 
-function downtimeOf(cluster: Cluster, state: ClusterState, strategy: string): Map<string, { rule: string; minutes: number }> {
-  const services = analyticAvailability(availabilitySetup(state, strategyNamed(strategy), cluster.availability ?? DEFAULT_AVAILABILITY));
-  return new Map(services.map((s) => [s.name, { rule: s.rule, minutes: s.analytic.downtimeMinutesPerYear }]));
+interface ServiceDowntime {
+  rule: string;
+  minutes: number;
+  /** Declared in `services:`, not a VM's service of its own. */
+  declared: boolean;
 }
 
-function downtimeChanges(before: ReadonlyMap<string, { rule: string; minutes: number }>, after: ReadonlyMap<string, { rule: string; minutes: number }>): DowntimeChange[] {
-  const names = [...new Set([...before.keys(), ...after.keys()])];
+function downtimeOf(cluster: Cluster, state: ClusterState, strategy: string): Map<string, ServiceDowntime> {
+  const declared = new Set((cluster.services ?? []).map((s) => s.name));
+  const services = analyticAvailability(availabilitySetup(state, strategyNamed(strategy), cluster.availability ?? DEFAULT_AVAILABILITY));
+  return new Map(services.map((s) => [s.name, { rule: s.rule, minutes: s.analytic.downtimeMinutesPerYear, declared: declared.has(s.name) }]));
+}
+
+/**
+ * Every service whose figure the change moves, and every declared service only one side has. A
+ * VM's own service that comes or goes with the VM is the change itself (listed with the VMs), so
+ * `check --add class:3750` does not list 3,750 new services.
+ */
+function downtimeChanges(before: ReadonlyMap<string, ServiceDowntime>, after: ReadonlyMap<string, ServiceDowntime>): DowntimeChange[] {
+  const names = [...new Set([...before.keys(), ...after.keys()])].filter((name) => {
+    const [b, a] = [before.get(name), after.get(name)];
+    return b !== undefined && a !== undefined ? a.minutes !== b.minutes : (a ?? b)!.declared;
+  });
   const changes = names.map((service): DowntimeChange => {
     const [b, a] = [before.get(service), after.get(service)];
     const change = a !== undefined && b !== undefined ? Math.round((a.minutes - b.minutes) * 1000) / 1000 : null;

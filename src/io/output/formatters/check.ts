@@ -33,17 +33,27 @@ export function renderCheck(check: ChangeCheck): string {
   return lines.join('\n');
 }
 
-/** The services whose expected downtime the change moves, largest change first; one line when none. */
+/** The services whose expected downtime the change moves, largest change first; those only on one side named in a line each. */
 function downtimeLines(downtime: ChangeCheck['difference']['downtime']): string[] {
-  const changed = downtime.filter((d) => d.changeMinutesPerYear !== 0);
-  if (changed.length === 0) return ['Expected downtime per service (analytic): unchanged.'];
-  const minutes = (value: number | null): string => (value === null ? '-' : value.toFixed(1));
-  const change = (value: number | null): string => (value === null ? 'new or gone' : `${value > 0 ? '+' : ''}${value.toFixed(1)}`);
+  const changed = downtime.filter((d) => d.changeMinutesPerYear !== null);
+  const named = (what: string, services: readonly string[]): string[] =>
+    services.length === 0 ? [] : [`${what}: ${services.slice(0, MAX_NAMED).join(', ')}${services.length > MAX_NAMED ? ` and ${services.length - MAX_NAMED} more` : ''}.`];
+  const lines =
+    changed.length === 0
+      ? ['Expected downtime per service (analytic): no service changes.']
+      : [
+          'Expected downtime per service, minutes a year (analytic), where the change moves it:',
+          textTable(['service', 'rule', 'before', 'after', 'change'], changed.map((d) => [d.service, d.rule, d.beforeMinutesPerYear!.toFixed(1), d.afterMinutesPerYear!.toFixed(1), `${d.changeMinutesPerYear! > 0 ? '+' : ''}${d.changeMinutesPerYear!.toFixed(1)}`])),
+        ];
   return [
-    `Expected downtime per service, minutes a year (analytic; ${downtime.length - changed.length} unchanged):`,
-    textTable(['service', 'rule', 'before', 'after', 'change'], changed.map((d) => [d.service, d.rule, minutes(d.beforeMinutesPerYear), minutes(d.afterMinutesPerYear), change(d.changeMinutesPerYear)])),
+    ...lines,
+    ...named('New services', downtime.filter((d) => d.beforeMinutesPerYear === null).map((d) => `${d.service} (${d.afterMinutesPerYear!.toFixed(1)} min/yr)`)),
+    ...named('Services gone', downtime.filter((d) => d.afterMinutesPerYear === null).map((d) => d.service)),
   ];
 }
+
+/** Services named one by one in a line before "and N more". */
+const MAX_NAMED = 10;
 
 /** One line for the rule changes, then Proxmox's words for each rule it would now drop. */
 function haLines(ha: HaDifference): string[] {
