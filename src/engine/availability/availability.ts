@@ -66,13 +66,22 @@ export interface ServiceAvailability {
   meetsTarget: boolean | null;
 }
 
+interface Figures {
+  mtbfHours: number;
+  mttrHours: number;
+}
+
 export interface AvailabilityAssumptions {
   minutesPerYear: number;
-  node: { mtbfHours: number; mttrHours: number };
-  domain: { mtbfHours: number; mttrHours: number };
+  node: Figures;
+  /** Nodes with figures of their own, by name (only what the scenario sets). */
+  nodeOverrides: Record<string, Partial<Figures>>;
+  domain: Figures;
+  /** Domains (`kind:name`) with figures of their own. */
+  domainOverrides: Record<string, Partial<Figures>>;
   maintenance: { perYear: number; durationMinutes: number };
   haRecoveryMinutes: number;
-  bootMinutes: number;
+  bootMinutes: { default: number; byClass: Record<string, number> };
 }
 
 export interface AvailabilityResult {
@@ -131,15 +140,24 @@ export function summariseAvailability(setup: AvailabilitySetup, run: Availabilit
     seed: run.seed,
     assumptions: {
       minutesPerYear: MINUTES_PER_YEAR,
-      node: { mtbfHours: settings.node.mtbfMinutes / 60, mttrHours: settings.node.mttrMinutes / 60 },
-      domain: { mtbfHours: settings.domain.mtbfMinutes / 60, mttrHours: settings.domain.mttrMinutes / 60 },
+      node: inHours(settings.node) as Figures,
+      nodeOverrides: Object.fromEntries(Object.entries(settings.nodeOverrides).map(([name, figures]) => [name, inHours(figures)])),
+      domain: inHours(settings.domain) as Figures,
+      domainOverrides: Object.fromEntries(Object.entries(settings.domainOverrides).map(([name, figures]) => [name, inHours(figures)])),
       maintenance: { ...settings.maintenance },
       haRecoveryMinutes: settings.haRecoveryMinutes,
-      bootMinutes: settings.bootMinutes.default,
+      bootMinutes: { default: settings.bootMinutes.default, byClass: { ...settings.bootMinutes.byClass } },
     },
     target: run.targetPercent === null || allowed === null ? null : { percent: run.targetPercent, allowedMinutesPerYear: round3(allowed) },
     holds: services.every((s) => s.meetsTarget !== false),
     services,
+  };
+}
+
+function inHours(figures: Partial<AvailabilitySettings['node']>): Partial<Figures> {
+  return {
+    ...(figures.mtbfMinutes === undefined ? {} : { mtbfHours: figures.mtbfMinutes / 60 }),
+    ...(figures.mttrMinutes === undefined ? {} : { mttrHours: figures.mttrMinutes / 60 }),
   };
 }
 

@@ -51,7 +51,14 @@ function assumptionsLine(result: AvailabilityResult): string {
   const a = result.assumptions;
   return [
     `Model: node MTBF ${a.node.mtbfHours} h, MTTR ${a.node.mttrHours} h; failure domain MTBF ${a.domain.mtbfHours} h, MTTR ${a.domain.mttrHours} h;`,
-    `maintenance ${a.maintenance.perYear} rounds a year, ${a.maintenance.durationMinutes} min per node; HA recovery ${a.haRecoveryMinutes} min; boot ${a.bootMinutes} min (default).`,
+    `maintenance ${a.maintenance.perYear} rounds a year, ${a.maintenance.durationMinutes} min per node; HA recovery ${a.haRecoveryMinutes} min; boot ${[`${a.bootMinutes.default} min`, ...Object.entries(a.bootMinutes.byClass).map(([name, minutes]) => `${name} ${minutes} min`)].join(', ')}.`,
+    ...overrideLines(a),
     'Nines from the Monte Carlo figure; contributors: the node, domain or maintenance window charged, with its share.',
   ].join('\n');
+}
+
+function overrideLines(a: AvailabilityResult['assumptions']): string[] {
+  const words = (figures: { mtbfHours?: number; mttrHours?: number }): string => [figures.mtbfHours === undefined ? '' : `MTBF ${figures.mtbfHours} h`, figures.mttrHours === undefined ? '' : `MTTR ${figures.mttrHours} h`].filter(Boolean).join(', ');
+  const own = [...Object.entries(a.nodeOverrides), ...Object.entries(a.domainOverrides)].map(([name, figures]) => `${name} ${words(figures)}`);
+  return own.length === 0 ? [] : [`Own figures: ${own.join('; ')}.`];
 }
