@@ -112,11 +112,12 @@ export function analyticDowntime(model: AvailabilityModel, outcomes: OutcomeCach
 
 /** Services (not down all the time) with fewer than k VMs running in `outcome`. */
 function servicesDown(model: AvailabilityModel, outcome: SetOutcome, permanent: Uint8Array): number[] {
-  // Unplaced members are down in every set (a service they alone take down is `permanent`).
-  const downVms = new Map<number, number>(model.unplacedMembers);
+  // A service no moved VM belongs to is as with every node up: down only if `permanent`. The
+  // others count their unplaced members too, which are down in every set.
+  const downVms = new Map<number, number>();
   outcome.location.forEach((node, i) => {
     if (node !== NO_INDEX) return;
-    for (const s of model.servicesOf[outcome.moved[i]!]!) downVms.set(s, (downVms.get(s) ?? 0) + 1);
+    for (const s of model.servicesOf[outcome.moved[i]!]!) downVms.set(s, (downVms.get(s) ?? model.unplacedMembers.get(s) ?? 0) + 1);
   });
   return [...downVms]
     .filter(([s, down]) => permanent[s] === 0 && model.services[s]!.members.length - down < model.services[s]!.k)
