@@ -271,3 +271,18 @@ describe('headroom fit', () => {
     expect(rows.find((r) => r.unit === 'gpu-compute')).toMatchObject({ count: 0, proof: { binding: { kind: 'placement', resource: 'gpus' } } });
   });
 });
+
+describe('check: expected downtime per service', () => {
+  it('--remove-vm dns2 leaves dns on dns1 alone: its monthly window now takes DNS down', async () => {
+    const { json } = await checkJson(['--scenario', 'scenarios/lab.yaml', '--remove-vm', 'dns2']);
+    const dns = json.difference.downtime.find((d) => d.service === 'dns')!;
+    // dns1 is not HA and sits on node01's local NVMe: every one of node01's 12 windows a year takes
+    // it down for 30 minutes and a 1-minute boot, 12 × 31 = 372 minutes a year at least. With dns2
+    // beside it (another node), no single window did: the lab's failures and windows gave less.
+    expect(dns.afterMinutesPerYear).toBeGreaterThan(372);
+    expect(dns.beforeMinutesPerYear).toBeLessThan(372);
+    expect(dns.changeMinutesPerYear).toBeCloseTo(dns.afterMinutesPerYear! - dns.beforeMinutesPerYear!, 3);
+    // The largest change comes first.
+    expect(json.difference.downtime[0]!.service).toBe('dns');
+  });
+});

@@ -58,7 +58,7 @@ describe('headroom report', () => {
     expect(markdown).toContain('| failed node | policy |');
     // The proposal has no history: CPU, memory, disk, failover, after the worst failure, headroom.
     const charts = readdirSync(join(dir, 'charts')).sort();
-    expect(charts).toEqual(['after-worst-failure.png', 'failover.png', 'headroom.png', 'load-cpu.png', 'load-disk.png', 'load-memory.png']);
+    expect(charts).toEqual(['after-worst-failure.png', 'availability.png', 'failover.png', 'headroom.png', 'load-cpu.png', 'load-disk.png', 'load-memory.png']);
     for (const chart of charts) expect(markdown).toContain(`](charts/${chart})`);
   });
 

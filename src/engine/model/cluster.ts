@@ -135,6 +135,41 @@ export interface QDevice {
   votes: number;
 }
 
+/** Failure and repair of one component, in minutes (means of the time to fail and to repair). */
+export interface Reliability {
+  mtbfMinutes: number;
+  mttrMinutes: number;
+}
+
+/**
+ * The scenario's `availability:` section (engine/availability/defaults.ts holds the defaults and
+ * their sources). Overrides name a node, or a failure domain as `kind:name` (`rack:rack-a`).
+ */
+export interface AvailabilitySettings {
+  node: Reliability;
+  nodeOverrides: Readonly<Record<string, Partial<Reliability>>>;
+  domain: Reliability;
+  domainOverrides: Readonly<Record<string, Partial<Reliability>>>;
+  /** Planned maintenance: `perYear` rounds, each one window of `durationMinutes` per node, one node after another; perYear 0 = none. */
+  maintenance: { perYear: number; durationMinutes: number };
+  /** HA detection and fencing: from a node's failure to its HA VMs' restart on another node. */
+  haRecoveryMinutes: number;
+  /** VM boot time, by class name, with a default. */
+  bootMinutes: { default: number; byClass: Readonly<Record<string, number>> };
+}
+
+/** `all` = every VM up, `any` = at least one, `k-of-n` = at least k of the n. */
+export type ServiceRule = 'all' | 'any' | 'k-of-n';
+
+/** A set of VMs and the rule for "the service is up". */
+export interface ServiceSpec {
+  name: string;
+  vms: readonly string[];
+  rule: ServiceRule;
+  /** VMs that must be up: n for all, 1 for any. */
+  k: number;
+}
+
 export interface Cluster {
   name: string;
   nodes: readonly NodeSpec[];
@@ -146,4 +181,8 @@ export interface Cluster {
   ha?: HaSettings;
   /** Absent when the cluster has no QDevice. */
   qdevice?: QDevice;
+  /** Absent when the scenario has no `availability:` section (the defaults apply). */
+  availability?: AvailabilitySettings;
+  /** Services declared in the scenario; a VM in none is a service of its own. */
+  services?: readonly ServiceSpec[];
 }

@@ -14,7 +14,7 @@
  */
 import type { HaRule } from '../proxmox/types.js';
 import { PVE_STRATEGY_NAMES } from '../placement/strategies/index.js';
-import type { Cluster, CrsMode, HaSettings, NodeSpec, Policy, StoragePool, VmClass, VmRequirements, VmSpec } from '../model/cluster.js';
+import type { Cluster, CrsMode, HaSettings, NodeSpec, Policy, ServiceSpec, StoragePool, VmClass, VmRequirements, VmSpec } from '../model/cluster.js';
 
 export interface HaChange {
   /** The new CRS mode, or null to keep it. */
@@ -123,7 +123,21 @@ export function applyChange(cluster: Cluster, change: ClusterChange, placedOn: R
   ];
   const ha = changedHa(cluster.ha, change.ha, new Set(nodes.map((node) => node.name)), new Set(vms.filter((vm) => vm.ha).map((vm) => vm.name)));
   const classes = [...cluster.classes, ...change.addClasses];
-  return { ...cluster, nodes, pools, classes, vms, policy: { ...cluster.policy, ...change.policy }, ...(ha === undefined ? {} : { ha }) };
+  const services = cluster.services === undefined ? undefined : remainingServices(cluster.services, removedVms);
+  return { ...cluster, nodes, pools, classes, vms, policy: { ...cluster.policy, ...change.policy }, ...(ha === undefined ? {} : { ha }), ...(services === undefined ? {} : { services }) };
+}
+
+/**
+ * Services without the removed VMs; one with none left is gone. `all` and `any` keep their
+ * meaning; a k-of-n keeps its k (the service still needs k VMs up), so one whose VMs fall below
+ * k can no longer be up.
+ */
+function remainingServices(services: readonly ServiceSpec[], removedVms: ReadonlySet<string>): ServiceSpec[] {
+  return services.flatMap((service) => {
+    const vms = service.vms.filter((vm) => !removedVms.has(vm));
+    if (vms.length === 0) return [];
+    return [{ ...service, vms, k: service.rule === 'all' ? vms.length : service.k }];
+  });
 }
 
 /** The HA settings after the change: rules removed, toggled, added, then trimmed to the nodes and HA VMs that remain. */

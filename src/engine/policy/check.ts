@@ -2,7 +2,8 @@
  * `check`: does the cluster still keep its failover policy after a change? Both sides are
  * placed with the same strategy and evaluated against the same policy; the answer is the
  * "after" verdict, with what the change made break or fixed, which VMs moved or no longer fit,
- * what it did to the HA rules, and the load per node before and after. A change of CRS mode
+ * what it did to the HA rules, the load per node before and after, and each service's expected
+ * downtime before and after (the analytic method of `availability`: cheap, no simulation). A change of CRS mode
  * switches a Proxmox strategy on the "after" side (strategyAfterChange).
  */
 import type { Cluster } from '../model/cluster.js';
@@ -11,6 +12,19 @@ import type { NodeUsage } from '../model/usage.js';
 import { applyChange, strategyAfterChange, type ClusterChange } from './change.js';
 import { evaluatePolicy, type PolicyOptions, type PolicyResult } from './failover-policy.js';
 import { haDifference, type HaDifference } from './ha-difference.js';
+import { analyticAvailability, availabilitySetup } from '../availability/availability.js';
+import { DEFAULT_AVAILABILITY } from '../availability/defaults.js';
+import type { ClusterState } from '../model/state.js';
+
+/** A service's expected downtime, analytic, before and after the change (null: no such service on that side). */
+export interface DowntimeChange {
+  service: string;
+  rule: string;
+  beforeMinutesPerYear: number | null;
+  afterMinutesPerYear: number | null;
+  /** after - before, when both exist. */
+  changeMinutesPerYear: number | null;
+}
 
 export interface ChangeSide {
   strategy: string;
@@ -37,6 +51,8 @@ export interface ChangeCheck {
     moved: Array<{ vm: string; from: string; to: string }>;
     load: Array<{ node: string; cpuPercent: [number | null, number | null]; memPercent: [number | null, number | null] }>;
     ha: HaDifference;
+    /** Expected downtime per service (the analytic method of `availability`) where the change moves it, the largest change first (downtimeChanges). */
+    downtime: DowntimeChange[];
   };
 }
 
@@ -53,7 +69,7 @@ export function checkChange(cluster: Cluster, change: ClusterChange, strategyNam
       policy: result,
       load: placed.result.nodes,
     };
-    return { summary, ha: c.ha, dropped: placed.index.ha.rules?.dropped ?? [], nodeOf: new Map(placed.result.placements.map((p) => [p.vm, p.node])) };
+    return { summary, ha: c.ha, dropped: placed.index.ha.rules?.dropped ?? [], nodeOf: new Map(placed.result.placements.map((p) => [p.vm, p.node])), downtime: downtimeOf(c, placed.state, sideStrategy) };
   };
   const before = side(cluster, strategyName);
   const after = side(applyChange(cluster, change, before.nodeOf), strategyAfterChange(strategyName, change));
@@ -82,8 +98,42 @@ export function checkChange(cluster: Cluster, change: ClusterChange, strategyNam
         memPercent: [loadBefore.get(node)?.percent.memGiB ?? null, loadAfter.get(node)?.percent.memGiB ?? null],
       })),
       ha: haDifference(before.ha, after.ha, before.dropped, after.dropped),
+      downtime: downtimeChanges(before.downtime, after.downtime),
     },
   };
+}
+
+interface ServiceDowntime {
+  rule: string;
+  minutes: number;
+  /** Declared in `services:`, not a VM's service of its own. */
+  declared: boolean;
+}
+
+function downtimeOf(cluster: Cluster, state: ClusterState, strategy: string): Map<string, ServiceDowntime> {
+  const declared = new Set((cluster.services ?? []).map((s) => s.name));
+  const services = analyticAvailability(availabilitySetup(state, strategyNamed(strategy), cluster.availability ?? DEFAULT_AVAILABILITY));
+  return new Map(services.map((s) => [s.name, { rule: s.rule, minutes: s.analytic.downtimeMinutesPerYear, declared: declared.has(s.name) }]));
+}
+
+/**
+ * Every service whose figure the change moves, and every declared service only one side has. A
+ * VM's own service that comes or goes with the VM is the change itself (listed with the VMs), so
+ * `check --add class:3750` does not list 3,750 new services.
+ */
+function downtimeChanges(before: ReadonlyMap<string, ServiceDowntime>, after: ReadonlyMap<string, ServiceDowntime>): DowntimeChange[] {
+  const names = [...new Set([...before.keys(), ...after.keys()])].filter((name) => {
+    const [b, a] = [before.get(name), after.get(name)];
+    return b !== undefined && a !== undefined ? a.minutes !== b.minutes : (a ?? b)!.declared;
+  });
+  const changes = names.map((service): DowntimeChange => {
+    const [b, a] = [before.get(service), after.get(service)];
+    const change = a !== undefined && b !== undefined ? Math.round((a.minutes - b.minutes) * 1000) / 1000 : null;
+    return { service, rule: (a ?? b)!.rule, beforeMinutesPerYear: b?.minutes ?? null, afterMinutesPerYear: a?.minutes ?? null, changeMinutesPerYear: change };
+  });
+  // Largest change first (a service only on one side counts as the largest); ties keep the services' order.
+  const size = (c: DowntimeChange): number => (c.changeMinutesPerYear === null ? Infinity : Math.abs(c.changeMinutesPerYear));
+  return changes.sort((x, y) => size(y) - size(x));
 }
 
 /** Where each VM runs once the strategy has placed the cluster (the "before" side of checkChange), by name. */

@@ -5,7 +5,8 @@
  * failure, the headroom per class under the scenario's failover policy (fit.ts), and, when the
  * policy breaks, the fewest nodes like an existing one that repair it, with the headroom they
  * give (node-remedy.ts); with utilisation history, the forecast (capacity-forecast.ts); with a
- * pair sweep made by the caller, every pair of failures. Pure: one typed document that `report --json` prints and the Markdown
+ * pair sweep made by the caller, every pair of failures; the expected downtime per service (the
+ * analytic method of availability/). Pure: one typed document that `report --json` prints and the Markdown
  * and terminal renderers read.
  */
 import type { Cluster, Policy } from '../model/cluster.js';
@@ -21,6 +22,8 @@ import type { History } from '../model/history.js';
 import type { SweepResult } from '../policy/sweep.js';
 import { capacityForecast, type CapacityForecast } from './capacity-forecast.js';
 import type { DayAhead } from '../forecast/day-ahead.js';
+import { analyticAvailability, availabilitySetup, type DowntimeFigures } from '../availability/availability.js';
+import { DEFAULT_AVAILABILITY } from '../availability/defaults.js';
 
 export interface SingleFailureRow extends SingleNodeCheck {
   /** The policy's verdict on this failure: quorum, HA VMs lost for capacity, survivors over capacity. */
@@ -59,6 +62,8 @@ export interface ClusterReport {
   forecast: CapacityForecast | null;
   /** With `--sweep 2`: every single and pair failure, summarised (policy/sweep.ts); null otherwise. */
   pairs: SweepResult | null;
+  /** Expected downtime per service a year, by the analytic method of `availability` (no simulation). */
+  availability: { method: 'analytic'; services: Array<{ name: string; vms: string[]; rule: string; analytic: DowntimeFigures }> };
 }
 
 /** The forecast section's horizon. */
@@ -114,6 +119,7 @@ export function buildReport(cluster: Cluster, strategyName: string, policy: Poli
     remedyChecked: checked,
     forecast: history === null ? null : capacityForecast(cluster, history, { horizonDays: REPORT_HORIZON_DAYS, threshold: null, strategy: strategyName, policy, dayAhead }),
     pairs,
+    availability: { method: 'analytic', services: analyticAvailability(availabilitySetup(state, strategy, cluster.availability ?? DEFAULT_AVAILABILITY)) },
   };
 }
 

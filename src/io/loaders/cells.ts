@@ -77,3 +77,19 @@ export function firstRepeat<T>(items: Iterable<T>): T | undefined {
   }
   return undefined;
 }
+
+/** Minutes per unit of a duration in the scenario: s, m (minute), h, d, w, y (365.25 d). */
+export const DURATION_UNIT_MINUTES = { s: 1 / 60, m: 1, h: 60, d: 1_440, w: 10_080, y: 525_960 } as const;
+
+/** A duration such as `15000h`, `2y`, `30m`, `1.5h`: a number and one unit, in minutes; `positive` refuses 0. */
+export function duration(options: { positive: boolean }): CellParser<number> {
+  const words = `a duration${options.positive ? ' > 0' : ''}: a number and a unit, one of ${Object.keys(DURATION_UNIT_MINUTES).join(', ')} (e.g. 15000h, 2y, 30m)`;
+  return (raw) => {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/.exec(raw.trim());
+    const unit = match?.[2];
+    if (match === null || unit === undefined || !Object.hasOwn(DURATION_UNIT_MINUTES, unit)) return bad(words);
+    const minutes = Number(match[1]) * DURATION_UNIT_MINUTES[unit as keyof typeof DURATION_UNIT_MINUTES];
+    if (!Number.isFinite(minutes) || (options.positive && minutes <= 0) || minutes > 1_000 * 525_960) return bad(`${words}, at most 1000y`);
+    return ok(minutes);
+  };
+}

@@ -1,7 +1,8 @@
 /**
  * Loads a scenario: the YAML file that names the CSV inputs and states the policy (and, in an
- * optional `ha:` section, the Proxmox CRS mode and HA rules: ha-section.ts), then the CSVs, into
- * one checked Cluster. Paths in the YAML are relative to the YAML file.
+ * optional `ha:` section, the Proxmox CRS mode and HA rules: ha-section.ts; in optional
+ * `availability:` and `services:` sections, failure and repair figures and the services:
+ * availability-section.ts), then the CSVs, into one checked Cluster. Paths in the YAML are relative to the YAML file.
  *
  * `ha.crs` and `policy.strategy`: a scenario that states a CRS mode but no strategy gets the
  * matching Proxmox strategy (`crs: static` → `pve-static`); one that states neither gets
@@ -14,11 +15,14 @@ import { InputError } from '../../errors.js';
 import { boolean, fraction, number, oneOf, text } from './cells.js';
 import { loadCluster, type InputFiles } from './cluster-files.js';
 import { readTextFile } from './csv-table.js';
+import { readAvailability, readServices } from './availability-section.js';
 import { readCrs, readHaMapping, readHaSection } from './ha-section.js';
 import { YamlFile } from './yaml-doc.js';
 import { isMap, type Node as YamlNode, type YAMLMap } from 'yaml';
 
 export const FAILOVER_POLICIES = ['n+1', 'n+2', 'domains'] as const;
+
+const SCENARIO_KEYS = ['name', 'description', 'inputs', 'policy', 'ha', 'qdevice', 'availability', 'services'];
 
 export const DEFAULT_POLICY: Policy = {
   threshold: { cpu: 0.85, memGiB: 0.85, diskGiB: 0.85, gpus: 1 },
@@ -30,7 +34,7 @@ export const DEFAULT_POLICY: Policy = {
 
 export function loadScenario(file: string): Cluster {
   const yaml = new YamlFile(file, readTextFile(file, 'scenario'));
-  const top = yaml.mapping(yaml.root, 'scenario', ['name', 'description', 'inputs', 'policy', 'ha', 'qdevice']);
+  const top = yaml.mapping(yaml.root, 'scenario', SCENARIO_KEYS);
   const inputsMap = yaml.mapping(yaml.child(top, 'inputs'), 'inputs', ['nodes', 'storage', 'classes', 'vms', 'history']);
   const base = dirname(file);
   const inputPath = (key: keyof InputFiles): string => {
@@ -45,13 +49,20 @@ export function loadScenario(file: string): Cluster {
   const loaded = loadCluster(name, inputs, readPolicy(yaml, yaml.child(top, 'policy'), readCrs(yaml, ha)));
   const qdevice = readQDevice(yaml, top, loaded.nodes.length);
   const cluster = qdevice === null ? loaded : { ...loaded, qdevice };
-  return ha === undefined ? cluster : { ...cluster, ha: readHaSection(yaml, ha, cluster) };
+  const availabilityNode = yaml.child(top, 'availability');
+  const servicesNode = yaml.child(top, 'services');
+  return {
+    ...cluster,
+    ...(ha === undefined ? {} : { ha: readHaSection(yaml, ha, cluster) }),
+    ...(availabilityNode === undefined ? {} : { availability: readAvailability(yaml, availabilityNode, cluster) }),
+    ...(servicesNode === undefined ? {} : { services: readServices(yaml, servicesNode, cluster) }),
+  };
 }
 
 /** The folder `inputs.history` names (relative to the scenario), or null: where `forecast` reads utilisation history. */
 export function scenarioHistoryDir(file: string): string | null {
   const yaml = new YamlFile(file, readTextFile(file, 'scenario'));
-  const inputs = yaml.child(yaml.mapping(yaml.root, 'scenario', ['name', 'description', 'inputs', 'policy', 'ha', 'qdevice']), 'inputs');
+  const inputs = yaml.child(yaml.mapping(yaml.root, 'scenario', SCENARIO_KEYS), 'inputs');
   const value = inputs === undefined ? undefined : yaml.scalar(yaml.mapping(inputs, 'inputs', ['nodes', 'storage', 'classes', 'vms', 'history']), 'history', 'inputs.history', text);
   return value === undefined ? null : resolve(dirname(file), value);
 }

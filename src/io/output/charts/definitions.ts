@@ -31,7 +31,7 @@ export interface ChartConfig {
   options: Record<string, unknown>;
 }
 
-export type ChartSection = 'load' | 'failover' | 'headroom' | 'forecast';
+export type ChartSection = 'load' | 'failover' | 'headroom' | 'forecast' | 'availability';
 
 export interface ChartDefinition {
   /** The PNG's file name (charts/<id>.png) and the canvas's id in report.html. */
@@ -54,6 +54,7 @@ export function reportCharts(report: ClusterReport): ChartDefinition[] {
   if (report.nPlusOne.worst !== null) charts.push(afterWorstChart(report, report.nPlusOne.worst));
   if (report.headroom.classes.length > 0) charts.push(headroomChart(report));
   for (const series of report.forecast?.series ?? []) charts.push(forecastChart(series), dayAheadChart(series));
+  if (report.availability.services.length > 0) charts.push(availabilityChart(report));
   return charts;
 }
 
@@ -201,6 +202,21 @@ function headroomChart(report: ClusterReport): ChartDefinition {
   config.options.indexAxis = 'y';
   return { id: 'headroom', section: 'headroom', title, width: 900, height: Math.max(260, 90 + classes.length * (remedy === null ? 28 : 44)), config };
 }
+
+/** Expected downtime per service (analytic), one bar each, with the three-nines line (525.96 minutes a year). */
+function availabilityChart(report: ClusterReport): ChartDefinition {
+  const services = report.availability.services;
+  const title = 'Expected downtime per service, minutes a year (analytic), against 99.9% (525.96 minutes)';
+  const datasets = [
+    bar('expected downtime', services.map((s) => s.analytic.downtimeMinutesPerYear), COLOURS.vms, 'downtime'),
+    line('99.9% availability', services.map(() => THREE_NINES_MINUTES), COLOURS.threshold, [6, 4]),
+  ];
+  const config = barConfig(title, services.map((s) => `${s.name} (${s.rule})`), datasets, { x: 'service', y: 'minutes a year', stacked: false });
+  return { id: 'availability', section: 'availability', title, width: widthFor(services.length), height: 420, config };
+}
+
+/** 0.1% of 525,960 minutes. */
+const THREE_NINES_MINUTES = 525.96;
 
 function forecastChart(series: SeriesForecast): ChartDefinition {
   const path = series.dailyPeaks;

@@ -1,4 +1,4 @@
-/** Renders a change check: the verdict, what broke or was fixed, the HA rules changed, and the load before and after. */
+/** Renders a change check: the verdict, what broke or was fixed, the HA rules changed, expected downtime per service, and the load before and after. */
 import type { ChangeCheck } from '../../../engine/policy/check.js';
 import type { HaDifference } from '../../../engine/policy/ha-difference.js';
 import { breachText, droppedRuleText, steadyStateLines } from '../../../engine/report/explain.js';
@@ -22,6 +22,7 @@ export function renderCheck(check: ChangeCheck): string {
   if (difference.fixedBreaches.length > 0) lines.push('', `Fixed by the change: ${difference.fixedBreaches.join(', ')}.`);
   if (difference.newlyUnplaced.length > 0) lines.push('', `No longer placeable: ${difference.newlyUnplaced.join(', ')}.`);
   if (difference.moved.length > 0) lines.push('', `Moved: ${difference.moved.map((m) => `${m.vm} ${m.from} -> ${m.to}`).join(', ')}.`);
+  lines.push('', ...downtimeLines(difference.downtime));
   lines.push(
     '',
     textTable(
@@ -31,6 +32,28 @@ export function renderCheck(check: ChangeCheck): string {
   );
   return lines.join('\n');
 }
+
+/** The services whose expected downtime the change moves, largest change first; those only on one side named in a line each. */
+function downtimeLines(downtime: ChangeCheck['difference']['downtime']): string[] {
+  const changed = downtime.filter((d) => d.changeMinutesPerYear !== null);
+  const named = (what: string, services: readonly string[]): string[] =>
+    services.length === 0 ? [] : [`${what}: ${services.slice(0, MAX_NAMED).join(', ')}${services.length > MAX_NAMED ? ` and ${services.length - MAX_NAMED} more` : ''}.`];
+  const lines =
+    changed.length === 0
+      ? ['Expected downtime per service (analytic): no service changes.']
+      : [
+          'Expected downtime per service, minutes a year (analytic), where the change moves it:',
+          textTable(['service', 'rule', 'before', 'after', 'change'], changed.map((d) => [d.service, d.rule, d.beforeMinutesPerYear!.toFixed(1), d.afterMinutesPerYear!.toFixed(1), `${d.changeMinutesPerYear! > 0 ? '+' : ''}${d.changeMinutesPerYear!.toFixed(1)}`])),
+        ];
+  return [
+    ...lines,
+    ...named('New services', downtime.filter((d) => d.beforeMinutesPerYear === null).map((d) => `${d.service} (${d.afterMinutesPerYear!.toFixed(1)} min/yr)`)),
+    ...named('Services gone', downtime.filter((d) => d.afterMinutesPerYear === null).map((d) => d.service)),
+  ];
+}
+
+/** Services named one by one in a line before "and N more". */
+const MAX_NAMED = 10;
 
 /** One line for the rule changes, then Proxmox's words for each rule it would now drop. */
 function haLines(ha: HaDifference): string[] {

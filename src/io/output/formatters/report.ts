@@ -6,6 +6,7 @@ import { breachText, downReasonText, steadyStateLines } from '../../../engine/re
 import type { ClusterReport } from '../../../engine/report/report.js';
 import { MAX_ADDED_NODES } from '../../../engine/policy/node-remedy.js';
 import { markdownTable, textTable, type TableRenderer } from '../tables.js';
+import { availabilityTable } from './availability.js';
 import { fitTable } from './fit.js';
 import { renderForecast } from './forecast.js';
 import { LAYOUT_WORDS, renderPlacement, type Flavour } from './placement.js';
@@ -30,6 +31,7 @@ export function renderReport(report: ClusterReport, flavour: Flavour, chartLinks
   for (const { title, entries } of downListings(report)) lines.push('', title, ...entries.map((entry) => `- ${entry}`));
   lines.push('', heading(headroomHeading(report)), ...headroomBlocks(report, table).flatMap((block, i) => (i === 0 ? [block] : ['', block])));
   if (report.forecast !== null) lines.push('', heading('Forecast'), renderForecast(report.forecast, table));
+  lines.push('', heading('Availability'), availabilityIntro(report), availabilityTable(report.availability.services, table));
   if (chartLinks.length > 0) lines.push('', heading('Charts'), ...chartLinks.map((chart) => `![${chart.title}](${chart.file})`));
   return `${lines.join('\n')}\n`;
 }
@@ -110,4 +112,11 @@ function countByReason(reasons: readonly string[]): string {
   for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   const parts = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([reason, count]) => `${count} ${reason}`);
   return parts.join(', ') || '-';
+}
+
+export function availabilityIntro(report: ClusterReport): string {
+  const services = report.availability.services;
+  const worst = services.reduce<(typeof services)[number] | null>((a, b) => (a === null || b.analytic.downtimeMinutesPerYear > a.analytic.downtimeMinutesPerYear ? b : a), null);
+  const lead = worst === null ? 'No services.' : `Expected downtime per service, minutes a year (analytic; \`headroom availability\` adds the Monte Carlo check and its 95% interval). Most: ${worst.name}, ${worst.analytic.downtimeMinutesPerYear} minutes.`;
+  return lead;
 }

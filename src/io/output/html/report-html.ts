@@ -13,7 +13,8 @@ import { COLOURS, FONT_FAMILY } from '../charts/palette.js';
 import { fitTable } from '../formatters/fit.js';
 import { forecastIntro, forecastTable, nPlusOneLossText } from '../formatters/forecast.js';
 import { LAYOUT_WORDS, LOAD_LEGEND, nodeLoadTable, placementProblems, poolTable, vmTable } from '../formatters/placement.js';
-import { downListings, failureTable, failuresHeading, headroomHeading, policyLine, policyReasons, remedyText } from '../formatters/report.js';
+import { availabilityTable } from '../formatters/availability.js';
+import { availabilityIntro, downListings, failureTable, failuresHeading, headroomHeading, policyLine, policyReasons, remedyText } from '../formatters/report.js';
 import { reportVerdicts, type Verdict } from '../formatters/verdicts.js';
 import { escapeHtml, htmlTable } from '../tables.js';
 
@@ -38,6 +39,7 @@ export function renderReportHtml({ report, charts, chartJs, generatedAt }: HtmlI
     section('spof', 'Single points of failure and VMs lost for capacity', downBlocks(report)),
     section('headroom', headroomHeading(report), headroomBody(report, canvases('headroom'))),
     section('forecast', 'Forecast', forecastBody(report, canvases('forecast'))),
+    section('availability', 'Availability', [paragraph(availabilityIntro(report)), availabilityTable(report.availability.services, htmlTable), canvases('availability')].join('\n')),
   ].join('\n');
   const data = JSON.stringify(charts.map(({ id, config }) => ({ id, config }))).replaceAll('<', '\\u003c');
   return `<!doctype html>

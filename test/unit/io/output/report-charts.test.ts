@@ -97,7 +97,21 @@ describe('charts of a one-node cluster', () => {
   it('no failure leaves a survivor: the failover chart, and no chart of the load after it', () => {
     const c = cluster().nodes(node('solo').memGiB(32)).vms(vm('web').memGiB(8).on('solo')).build();
     const ids = reportCharts(buildReport(c, c.policy.strategy, POLICY)).map((chart) => chart.id);
-    expect(ids).toEqual(['load-cpu', 'load-memory', 'load-disk', 'failover']);
+    expect(ids).toEqual(['load-cpu', 'load-memory', 'load-disk', 'failover', 'availability']);
+  });
+
+  it('the availability chart: the analytic downtime per service against the 99.9% line', () => {
+    // One node, the default figures (MTBF 15,000 h = 900,000 min, MTTR 8 h = 480 min, 12 windows of
+    // 30 min a year, boot 1 min; Y = 525,960). web (HA, but nowhere to go) is down whenever the node is:
+    //   q Y = 480 / 900,480 × 525,960                         = 280.3625 (failures, maintenance or not)
+    //   (1 - q) × 12 × (30 + 1)                               = 371.8017 (windows and the boot after each)
+    //   (1 - q)(1 - μ) × 525,960 / 900,000 × 1, μ = 360 / Y   =   0.5837 (the boot after each repair)
+    //                                                           = 652.748 minutes a year
+    const c = cluster().nodes(node('solo').memGiB(32)).vms(vm('web').memGiB(8).on('solo')).build();
+    const availability = chart(reportCharts(buildReport(c, c.policy.strategy, POLICY)), 'availability');
+    expect(availability.config.data.labels).toEqual(['web (all)']);
+    expect(dataset(availability, 'expected downtime').data).toEqual([652.748]);
+    expect(dataset(availability, '99.9% availability').data).toEqual([525.96]);
   });
 });
 

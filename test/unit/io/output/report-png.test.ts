@@ -32,7 +32,7 @@ describe('PNG charts', () => {
   const charts = reportCharts(buildReport(c, c.policy.strategy, { scenarios: 'n+1', strictSpof: false, maxUtilAfterFailover: null, threshold: true }));
 
   it('draws every chart at its size, with bars, text and more than a few colours', async () => {
-    expect(charts.map((chart) => chart.id)).toEqual(['load-cpu', 'load-memory', 'load-disk', 'failover', 'after-worst-failure']);
+    expect(charts.map((chart) => chart.id)).toEqual(['load-cpu', 'load-memory', 'load-disk', 'failover', 'after-worst-failure', 'availability']);
     for (const chart of charts) {
       const png = renderChartPng(chart);
       expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
