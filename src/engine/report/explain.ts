@@ -5,6 +5,8 @@
  */
 import type { Resource } from '../model/cluster.js';
 import type { DownReason } from '../failure/outcome.js';
+import type { StopCause } from '../operations/evacuate.js';
+import type { MaintenanceBlocker } from '../operations/wave.js';
 import type { DroppedRule } from '../proxmox/rules-feasibility.js';
 import type { NodeRejection, Reason } from '../placement/types.js';
 import type { PolicyBreach } from '../policy/scenario-judge.js';
@@ -123,4 +125,49 @@ export function breachText(breach: PolicyBreach): string {
 
 function fmt(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** Why a VM cannot run anywhere while a maintenance wave is down: "its disk is on zfs-shared, served by node05". */
+export function stopCauseText(vm: string, cause: StopCause): string {
+  switch (cause.code) {
+    case 'storage-served':
+      return `its disk is on ${cause.pool}, served by ${cause.servedBy}`;
+    case 'passthrough':
+      return `its passthrough GPU${cause.gpus > 1 ? 's' : ''}${cause.gpuModel === null ? '' : ` (${cause.gpuModel})`} ${cause.gpus > 1 ? 'are' : 'is'} free on no other node up`;
+    case 'no-target':
+      return aggregateRejections(vm, cause.rejections);
+  }
+}
+
+/** What would let the VM move instead of stopping, read from the same cause. */
+export function stopUnblockText(cause: StopCause): string {
+  switch (cause.code) {
+    case 'storage-served':
+      return `move its disk to a pool no node of the wave serves, or serve ${cause.pool} from outside the cluster`;
+    case 'passthrough':
+      return `a second node with a free ${cause.gpuModel ?? 'GPU'} its rules allow`;
+    case 'no-target': {
+      const byRoomOnly = cause.rejections.filter((r) => r.reasons.length > 0 && r.reasons.every((reason) => reason.code === 'insufficient'));
+      if (byRoomOnly.length > 0) {
+        const first = byRoomOnly[0]!;
+        return `more room on ${first.node} (${first.reasons.map(reasonDetail).join('; ')})`;
+      }
+      const rules = new Set(cause.rejections.flatMap((r) => r.reasons.filter((reason) => reason.code !== 'insufficient').map(reasonSummary)));
+      return `relax ${[...rules].sort().join(', ')}`;
+    }
+  }
+}
+
+/** One blocker of a maintenance wave and what would unblock it. */
+export function maintenanceBlockerText(blocker: MaintenanceBlocker): string {
+  switch (blocker.code) {
+    case 'quorum-lost':
+      return `${blocker.down.join(' and ')} down together leave no majority of votes: take fewer nodes down at once (--max-parallel) or add a QDevice vote`;
+    case 'ha-vm-stops':
+      return `HA VM ${blocker.vm} must stop: ${stopCauseText(blocker.vm, blocker.cause)}; to unblock: ${stopUnblockText(blocker.cause)}`;
+    case 'failover-breach':
+      return `if ${blocker.breach.scenario} also fails: ${breachText(blocker.breach)}; to unblock: more room on the nodes up (check --add-node NEW=LIKE) or fewer VMs on ${blocker.breach.scenario}`;
+    case 'invalid-state':
+      return `the wave's state breaks capacity or a rule: ${steadyStateLines(blocker.steadyState).join('; ')}`;
+  }
 }
