@@ -12,6 +12,7 @@
  * and the same migrations back (maintenance mode returns the guests to their node).
  * Complexity: one evacuation plus, for n+1, one failure simulation per node up.
  */
+import { NO_INDEX } from '../model/cluster-index.js';
 import type { ClusterState } from '../model/state.js';
 import { hasQuorum } from '../failure/quorum.js';
 import { scenarioOf } from '../failure/scenarios.js';
@@ -67,7 +68,7 @@ export function judgeWave(base: ClusterState, wave: readonly number[], placeWith
   const blockers: MaintenanceBlocker[] = [];
   const quorate = hasQuorum(index, state.nodeUp);
   if (!quorate) blockers.push({ code: 'quorum-lost', down });
-  const steadyState = judgeOperationState(state, placeWith, new Set(stopped.map((s) => s.vm)));
+  const steadyState = judgeOperationState(state, placeWith, new Set(stopped.map((s) => s.vm)), neverPlaced(base));
   if (!steadyState.holds) blockers.push({ code: 'invalid-state', steadyState });
   if (options.keep === 'n+1' && quorate) {
     for (const s of stopped) if (s.ha) blockers.push({ code: 'ha-vm-stops', vm: s.vm, cause: s.cause });
@@ -96,6 +97,14 @@ function furtherFailureBreaches(state: ClusterState, restartWith: Strategy): Pol
   const scenarios = [];
   for (let node = 0; node < index.nodeCount; node++) if (state.nodeUp[node] === 1) scenarios.push(scenarioOf(index, [node]));
   return evaluatePolicy(state, restartWith, { scenarios, threshold: false, strictSpof: false, maxUtilAfterFailover: null }).breaches;
+}
+
+function neverPlaced(base: ClusterState): Set<string> {
+  const names = new Set<string>();
+  base.index.cluster.vms.forEach((vm, i) => {
+    if (base.vmNode[i] === NO_INDEX) names.add(vm.name);
+  });
+  return names;
 }
 
 function round(value: number): number {

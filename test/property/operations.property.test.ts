@@ -1,0 +1,63 @@
+/**
+ * Invariants of the operations engine, on small random clusters placed by a strategy (so the
+ * start is valid): every state of a maintenance wave, after each migration, respects capacity and
+ * every hard rule (checked by the independent checker of test/support, not the engine's filters),
+ * and a wave that claims n+1 has quorum and survives every further single failure as the policy
+ * engine judges it. The input cluster is never changed.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hasQuorum } from '../../src/engine/failure/quorum.js';
+import { scenarioOf } from '../../src/engine/failure/scenarios.js';
+import type { Cluster } from '../../src/engine/model/cluster.js';
+import { NO_INDEX } from '../../src/engine/model/cluster-index.js';
+import { assign, stopVm } from '../../src/engine/model/state.js';
+import { planMaintenance } from '../../src/engine/operations/maintenance.js';
+import { placedState, strategyNamed } from '../../src/engine/placement/plan.js';
+import { evaluatePolicy } from '../../src/engine/policy/failover-policy.js';
+import { clusterArbitrary, constraintViolations } from '../support/random-cluster.js';
+
+const RUNS = { numRuns: 80, seed: 20261208 };
+const proposal = (cluster: Cluster): Cluster => ({ ...cluster, vms: cluster.vms.map((vm) => ({ ...vm, currentNode: null })) });
+
+describe('maintenance properties', () => {
+  it('every intermediate state of every wave respects capacity and rules; a wave that keeps n+1 survives one more failure', () => {
+    fc.assert(
+      fc.property(clusterArbitrary, fc.integer({ min: 1, max: 3 }), fc.constantFrom('n+1' as const, 'none' as const), (random, maxParallel, keep) => {
+        const cluster = proposal(random);
+        const before = JSON.stringify(cluster);
+        const plan = planMaintenance(cluster, 'first-fit', { maxParallel, keep, rebootSeconds: 60 });
+        expect(JSON.stringify(cluster)).toBe(before);
+        expect(plan.waves.flatMap((w) => w.nodes).sort()).toEqual(cluster.nodes.map((n) => n.name).sort());
+        const { index, state: base } = placedState(cluster, strategyNamed('first-fit'), false);
+        for (const wave of plan.waves) {
+          expect(wave.nodes.length).toBeLessThanOrEqual(maxParallel);
+          const state = { ...base, nodeUp: base.nodeUp.slice(), vmNode: base.vmNode.slice(), vmInstance: base.vmInstance.slice(), cpuUsed: base.cpuUsed.slice(), memUsed: base.memUsed.slice(), gpuUsed: base.gpuUsed.slice(), instanceUsed: base.instanceUsed.slice() };
+          const allNodes = new Set(cluster.nodes.map((n) => n.name));
+          const up = new Set(cluster.nodes.map((n) => n.name).filter((n) => !wave.nodes.includes(n)));
+          const running = (): Map<string, string> =>
+            new Map(cluster.vms.flatMap((spec, i) => (state.vmNode[i] === NO_INDEX ? [] : [[spec.name, index.nodes[state.vmNode[i]!]!.name] as const])));
+          for (const name of wave.nodes) state.nodeUp[index.nodeIndex.get(name)!] = 0;
+          wave.moves.forEach((move, step) => {
+            const v = index.vmIndex.get(move.vm)!;
+            expect(index.nodes[state.vmNode[v]!]!.name).toBe(move.from);
+            stopVm(state, v);
+            if (move.to !== null) assign(state, v, index.nodeIndex.get(move.to)!);
+            expect(move.to === null || !wave.nodes.includes(move.to)).toBe(true);
+            // While they drain, the wave's nodes still run (and serve their storage).
+            expect(constraintViolations(cluster, running(), allNodes), `wave ${wave.nodes.join('+')} after move ${step + 1}`).toEqual([]);
+          });
+          // Once drained they are down, with nothing left on them.
+          expect(constraintViolations(cluster, running(), up), `wave ${wave.nodes.join('+')} down`).toEqual([]);
+          if (keep === 'n+1' && wave.keepsGuarantee) {
+            expect(hasQuorum(index, state.nodeUp)).toBe(true);
+            expect(wave.stopped.filter((s) => s.ha)).toEqual([]);
+            const scenarios = index.nodes.flatMap((_, n) => (state.nodeUp[n] === 1 ? [scenarioOf(index, [n])] : []));
+            expect(evaluatePolicy(state, strategyNamed('first-fit'), { scenarios, threshold: false, strictSpof: false, maxUtilAfterFailover: null }).breaches).toEqual([]);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+});
