@@ -3,7 +3,8 @@
  * start is valid): every state of a maintenance wave, after each migration, respects capacity and
  * every hard rule (checked by the independent checker of test/support, not the engine's filters),
  * and a wave that claims n+1 has quorum and survives every further single failure as the policy
- * engine judges it. The input cluster is never changed.
+ * engine judges it; a rebalance's every move keeps capacity and rules and strictly improves its
+ * objective, so it never falls. The input cluster is never changed.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,8 @@ import type { Cluster } from '../../src/engine/model/cluster.js';
 import { NO_INDEX } from '../../src/engine/model/cluster-index.js';
 import { assign, stopVm } from '../../src/engine/model/state.js';
 import { planMaintenance } from '../../src/engine/operations/maintenance.js';
+import { marginBetter, measureImbalance, measureMargin } from '../../src/engine/operations/objective.js';
+import { planRebalance } from '../../src/engine/operations/rebalance-plan.js';
 import { placedState, strategyNamed } from '../../src/engine/placement/plan.js';
 import { evaluatePolicy } from '../../src/engine/policy/failover-policy.js';
 import { clusterArbitrary, constraintViolations } from '../support/random-cluster.js';
@@ -61,3 +64,38 @@ describe('maintenance properties', () => {
     );
   });
 });
+
+describe('rebalance properties', () => {
+  it('every move keeps capacity and rules and strictly improves the objective; the reported values are the final state\'s', () => {
+    fc.assert(
+      fc.property(clusterArbitrary, fc.integer({ min: 1, max: 4 }), fc.constantFrom('n+1-margin' as const, 'balance' as const), (random, maxMoves, objective) => {
+        const cluster = proposal(random);
+        const before = JSON.stringify(cluster);
+        const plan = planRebalance(cluster, 'first-fit', { objective, maxMoves });
+        expect(JSON.stringify(cluster)).toBe(before);
+        expect(plan.moves.length).toBeLessThanOrEqual(maxMoves);
+        const strategy = strategyNamed('first-fit');
+        const { index, state } = placedState(cluster, strategy, false);
+        const allNodes = new Set(cluster.nodes.map((n) => n.name));
+        let margin = measureMargin(state, strategy);
+        let imbalance = measureImbalance(state);
+        for (const move of plan.moves) {
+          const v = index.vmIndex.get(move.vm)!;
+          expect(index.nodes[state.vmNode[v]!]!.name).toBe(move.from);
+          stopVm(state, v);
+          assign(state, v, index.nodeIndex.get(move.to)!);
+          const running = new Map(cluster.vms.flatMap((spec, i) => (state.vmNode[i] === NO_INDEX ? [] : [[spec.name, index.nodes[state.vmNode[i]!]!.name] as const])));
+          expect(constraintViolations(cluster, running, allNodes)).toEqual([]);
+          const [nextMargin, nextImbalance] = [measureMargin(state, strategy), measureImbalance(state)];
+          if (objective === 'n+1-margin') expect(marginBetter(nextMargin, margin)).toBe(true);
+          else expect(nextImbalance).toBeLessThan(imbalance);
+          [margin, imbalance] = [nextMargin, nextImbalance];
+        }
+        expect(plan.after.lostForCapacity).toBe(margin.lostForCapacity);
+        expect(plan.after.nPlusOneMargin).toBeCloseTo(margin.margin, 4);
+      }),
+      RUNS,
+    );
+  });
+});
+

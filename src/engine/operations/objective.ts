@@ -11,8 +11,10 @@
  *   slack(f) <= -min over the nodes refusing it for room alone of max_r (requested_r - free_r) / capacity_r
  * (the least it lacks anywhere), so a cluster that loses a VM never looks roomier for it. Lost VMs
  * are also counted apart, first: states are ranked by
- *   (HA VMs lost for capacity, ascending; margin, descending; failures at the margin, ascending)
- * the last so that a move which lifts one of several equally bad failures counts as progress.
+ *   (HA VMs lost for capacity, ascending; margin, descending; (failure, survivor) pairs at the
+ *    margin, ascending)
+ * the last so that a move which lifts one of several equally tight nodes counts as progress (a
+ * packed cluster has many nodes at the margin, and no single move raises the minimum).
  * A failure that loses quorum counts every HA VM as lost (nothing restarts).
  *
  * Balance. Proxmox's node imbalance (auto-rebalance.ts `nodeImbalance`: the coefficient of
@@ -38,7 +40,7 @@ export const REBALANCE_OBJECTIVES: readonly RebalanceObjective[] = ['n+1-margin'
 export interface MarginMeasure {
   margin: number;
   lostForCapacity: number;
-  /** Failures whose slack equals the margin (within 1e-9). */
+  /** (failure, surviving node) pairs whose slack equals the margin (within 1e-9). */
   atMargin: number;
   /** The failure with the most HA VMs lost, else the one at the margin (first in node order); NO_INDEX without failures. */
   worstFailed: number;
@@ -53,6 +55,8 @@ export function measureMargin(state: ClusterState, strategy: Strategy): MarginMe
   const context = failureContext(state, strategy);
   const scratch = failureScratch(context);
   const slacks: number[] = [];
+  /** Every survivor's room after every failure, to count the pairs at the margin once it is known. */
+  const rooms: number[] = [];
   let lostForCapacity = 0;
   let worst = { failed: NO_INDEX, lost: -1, slack: Infinity, tightest: NO_INDEX };
   for (let failed = 0; failed < index.nodeCount; failed++) {
@@ -70,10 +74,14 @@ export function measureMargin(state: ClusterState, strategy: Strategy): MarginMe
     let slack = Infinity;
     let tightest = NO_INDEX;
     const after = outcome.after;
-    if (outcome.quorate && lost > 0) slack = -largestShortfall(context, outcome);
+    if (outcome.quorate && lost > 0) {
+      slack = -largestShortfall(context, outcome);
+      rooms.push(slack);
+    }
     for (let node = 0; node < index.nodeCount; node++) {
       if (after.nodeUp[node] === 0) continue;
       const room = Math.min((index.cpuCap[node]! - after.cpuUsed[node]!) / index.cpuCap[node]!, (index.memCap[node]! - after.memUsed[node]!) / index.memCap[node]!);
+      rooms.push(room);
       if (room < slack - EQUAL) {
         slack = room;
         tightest = node;
@@ -85,7 +93,9 @@ export function measureMargin(state: ClusterState, strategy: Strategy): MarginMe
     if (lost > worst.lost || (lost === worst.lost && slack < worst.slack - EQUAL)) worst = { failed, lost, slack, tightest };
   }
   const margin = slacks.length === 0 ? 0 : Math.min(...slacks);
-  return { margin, lostForCapacity, atMargin: slacks.filter((s) => s <= margin + EQUAL).length, worstFailed: worst.failed, tightest: worst.tightest };
+  let atMargin = 0;
+  for (const room of rooms) if (room <= margin + EQUAL) atMargin++;
+  return { margin, lostForCapacity, atMargin, worstFailed: worst.failed, tightest: worst.tightest };
 }
 
 /** The largest, over the HA VMs lost for capacity, of the least each lacks on a node that refuses it for room alone. */
