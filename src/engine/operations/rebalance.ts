@@ -29,8 +29,8 @@ import { priceMove, type Move } from './migration.js';
 import { applyMove, isMovable, vmsOn } from './movable.js';
 import { marginBetter, measureImbalance, measureMargin, type MarginMeasure, type RebalanceObjective } from './objective.js';
 
-const CANDIDATE_VMS = 6;
-const TARGET_NODES = 4;
+const CANDIDATE_VMS = 4;
+const TARGET_NODES = 3;
 const LOST_NODES = 3;
 const LOADED_NODES = 8;
 
