@@ -34,7 +34,7 @@ for (const keep of ['n+1', 'none'] as const) {
 const rebalanceCluster = generateCluster(256, 8000, 7 + 256);
 for (const objective of ['n+1-margin', 'balance'] as const) {
   const { result, seconds } = timed(() => planRebalance(rebalanceCluster, rebalanceCluster.policy.strategy, { objective, maxMoves: 20 }));
-  const rows = result.comparison.map((row) => `${row.method} ${row.moves} moves ${row.gibMoved} GiB margin ${row.after.nPlusOneMargin} lost ${row.after.lostForCapacity}`).join('; ');
+  const rows = result.comparison.map((row) => `${row.method} ${row.moves} moves (${row.stoppedBy}) ${row.gibMoved} GiB margin ${row.after.nPlusOneMargin} lost ${row.after.lostForCapacity}`).join('; ');
   console.log(`rebalance 256 nodes / 8,000 VMs, ${objective}, 20 moves: ${seconds.toFixed(2)} s (comparison included); ${result.moves.length} moves, margin ${result.before.nPlusOneMargin} -> ${result.after.nPlusOneMargin}, lost ${result.before.lostForCapacity} -> ${result.after.lostForCapacity}, imbalance ${result.before.imbalance} -> ${result.after.imbalance}; ${rows}`);
 }
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; load average after: ${load()}`);

@@ -4,11 +4,17 @@
  * every hard rule (checked by the independent checker of test/support, not the engine's filters),
  * and a wave that claims n+1 has quorum and survives every further single failure as the policy
  * engine judges it; a rebalance's every move keeps capacity and rules and strictly improves its
- * objective, so it never falls. The input cluster is never changed.
+ * objective, so it never falls; every suggested fix, applied, lets the lost VM restart. The input
+ * cluster is never changed.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { failureContext } from '../../src/engine/failure/context.js';
 import { hasQuorum } from '../../src/engine/failure/quorum.js';
+import { downCode, RESTARTED, RUNNING, simulateFailure } from '../../src/engine/failure/simulate.js';
+import { applyChange, NO_CHANGE, nodeLike } from '../../src/engine/policy/change.js';
+import { placementByName } from '../../src/engine/policy/check.js';
+import { fixesFor } from '../../src/engine/policy/fixes.js';
 import { scenarioOf } from '../../src/engine/failure/scenarios.js';
 import type { Cluster } from '../../src/engine/model/cluster.js';
 import { NO_INDEX } from '../../src/engine/model/cluster-index.js';
@@ -21,6 +27,7 @@ import { evaluatePolicy } from '../../src/engine/policy/failover-policy.js';
 import { clusterArbitrary, constraintViolations } from '../support/random-cluster.js';
 
 const RUNS = { numRuns: 80, seed: 20261208 };
+const POLICY = { scenarios: 'n+1' as const, strictSpof: false, maxUtilAfterFailover: null, threshold: false };
 const proposal = (cluster: Cluster): Cluster => ({ ...cluster, vms: cluster.vms.map((vm) => ({ ...vm, currentNode: null })) });
 
 describe('maintenance properties', () => {
@@ -99,3 +106,43 @@ describe('rebalance properties', () => {
   });
 });
 
+
+describe('fix properties', () => {
+  it('every suggested fix (move, grow, add a node), applied, lets the lost VM restart', () => {
+    let fixesChecked = 0;
+    fc.assert(
+      fc.property(clusterArbitrary, fc.nat(), (random, pick) => {
+        const cluster = proposal(random);
+        if (cluster.nodes.length < 2) return;
+        const failed = cluster.nodes[pick % cluster.nodes.length]!.name;
+        const strategy = strategyNamed('first-fit');
+        const { index, state } = placedState(cluster, strategy, false);
+        const outcome = simulateFailure(failureContext(state, strategy), [index.nodeIndex.get(failed)!], false);
+        const lost = cluster.vms.filter((_, i) => index.vmHa[i] === 1 && outcome.code[i] === downCode('no-capacity')).slice(0, 2);
+        const placedOn = placementByName(cluster, 'first-fit');
+        for (const { name } of lost) {
+          for (const fix of fixesFor(cluster, 'first-fit', POLICY, name, [failed]).fixes) {
+            let changed: Cluster;
+            if (fix.kind === 'move-vm') changed = applyChange(cluster, NO_CHANGE, new Map([...placedOn, [fix.vm, fix.to]]));
+            else if (fix.kind === 'grow-node') {
+              const spec = cluster.nodes.find((n) => n.name === fix.node)!;
+              changed = applyChange(cluster, { ...NO_CHANGE, resizeNodes: [{ name: fix.node, patch: { memGiB: spec.memGiB + fix.addMemGiB, cpuThreads: spec.cpuThreads + fix.addThreads } }] }, placedOn);
+            } else if (fix.kind === 'add-node') {
+              const like = cluster.nodes.find((n) => n.name === fix.like)!;
+              const addNodes = Array.from({ length: fix.count }, (_, i) => nodeLike(cluster, like, { ...like, name: `fix-${i + 1}` }));
+              changed = applyChange(cluster, { ...NO_CHANGE, addNodes }, placedOn);
+            } else continue;
+            const after = placedState(changed, strategy, false);
+            const v = after.index.vmIndex.get(name)!;
+            const code = simulateFailure(failureContext(after.state, strategy), [after.index.nodeIndex.get(failed)!], false).code[v];
+            expect([RUNNING, RESTARTED], `${name} after ${JSON.stringify(fix)}`).toContain(code);
+            fixesChecked++;
+          }
+        }
+      }),
+      { ...RUNS, numRuns: 60 },
+    );
+    // The random clusters do lose VMs for capacity: the property was exercised.
+    expect(fixesChecked).toBeGreaterThan(0);
+  });
+});

@@ -4,7 +4,7 @@
  * cluster holds before the failure, the survivors keep quorum, no HA VM is down for lack of
  * capacity and no surviving node is over capacity. Structural losses (GPU only on the failed
  * node, a local disk, storage served by it) are listed as single points of failure and break
- * the verdict only under strictSpof.
+ * the verdict only under strictSpof. Each HA VM lost for capacity comes with its fixes (fixes.ts).
  */
 import { strategyNamed, type PlacedCluster } from '../placement/plan.js';
 import { failureContext } from '../failure/context.js';
@@ -14,6 +14,7 @@ import type { IndexedScenario } from '../failure/scenarios.js';
 import { simulateFailure } from '../failure/simulate.js';
 import type { PolicyOptions } from './failover-policy.js';
 import { judgeScenario, type PolicyBreach, type SinglePointOfFailure } from './scenario-judge.js';
+import { fixesFor, type VmFixes } from './fixes.js';
 import { judgeSteadyState, type SteadyState } from './steady-state.js';
 
 export interface FailoverVerdict {
@@ -25,6 +26,8 @@ export interface FailoverVerdict {
   singlePointsOfFailure: SinglePointOfFailure[];
   /** Surviving nodes at or above the alert threshold after recovery: a warning. */
   nodesOverThreshold: string[];
+  /** For each HA VM lost for capacity, the changes that make it restart, each checked (fixes.ts). */
+  fixes: VmFixes[];
 }
 
 export interface FailoverResult extends ScenarioResult {
@@ -48,6 +51,9 @@ export function runFailover(placed: PlacedCluster, strategy: string, scenario: I
       breach,
       singlePointsOfFailure: risks,
       nodesOverThreshold: result.nodesAfter.filter((n) => n.up && n.overThreshold.length > 0).map((n) => n.name),
+      fixes: (breach?.vmsDown ?? [])
+        .filter((down) => down.reason === 'no-capacity')
+        .map((down) => fixesFor(placed.index.cluster, strategy, { ...options, scenarios: 'n+1' }, down.vm, scenario.failed)),
     },
   };
 }

@@ -6,6 +6,7 @@
 import type { Resource } from '../model/cluster.js';
 import type { DownReason } from '../failure/outcome.js';
 import type { StopCause } from '../operations/evacuate.js';
+import type { Fix, VmFixes } from '../policy/fixes.js';
 import type { MaintenanceBlocker } from '../operations/wave.js';
 import type { DroppedRule } from '../proxmox/rules-feasibility.js';
 import type { NodeRejection, Reason } from '../placement/types.js';
@@ -170,4 +171,27 @@ export function maintenanceBlockerText(blocker: MaintenanceBlocker): string {
     case 'invalid-state':
       return `the wave's state breaks capacity or a rule: ${steadyStateLines(blocker.steadyState).join('; ')}`;
   }
+}
+
+/** One checked fix in words: "move app1 from node02 to node05 (16 GiB)". */
+export function fixText(fix: Fix): string {
+  switch (fix.kind) {
+    case 'move-vm':
+      return `move ${fix.vm} from ${fix.from} to ${fix.to} (${fmt(fix.gib)} GiB)`;
+    case 'grow-node': {
+      const parts = [...(fix.addMemGiB > 0 ? [`${fix.addMemGiB} GiB of memory`] : []), ...(fix.addThreads > 0 ? [`${fix.addThreads} threads`] : [])];
+      return `add ${parts.join(' and ')} to ${fix.node}`;
+    }
+    case 'add-node':
+      return `add ${fix.count} node${fix.count > 1 ? 's' : ''} like ${fix.like}`;
+    case 'relax-rule':
+      return `relax ${fix.rule}`;
+  }
+}
+
+/** "Fixes for k8s-worker3 when node01 fails (each checked by re-running the engine), cheapest first: ..." */
+export function vmFixesText(fixes: VmFixes): string {
+  const when = fixes.failed.length === 0 ? '' : ` when ${fixes.failed.join(' and ')} ${fixes.failed.length > 1 ? 'fail' : 'fails'}`;
+  if (fixes.fixes.length === 0) return `No fix found for ${fixes.vm}${when} (${fixes.checked} changes checked).`;
+  return `Fixes for ${fixes.vm}${when} (each checked by re-running the engine), cheapest first: ${fixes.fixes.map(fixText).join('; ')}.`;
 }
