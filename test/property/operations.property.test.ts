@@ -126,7 +126,7 @@ describe('fix properties', () => {
             if (fix.kind === 'move-vm') changed = applyChange(cluster, NO_CHANGE, new Map([...placedOn, [fix.vm, fix.to]]));
             else if (fix.kind === 'grow-node') {
               const spec = cluster.nodes.find((n) => n.name === fix.node)!;
-              changed = applyChange(cluster, { ...NO_CHANGE, resizeNodes: [{ name: fix.node, patch: { memGiB: spec.memGiB + fix.addMemGiB, cpuThreads: spec.cpuThreads + fix.addThreads } }] }, placedOn);
+              changed = applyChange(cluster, { ...NO_CHANGE, resizeNodes: [{ name: fix.node, patch: { memGiB: spec.memGiB + fix.addMemGiB, cpuThreads: spec.cpuThreads + fix.addThreads, gpus: spec.gpus + fix.addGpus } }] }, placedOn);
             } else if (fix.kind === 'add-node') {
               const like = cluster.nodes.find((n) => n.name === fix.like)!;
               const addNodes = Array.from({ length: fix.count }, (_, i) => nodeLike(cluster, like, { ...like, name: `fix-${i + 1}` }));

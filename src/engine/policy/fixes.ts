@@ -8,9 +8,10 @@
  *              node that passes every filter for it (not a failed one; the roomiest) frees enough;
  *              its GiB are what crosses the network: memory, or the disk of a local pool;
  *   grow-node  a node refuses it for room alone: that node with the shortfall added, in whole
- *              GiB of memory and whole threads, through the overcommit ratios:
+ *              GiB of memory, whole threads and GPUs, through the overcommit ratios:
  *                addMemGiB   = ceil((requested - free) / memOvercommit)
  *                addThreads  = ceil((requested - free) / cpuOvercommit)
+ *                addGpus     = requested - free (GPUs are not overcommitted)
  *   relax-rule a rule shuts the VM out of a node: the VM leaves its anti-affinity group (and any HA
  *              negative rule naming it with the VMs it conflicts with), its CSV affinity, or the HA
  *              node-affinity rule naming it;
@@ -40,7 +41,7 @@ const MOVES_TRIED = 3;
 
 export type Fix =
   | { kind: 'move-vm'; vm: string; from: string; to: string; gib: number }
-  | { kind: 'grow-node'; node: string; addMemGiB: number; addThreads: number }
+  | { kind: 'grow-node'; node: string; addMemGiB: number; addThreads: number; addGpus: number }
   | { kind: 'relax-rule'; rule: string; what: 'anti-affinity-group' | 'ha-rule' | 'affinity' }
   | { kind: 'add-node'; like: string; count: number };
 
@@ -72,7 +73,7 @@ export function fixesFor(cluster: Cluster, strategyName: string, policy: PolicyO
   }
   for (const { node, reasons } of roomOnly) {
     const grow = growth(cluster, node, reasons);
-    if (fits({ ...NO_CHANGE, resizeNodes: [{ name: node, patch: grow.patch }] })) fixes.push({ kind: 'grow-node', node, addMemGiB: grow.addMemGiB, addThreads: grow.addThreads });
+    if (fits({ ...NO_CHANGE, resizeNodes: [{ name: node, patch: grow.patch }] })) fixes.push({ kind: 'grow-node', node, addMemGiB: grow.addMemGiB, addThreads: grow.addThreads, addGpus: grow.addGpus });
   }
   const nodeRemedy = cheapestNodeAddition(cluster, strategyName, policy, (change) => fits(change));
   if (nodeRemedy.remedy !== null) fixes.push({ kind: 'add-node', like: nodeRemedy.remedy.like, count: nodeRemedy.remedy.added.length });
@@ -145,16 +146,23 @@ function roomiestTarget(state: ClusterState, vm: number, exclude: number): numbe
   return best;
 }
 
-function growth(cluster: Cluster, nodeName: string, reasons: readonly Reason[]): { patch: { memGiB?: number; cpuThreads?: number }; addMemGiB: number; addThreads: number } {
+function growth(cluster: Cluster, nodeName: string, reasons: readonly Reason[]): { patch: { memGiB?: number; cpuThreads?: number; gpus?: number }; addMemGiB: number; addThreads: number; addGpus: number } {
   const node = cluster.nodes.find((n) => n.name === nodeName)!;
-  const short = (resource: 'memGiB' | 'cpu'): number => {
+  const short = (resource: 'memGiB' | 'cpu' | 'gpus'): number => {
     const reason = reasons.find((r) => r.code === 'insufficient' && r.resource === resource);
     return reason?.code === 'insufficient' ? reason.requested - reason.free : 0;
   };
   // Not short of a resource: nothing to add (and never -0 from the tolerance).
   const addMemGiB = Math.max(0, Math.ceil(short('memGiB') / cluster.policy.memOvercommit - 1e-9));
   const addThreads = Math.max(0, Math.ceil(short('cpu') / cluster.policy.cpuOvercommit - 1e-9));
-  return { patch: { ...(addMemGiB > 0 ? { memGiB: node.memGiB + addMemGiB } : {}), ...(addThreads > 0 ? { cpuThreads: node.cpuThreads + addThreads } : {}) }, addMemGiB, addThreads };
+  // GPUs of the node's own model (the gpu-model filter refuses other models before capacity).
+  const addGpus = Math.max(0, short('gpus'));
+  const patch = {
+    ...(addMemGiB > 0 ? { memGiB: node.memGiB + addMemGiB } : {}),
+    ...(addThreads > 0 ? { cpuThreads: node.cpuThreads + addThreads } : {}),
+    ...(addGpus > 0 ? { gpus: node.gpus + addGpus } : {}),
+  };
+  return { patch, addMemGiB, addThreads, addGpus };
 }
 
 /** One candidate per kind of rule in the reasons: the change that lifts it, and the fix it is shown as. */
@@ -185,7 +193,7 @@ function cost(fix: Fix): number {
     case 'move-vm':
       return fix.gib;
     case 'grow-node':
-      return 1e6 + fix.addMemGiB + fix.addThreads / 1e3;
+      return 1e6 + fix.addGpus * 1e3 + fix.addMemGiB + fix.addThreads / 1e3;
     case 'add-node':
       return 2e6 + fix.count;
     case 'relax-rule':

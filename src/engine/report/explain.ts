@@ -179,7 +179,11 @@ export function fixText(fix: Fix): string {
     case 'move-vm':
       return `move ${fix.vm} from ${fix.from} to ${fix.to} (${fmt(fix.gib)} GiB)`;
     case 'grow-node': {
-      const parts = [...(fix.addMemGiB > 0 ? [`${fix.addMemGiB} GiB of memory`] : []), ...(fix.addThreads > 0 ? [`${fix.addThreads} threads`] : [])];
+      const parts = [
+        ...(fix.addMemGiB > 0 ? [`${fix.addMemGiB} GiB of memory`] : []),
+        ...(fix.addThreads > 0 ? [`${fix.addThreads} threads`] : []),
+        ...(fix.addGpus > 0 ? [`${fix.addGpus} GPU${fix.addGpus > 1 ? 's' : ''}`] : []),
+      ];
       return `add ${parts.join(' and ')} to ${fix.node}`;
     }
     case 'add-node':

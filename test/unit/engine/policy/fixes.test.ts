@@ -16,8 +16,8 @@ describe('fixes for a VM that does not fit', () => {
     expect(fixes.fixes).toEqual([
       { kind: 'move-vm', vm: 'app1', from: 'node02', to: 'node05', gib: 16 },
       { kind: 'move-vm', vm: 'app2', from: 'node03', to: 'node05', gib: 16 },
-      { kind: 'grow-node', node: 'node03', addMemGiB: 10, addThreads: 0 },
-      { kind: 'grow-node', node: 'node02', addMemGiB: 14, addThreads: 0 },
+      { kind: 'grow-node', node: 'node03', addMemGiB: 10, addThreads: 0, addGpus: 0 },
+      { kind: 'grow-node', node: 'node02', addMemGiB: 14, addThreads: 0, addGpus: 0 },
       { kind: 'add-node', like: 'node01', count: 1 },
       { kind: 'relax-rule', rule: 'anti-affinity group k8s-workers and HA rule k8s-workers-apart', what: 'anti-affinity-group' },
     ]);
@@ -34,8 +34,8 @@ describe('fixes for a VM that does not fit', () => {
     const before = JSON.stringify(c);
     const fixes = fixesFor(c, 'first-fit', POLICY, 'z', []);
     expect(fixes.fixes).toEqual([
-      { kind: 'grow-node', node: 'a', addMemGiB: 16, addThreads: 0 },
-      { kind: 'grow-node', node: 'b', addMemGiB: 16, addThreads: 0 },
+      { kind: 'grow-node', node: 'a', addMemGiB: 16, addThreads: 0, addGpus: 0 },
+      { kind: 'grow-node', node: 'b', addMemGiB: 16, addThreads: 0, addGpus: 0 },
       { kind: 'add-node', like: 'a', count: 1 },
     ]);
     expect(JSON.stringify(c)).toBe(before);
