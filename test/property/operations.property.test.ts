@@ -13,7 +13,7 @@ import { failureContext } from '../../src/engine/failure/context.js';
 import { hasQuorum } from '../../src/engine/failure/quorum.js';
 import { downCode, RESTARTED, RUNNING, simulateFailure } from '../../src/engine/failure/simulate.js';
 import { applyChange, NO_CHANGE, nodeLike } from '../../src/engine/policy/change.js';
-import { placementByName } from '../../src/engine/policy/check.js';
+import { placementByName } from '../../src/engine/policy/change-verdict.js';
 import { fixesFor } from '../../src/engine/policy/fixes.js';
 import { scenarioOf } from '../../src/engine/failure/scenarios.js';
 import type { Cluster } from '../../src/engine/model/cluster.js';

@@ -33,11 +33,14 @@ import { explainRejections, passesAllFilters } from '../placement/pipeline.js';
 import { placedState, strategyNamed } from '../placement/plan.js';
 import type { NodeRejection, Reason } from '../placement/types.js';
 import { applyChange, NO_CHANGE, strategyAfterChange, type ClusterChange } from './change.js';
-import { placementByName } from './check.js';
+import { placementByName } from './change-verdict.js';
 import type { PolicyOptions } from './failover-policy.js';
 import { cheapestNodeAddition } from './node-remedy.js';
 
 const MOVES_TRIED = 3;
+
+/** VMs a command gives fixes for, in its order; the rest are counted (each fix costs placements). */
+export const MAX_VMS_FIXED = 10;
 
 export type Fix =
   | { kind: 'move-vm'; vm: string; from: string; to: string; gib: number }

@@ -7,11 +7,8 @@
  */
 import type { Cluster } from '../model/cluster.js';
 import { planPlacement, strategyNamed, type PlacementResult } from '../placement/plan.js';
-import { fixesFor, type VmFixes } from './fixes.js';
+import { fixesFor, MAX_VMS_FIXED, type VmFixes } from './fixes.js';
 import { judgeSteadyState, type SteadyState } from './steady-state.js';
-
-/** Unplaced VMs given their fixes, in input order; the rest are counted in `fixesOmitted` (each fix costs placements). */
-export const MAX_VMS_FIXED = 20;
 
 export interface JudgedPlacement extends PlacementResult {
   verdict: SteadyState;
