@@ -141,9 +141,9 @@ function bestBalanceMove(state: ClusterState): Step | null {
   return null;
 }
 
+/** The move as `rebalance --json` prints it: to always set (a rebalance never stops a VM), no parking flag. */
 function withoutParking(move: Move): Omit<RebalanceMove, 'objectiveAfter'> {
-  const { parking: _parking, to, ...rest } = move;
-  return { ...rest, to: to! };
+  return { vm: move.vm, from: move.from, to: move.to!, kind: move.kind, gib: move.gib, seconds: move.seconds };
 }
 
 export function round(value: number): number {

@@ -13,7 +13,7 @@ export function renderMaintenance(plan: MaintenancePlan): string {
   for (const wave of plan.waves) {
     lines.push(
       '',
-      `Wave ${wave.wave}: ${wave.nodes.join(', ')}: ${wave.keepsGuarantee ? 'keeps' : 'BREAKS'} ${plan.keep}; evacuate ${duration(wave.evacuateSeconds)}, reboot ${duration(wave.rebootSeconds)}, return ${duration(wave.returnSeconds)}: ${duration(wave.durationSeconds)}, ${wave.gibMoved} GiB moved.`,
+      `Wave ${wave.wave}: ${wave.nodes.join(', ')}: ${verdict(plan.keep, wave.keepsGuarantee)}; evacuate ${duration(wave.evacuateSeconds)}, reboot ${duration(wave.rebootSeconds)}, return ${duration(wave.returnSeconds)}: ${duration(wave.durationSeconds)}, ${wave.gibMoved} GiB moved.`,
     );
     if (wave.moves.length > 0) {
       lines.push(
@@ -28,6 +28,12 @@ export function renderMaintenance(plan: MaintenancePlan): string {
   }
   if (plan.totals.durationSeconds === null) lines.push('', "'?': a node's bandwidth is unknown (netGbps empty in nodes.csv), so the time is too.");
   return lines.join('\n');
+}
+
+/** "keeps n+1" / "BREAKS n+1"; with keep none, whether capacity, rules and quorum hold. */
+function verdict(keep: MaintenancePlan['keep'], kept: boolean): string {
+  if (keep === 'n+1') return kept ? 'keeps n+1' : 'BREAKS n+1';
+  return kept ? 'capacity, rules and quorum hold' : 'BREAKS capacity, rules or quorum';
 }
 
 /** 754.2 -> "12m 34s"; null -> "?". */
