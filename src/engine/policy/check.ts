@@ -10,7 +10,7 @@ import { planPlacement, strategyNamed } from '../placement/plan.js';
 import type { NodeUsage } from '../model/usage.js';
 import { applyChange, strategyAfterChange, type ClusterChange } from './change.js';
 import { evaluatePolicy, policyScenarios, type PolicyOptions, type PolicyResult } from './failover-policy.js';
-import { fixesFor, MAX_VMS_FIXED, type VmFixes } from './fixes.js';
+import { fixesForEach, type VmFixes } from './fixes.js';
 import { haDifference, type HaDifference } from './ha-difference.js';
 
 export interface ChangeSide {
@@ -39,7 +39,7 @@ export interface ChangeCheck {
     load: Array<{ node: string; cpuPercent: [number | null, number | null]; memPercent: [number | null, number | null] }>;
     ha: HaDifference;
   };
-  /** For the VMs the change leaves without a node or lost for capacity in a scenario (the first MAX_VMS_FIXED), the changes that make each fit again, checked on the cluster after the change. */
+  /** For the VMs the change leaves without a node or lost for capacity in a scenario, the changes that make each fit again, checked on the cluster after the change (none past MAX_VMS_FIXED VMs, counted in fixesOmitted). */
   fixes: VmFixes[];
   fixesOmitted: number;
 }
@@ -93,7 +93,6 @@ export function checkChange(cluster: Cluster, change: ClusterChange, strategyNam
       })),
       ha: haDifference(before.ha, after.ha, before.dropped, after.dropped),
     },
-    fixes: toFix.slice(0, MAX_VMS_FIXED).map(({ vm, failed }) => fixesFor(after.cluster, afterStrategy, policy, vm, failed)),
-    fixesOmitted: Math.max(0, toFix.length - MAX_VMS_FIXED),
+    ...fixesForEach(after.cluster, afterStrategy, policy, toFix),
   };
 }

@@ -14,7 +14,7 @@ import type { IndexedScenario } from '../failure/scenarios.js';
 import { simulateFailure } from '../failure/simulate.js';
 import type { PolicyOptions } from './failover-policy.js';
 import { judgeScenario, type PolicyBreach, type SinglePointOfFailure } from './scenario-judge.js';
-import { fixesFor, type VmFixes } from './fixes.js';
+import { fixesForEach, type VmFixes } from './fixes.js';
 import { judgeSteadyState, type SteadyState } from './steady-state.js';
 
 export interface FailoverVerdict {
@@ -26,8 +26,9 @@ export interface FailoverVerdict {
   singlePointsOfFailure: SinglePointOfFailure[];
   /** Surviving nodes at or above the alert threshold after recovery: a warning. */
   nodesOverThreshold: string[];
-  /** For each HA VM lost for capacity, the changes that make it restart, each checked (fixes.ts). */
+  /** For each HA VM lost for capacity, the changes that make it restart, each checked (fixes.ts); none past MAX_VMS_FIXED VMs, counted in fixesOmitted. */
   fixes: VmFixes[];
+  fixesOmitted: number;
 }
 
 export interface FailoverResult extends ScenarioResult {
@@ -51,9 +52,12 @@ export function runFailover(placed: PlacedCluster, strategy: string, scenario: I
       breach,
       singlePointsOfFailure: risks,
       nodesOverThreshold: result.nodesAfter.filter((n) => n.up && n.overThreshold.length > 0).map((n) => n.name),
-      fixes: (breach?.vmsDown ?? [])
-        .filter((down) => down.reason === 'no-capacity')
-        .map((down) => fixesFor(placed.index.cluster, strategy, { ...options, scenarios: 'n+1' }, down.vm, scenario.failed)),
+      ...failoverFixes(placed, strategy, options, scenario, breach),
     },
   };
+}
+
+function failoverFixes(placed: PlacedCluster, strategy: string, options: Omit<PolicyOptions, 'scenarios'>, scenario: IndexedScenario, breach: PolicyBreach | null): { fixes: VmFixes[]; fixesOmitted: number } {
+  const lost = (breach?.vmsDown ?? []).filter((down) => down.reason === 'no-capacity').map((down) => ({ vm: down.vm, failed: scenario.failed }));
+  return fixesForEach(placed.index.cluster, strategy, { ...options, scenarios: 'n+1' }, lost);
 }

@@ -39,7 +39,11 @@ import { cheapestNodeAddition } from './node-remedy.js';
 
 const MOVES_TRIED = 3;
 
-/** VMs a command gives fixes for, in its order; the rest are counted (each fix costs placements). */
+/**
+ * Most VMs a command gives fixes for. Each fix costs placements of the whole cluster, and when
+ * more VMs than this do not fit, the answer is capacity (the remedy), not one VM at a time: then
+ * none are computed and all are counted as omitted.
+ */
 export const MAX_VMS_FIXED = 10;
 
 export type Fix =
@@ -84,6 +88,12 @@ export function fixesFor(cluster: Cluster, strategyName: string, policy: PolicyO
 
   const ranked = [...fixes].sort((a, b) => cost(a) - cost(b));
   return { vm: vmName, failed: [...failed], fixes: ranked, cheapest: ranked[0] ?? null, checked };
+}
+
+/** Fixes for each VM of `wanted` (failed nodes, [] in steady state), or none when there are more than MAX_VMS_FIXED. */
+export function fixesForEach(cluster: Cluster, strategyName: string, policy: PolicyOptions, wanted: ReadonlyArray<{ vm: string; failed: readonly string[] }>): { fixes: VmFixes[]; fixesOmitted: number } {
+  if (wanted.length > MAX_VMS_FIXED) return { fixes: [], fixesOmitted: wanted.length };
+  return { fixes: wanted.map(({ vm, failed }) => fixesFor(cluster, strategyName, policy, vm, failed)), fixesOmitted: 0 };
 }
 
 /** Whether `vmName` runs on the cluster as placed, after `failed` fail when given. */

@@ -7,12 +7,12 @@
  */
 import type { Cluster } from '../model/cluster.js';
 import { planPlacement, strategyNamed, type PlacementResult } from '../placement/plan.js';
-import { fixesFor, MAX_VMS_FIXED, type VmFixes } from './fixes.js';
+import { fixesForEach, type VmFixes } from './fixes.js';
 import { judgeSteadyState, type SteadyState } from './steady-state.js';
 
 export interface JudgedPlacement extends PlacementResult {
   verdict: SteadyState;
-  /** For each unplaced VM (the first MAX_VMS_FIXED), the changes that make it fit, each checked (fixes.ts). */
+  /** For each unplaced VM, the changes that make it fit, each checked (fixes.ts); none past MAX_VMS_FIXED VMs, counted in fixesOmitted. */
   fixes: VmFixes[];
   fixesOmitted: number;
 }
@@ -20,6 +20,6 @@ export interface JudgedPlacement extends PlacementResult {
 export function placeAndJudge(cluster: Cluster, strategyName: string): JudgedPlacement {
   const { state, result } = planPlacement(cluster, strategyName);
   const policy = { scenarios: 'n+1' as const, strictSpof: false, maxUtilAfterFailover: null, threshold: false };
-  const fixes = result.unplaced.slice(0, MAX_VMS_FIXED).map((u) => fixesFor(cluster, strategyName, policy, u.vm, []));
-  return { ...result, verdict: judgeSteadyState(state, strategyNamed(strategyName), false), fixes, fixesOmitted: Math.max(0, result.unplaced.length - MAX_VMS_FIXED) };
+  const fixes = fixesForEach(cluster, strategyName, policy, result.unplaced.map((u) => ({ vm: u.vm, failed: [] })));
+  return { ...result, verdict: judgeSteadyState(state, strategyNamed(strategyName), false), ...fixes };
 }

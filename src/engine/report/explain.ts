@@ -199,3 +199,8 @@ export function vmFixesText(fixes: VmFixes): string {
   if (fixes.fixes.length === 0) return `No fix found for ${fixes.vm}${when} (${fixes.checked} changes checked).`;
   return `Fixes for ${fixes.vm}${when} (each checked by re-running the engine), cheapest first: ${fixes.fixes.map(fixText).join('; ')}.`;
 }
+
+/** Why no per-VM fixes are shown when many VMs do not fit. */
+export function fixesOmittedText(count: number): string {
+  return `${count} VMs do not fit: too many for fixes one VM at a time; the answer is capacity (check --add-node NEW=LIKE, or the report's remedy).`;
+}

@@ -2,7 +2,7 @@
 import type { Policy } from '../../../engine/model/cluster.js';
 import type { FailoverResult } from '../../../engine/policy/failover.js';
 import type { SweepResult } from '../../../engine/policy/sweep.js';
-import { aggregateRejections, breachText, downReasonText, steadyStateLines, vmFixesText } from '../../../engine/report/explain.js';
+import { aggregateRejections, breachText, downReasonText, steadyStateLines, fixesOmittedText, vmFixesText } from '../../../engine/report/explain.js';
 import { textTable } from '../tables.js';
 import { LOAD_LEGEND, nodeLoadTable } from './placement.js';
 
@@ -35,6 +35,7 @@ export function renderFailover(result: FailoverResult, policy: Policy): string {
   }
   if (verdict.nodesOverThreshold.length > 0) lines.push(`Warning: nodes at or over the alert threshold after recovery: ${verdict.nodesOverThreshold.join(', ')}.`);
   for (const fixes of verdict.fixes) lines.push(vmFixesText(fixes));
+  if (verdict.fixesOmitted > 0) lines.push(fixesOmittedText(verdict.fixesOmitted));
   return lines.join('\n');
 }
 

@@ -3,7 +3,7 @@ import type { Policy, Resource } from '../../../engine/model/cluster.js';
 import type { LayoutKind, PlacementResult } from '../../../engine/placement/plan.js';
 import type { VmFixes } from '../../../engine/policy/fixes.js';
 import type { SteadyState } from '../../../engine/policy/steady-state.js';
-import { aggregateRejections, reasonDetail, steadyStateLines, vmFixesText } from '../../../engine/report/explain.js';
+import { aggregateRejections, reasonDetail, steadyStateLines, fixesOmittedText, vmFixesText } from '../../../engine/report/explain.js';
 import type { NodeUsage } from '../../../engine/model/usage.js';
 import { markdownTable, textTable, type Cell, type TableRenderer } from '../tables.js';
 
@@ -78,7 +78,7 @@ export function renderPlacementVerdict(verdict: SteadyState): string {
 
 /** The fixes of the unplaced VMs, one line each after a blank line; empty when there are none. */
 export function renderFixes(fixes: readonly VmFixes[], omitted: number): string {
-  const lines = [...fixes.map(vmFixesText), ...(omitted > 0 ? [`(${omitted} more VMs do not fit; fixes are computed for the first ${fixes.length}.)`] : [])];
+  const lines = [...fixes.map(vmFixesText), ...(omitted > 0 ? [fixesOmittedText(omitted)] : [])];
   return lines.length === 0 ? '' : `\n\n${lines.join('\n')}`;
 }
 
