@@ -5,10 +5,10 @@
  *
  * Heuristic: first fit decreasing over nodes, the bin-packing rule applied to waves.
  *   1. Nodes in decreasing order of memory in use (ties in name order): the hardest to empty first.
- *   2. Each node joins the first open wave (fewer than maxParallel nodes, guarantee kept) with
- *      which the merged wave still keeps the guarantee and stops no VM that neither part stopped
- *      alone; among the waves that accept it, the one whose GiB moved grows least (ties: the
- *      earlier wave). Otherwise it opens a wave of its own.
+ *   2. Each node joins an open wave (fewer than maxParallel nodes, guarantee kept) with which the
+ *      merged wave still keeps the guarantee and stops no VM that neither part stopped alone;
+ *      among the waves that accept it, the one whose GiB moved grows least (ties: the earlier
+ *      wave). Otherwise it opens a wave of its own.
  *   3. A node that breaks the guarantee even alone gets a wave of its own, with the blockers.
  * Lower bound on the number of waves: ceil(nodes / maxParallel) (every node must go down once).
  * Waves are independent: each starts from the cluster as it runs (guests return home after each),
