@@ -78,7 +78,7 @@ export function downListings(report: ClusterReport): Array<{ id: string; title: 
   listing('lost-for-capacity', 'HA VMs lost for capacity (more room would save them):', nPlusOne.lostForCapacity);
   if (report.fixes.length + report.fixesOmitted > 0) {
     const entries = report.fixesOmitted > 0 ? [fixesOmittedText(report.fixesOmitted)] : report.fixes.map(vmFixesText);
-    listings.push({ id: 'fixes', title: 'What would save them (each fix checked by re-running the engine):', entries });
+    listings.push({ id: 'fixes', title: 'What would save them:', entries });
   }
   const notHa = nPlusOne.nodes.flatMap((c) => c.down.filter((d) => !d.ha).map((d) => `${d.vm} (${c.node}, ${d.reason})`));
   if (notHa.length > 0) listings.push({ id: 'not-ha', title: 'VMs without HA that a single failure stops:', entries: notHa });
