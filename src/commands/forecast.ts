@@ -5,7 +5,9 @@ import { scenarioFlag, strategyFlag } from '../io/cli/flags.js';
 import { historyFlags, loadHistory } from '../io/cli/history-flags.js';
 import { policyFlags, policyOptions } from '../io/cli/policy-flags.js';
 import { loadScenario } from '../io/loaders/scenario.js';
-import { capacityForecast, dueWithin, type CapacityForecast } from '../engine/report/capacity-forecast.js';
+import { capacityForecast, dayAheadTasks, dueWithin, type CapacityForecast } from '../engine/report/capacity-forecast.js';
+import { dayAheadForecasts } from '../workers/forecast-runner.js';
+import { threadCount, threadsFlag } from '../io/cli/threads.js';
 import { renderForecast } from '../io/output/formatters/forecast.js';
 import { withProgress } from '../io/cli/progress.js';
 import { InputError } from '../errors.js';
@@ -23,6 +25,7 @@ export default class Forecast extends HeadroomCommand {
     ...historyFlags,
     horizon: Flags.string({ description: 'How far ahead, in whole days (e.g. 180d, 26w).', default: '180d' }),
     threshold: Flags.string({ description: 'One threshold for every resource, a fraction in (0, 1]. Default: the scenario\'s policy.threshold.' }),
+    threads: threadsFlag,
     'fail-within': Flags.string({ description: 'Exit 1 when an earliest crossing or the N+1 loss falls within this duration (e.g. 30d): the gate a timer runs.' }),
     ...policyFlags,
   };
@@ -35,7 +38,8 @@ export default class Forecast extends HeadroomCommand {
     const threshold = flags.threshold === undefined ? null : fraction(flags.threshold);
     const history = await loadHistory(flags, cluster);
     const options = { horizonDays, threshold, strategy: flags.strategy ?? cluster.policy.strategy, policy: policyOptions(flags, cluster.policy.failover) };
-    const result = withProgress('series forecast', 0, (progress) => capacityForecast(cluster, history, { ...options, onProgress: progress.report }));
+    const dayAhead = await dayAheadForecasts(dayAheadTasks(cluster, history), threadCount(flags.threads));
+    const result = withProgress('series forecast', 0, (progress) => capacityForecast(cluster, history, { ...options, dayAhead, onProgress: progress.report }));
     if (!this.printJson(flags.json, result)) this.log(renderForecast(result));
     if (failWithin !== null) {
       const due = dueWithin(result, failWithin);

@@ -16,6 +16,8 @@ import { renderVerdicts, reportVerdicts } from '../io/output/formatters/verdicts
 import { planPlacement } from '../engine/placement/plan.js';
 import { threadCount, threadsFlag } from '../io/cli/threads.js';
 import { reportPairs } from '../workers/sweep-runner.js';
+import { dayAheadForecasts } from '../workers/forecast-runner.js';
+import { dayAheadTasks } from '../engine/report/capacity-forecast.js';
 
 export default class Report extends HeadroomCommand {
   static summary = 'The main job: a dated report folder (HTML with charts, Markdown, JSON, PNG) on the load against the 85% threshold, the N+1 check, single points of failure, the headroom per class, the repair when the policy breaks and, with history, the forecast.';
@@ -42,7 +44,8 @@ export default class Report extends HeadroomCommand {
     const gates = gateList(flags['fail-on'], history !== null);
     const [strategy, policy] = [flags.strategy ?? cluster.policy.strategy, policyOptions(flags, cluster.policy.failover)];
     const pairs = await reportPairs(planPlacement(cluster, strategy), strategy, flags.sweep as '1' | '2', threadCount(flags.threads), policy);
-    const report = withProgress('headroom per class', cluster.classes.length, (classes) => buildReport(cluster, strategy, policy, { history, pairs, onClass: () => classes.tick() }));
+    const dayAhead = history === null ? undefined : await dayAheadForecasts(dayAheadTasks(cluster, history), threadCount(flags.threads));
+    const report = withProgress('headroom per class', cluster.classes.length, (classes) => buildReport(cluster, strategy, policy, { history, dayAhead, pairs, onClass: () => classes.tick() }));
     const json = `${JSON.stringify(report, null, 2)}\n`;
     const now = new Date();
     const files = reportFiles(report, json, formats, now, progressBar);

@@ -11,10 +11,12 @@ export interface ForecastTask {
   readonly values: Float64Array;
   readonly seasons: Seasons;
   readonly settings: CombinerSettings;
+  /** Names the series in an InputError. */
+  readonly source?: string;
 }
 
-export default ({ values, seasons, settings }: ForecastTask): Float64Array => {
-  const forecast = forecastSeries(values, seasons, settings);
+export default ({ values, seasons, settings, source }: ForecastTask): Float64Array => {
+  const forecast = forecastSeries(values, seasons, settings, undefined, source);
   const parts = [forecast.mean, ...forecast.level.flatMap((_, i) => [forecast.lower[i]!, forecast.upper[i]!])];
   const packed = new Float64Array(parts.length * settings.horizon);
   parts.forEach((part, i) => packed.set(part, i * settings.horizon));

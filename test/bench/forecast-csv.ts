@@ -1,4 +1,7 @@
-/** Reads numeric columns of a CSV with csv-parse (the benchmark's only input format). */
+/**
+ * Reads numeric columns of a CSV with csv-parse (the benchmark's only input format). A value
+ * that is not a number but an ISO 8601 time (a timestamp column) is read as Unix seconds.
+ */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 
@@ -7,7 +10,12 @@ export function readColumns(file: string, columns: readonly string[]): Map<strin
   return new Map(
     columns.map((column) => {
       if (rows.length > 0 && !(column in rows[0]!)) throw new Error(`${file}: no column '${column}'`);
-      return [column, Float64Array.from(rows, (row) => Number(row[column]))];
+      return [column, Float64Array.from(rows, (row) => numberOrTime(row[column]!))];
     }),
   );
+}
+
+function numberOrTime(text: string): number {
+  const value = Number(text);
+  return Number.isNaN(value) && /^\d{4}-\d\d-\d\dT/.test(text) ? Date.parse(text) / 1000 : value;
 }

@@ -3,14 +3,20 @@
  *
  *   (no flags)   the four shared series: a row per series and model (each model alone, with
  *                intervals from its own in-window backtests), then the chosen configuration
- *   --file F --columns a,b [--step 300] [--timestamp-column t]
- *                the same protocol (last 7 daily origins, 14-day window) on any CSV
+ *   --file F --columns a,b [--step 300] [--timestamp-column t] [--window-days 14] [--origins 7]
+ *                the same protocol (the last 7 daily origins, a 14-day window; daily and weekly
+ *                seasons when the window holds two weeks, else daily only) on any CSV. With a
+ *                timestamp column (seconds or ISO 8601), day k starts at k * 86400 and rows are
+ *                placed on the step's grid, missing rows bridged by a straight line as
+ *                `forecast` bridges them; without one, days are counted back from the file's
+ *                end (so a short day early in the file shifts nothing after it)
  *   --speed      1,000 seeded series on a piscina pool at 1 and 2 threads (forecast-speed.ts)
  *
  * Every series gets the one configuration DEFAULT_SETTINGS; nothing here knows a series.
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_SETTINGS } from '../../src/engine/forecast/combiner.js';
+import { bridgeGaps } from '../../src/engine/forecast/series.js';
 import { candidateModels } from '../../src/engine/forecast/models.js';
 import { readColumns } from './forecast-csv.js';
 import { formatScore, scoreSeries, type Protocol } from './forecast-protocol.js';
@@ -24,6 +30,8 @@ const { values } = parseArgs({
     columns: { type: 'string' },
     step: { type: 'string', default: '300' },
     'timestamp-column': { type: 'string' },
+    'window-days': { type: 'string', default: '14' },
+    origins: { type: 'string', default: '7' },
     speed: { type: 'boolean', default: false },
   },
 });
@@ -73,13 +81,23 @@ function fileBench(file: string, columns: string[]): void {
   const step = stamps ? stamps[1]! - stamps[0]! : Number(values.step);
   const perDay = 86400 / step;
   if (!Number.isInteger(perDay)) throw new Error(`--step ${step}: a day must be a whole number of steps`);
+  const [windowDays, count] = [Number(values['window-days']), Number(values.origins)];
+  const seasons = windowDays >= 14 ? [perDay, 7 * perDay] : [perDay];
   // With timestamps, day k starts at timestamp k * 86400: skip to the first midnight.
-  const firstDay = stamps ? Math.round(((Math.ceil(stamps[0]! / 86400) * 86400 - stamps[0]!) / step)) : 0;
+  const firstDay = stamps ? Math.round((Math.ceil(stamps[0]! / 86400) * 86400 - stamps[0]!) / step) : 0;
   for (const column of columns) {
-    const y = table.get(column)!;
-    const protocol = { ...weeklyProtocol(perDay, y.length), origins: lastOrigins(y.length, perDay, 7, firstDay) };
+    const y = stamps ? onGrid(stamps, table.get(column)!, step) : table.get(column)!;
+    const origins = stamps ? lastOrigins(y.length, perDay, count, firstDay) : Array.from({ length: count }, (_, i) => y.length - (count - i) * perDay);
+    const protocol: Protocol = { origins, window: windowDays * perDay, seasons, settings: { ...DEFAULT_SETTINGS, horizon: perDay } };
     console.log(`${column} ${formatScore(scoreSeries(y, protocol))}`);
   }
+}
+
+/** Values placed at (t - t0) / step; rows the file lacks are bridged by a straight line. */
+function onGrid(stamps: Float64Array, column: Float64Array, step: number): Float64Array {
+  const grid = new Float64Array(Math.round((stamps[stamps.length - 1]! - stamps[0]!) / step) + 1).fill(Number.NaN);
+  stamps.forEach((t, row) => (grid[Math.round((t - stamps[0]!) / step)] = column[row]!));
+  return bridgeGaps(grid);
 }
 
 if (values.speed) await runSpeedBench();

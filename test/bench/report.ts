@@ -29,10 +29,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
 import type { Cluster, VmClass } from '../../src/engine/model/cluster.js';
 import type { History } from '../../src/engine/model/history.js';
 import type { PolicyOptions } from '../../src/engine/policy/failover-policy.js';
 import { buildReport, type ClusterReport } from '../../src/engine/report/report.js';
+import { dayAheadTasks } from '../../src/engine/report/capacity-forecast.js';
+import { dayAheadForecasts } from '../../src/workers/forecast-runner.js';
 import { loadHistoryIfNamed } from '../../src/io/cli/history-flags.js';
 import { policyOptions } from '../../src/io/cli/policy-flags.js';
 import { loadScenario } from '../../src/io/loaders/scenario.js';
@@ -77,8 +80,10 @@ function withClasses(cluster: Cluster): Cluster {
 
 const build: Phase = {
   name: 'report',
-  run: (c) => {
-    c.report = buildReport(c.cluster!, c.strategy!, c.policy!, { history: c.history ?? null });
+  // As `report` makes it: the forecast's day-ahead paths on the worker pool (the machine's cores), then the report.
+  run: async (c) => {
+    const dayAhead = c.history ? await dayAheadForecasts(dayAheadTasks(c.cluster!, c.history), availableParallelism()) : undefined;
+    c.report = buildReport(c.cluster!, c.strategy!, c.policy!, { history: c.history ?? null, dayAhead });
   },
 };
 

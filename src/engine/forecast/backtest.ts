@@ -12,7 +12,7 @@
  * Complexity: count fits of each model on at most n values.
  */
 import { residualsOf } from './series.js';
-import type { ForecastModel, Seasons } from './types.js';
+import type { ForecastModel, ModelFit, Seasons } from './types.js';
 
 export interface BacktestOrigin {
   readonly origin: number;
@@ -27,11 +27,21 @@ export function backtestOrigins(length: number, horizon: number, stride: number,
   return origins;
 }
 
+export interface BacktestRuns<F extends ModelFit> {
+  /** Forecast errors y - yhat at each origin, in origin order. */
+  readonly errors: Float64Array[];
+  /** The fit made at each origin. */
+  readonly fits: F[];
+}
+
+/** One model's fit and forecast errors at each origin, in origin order. */
+export function backtestRuns<F extends ModelFit>(y: Float64Array, seasons: Seasons, model: ForecastModel<F>, origins: readonly BacktestOrigin[]): BacktestRuns<F> {
+  const fits = origins.map(({ origin }) => model.fit(y.subarray(0, origin), seasons));
+  const errors = origins.map(({ origin, steps }, j) => residualsOf(y.subarray(origin, origin + steps), model.forecast(fits[j]!, steps)));
+  return { errors, fits };
+}
+
 /** Forecast errors y - yhat of one model at each origin, in origin order. */
 export function backtestErrors(y: Float64Array, seasons: Seasons, model: ForecastModel, origins: readonly BacktestOrigin[]): Float64Array[] {
-  return origins.map(({ origin, steps }) => {
-    const train = y.subarray(0, origin);
-    const path = model.forecast(model.fit(train, seasons), steps);
-    return residualsOf(y.subarray(origin, origin + steps), path);
-  });
+  return backtestRuns(y, seasons, model, origins).errors;
 }

@@ -6,8 +6,11 @@
  *      of the kept models by lambda = horizon / (horizon + backtest steps) (shrinkage.ts): the
  *      thinner the backtest evidence, the closer to the simple average
  *   3. mean[h] = sum_i w_i * yhat_i[h] from each model refitted on the whole window
- *   4. intervals from the combination's backtest errors e_j = y - sum_i w_i^(-j) * yhat_i at
- *      each origin j, with weights w^(-j) chosen from the other origins (leave one origin out,
+ *   4. intervals from the combination's backtest errors e_j = sum_i w_i^(-j) * e'_ij at each
+ *      origin j, where e'_ij = y - yhat_i is model i's error rescaled to the data the final
+ *      fit sees (training-length.ts: a weekly mean averages one week at an origin inside a
+ *      two-week window, two in the final fit), with weights w^(-j) chosen from the other
+ *      origins on the errors as measured (leave one origin out,
  *      so the choice does not flatter its own errors), one width per bucket of forecast steps
  *      (intervals.ts), 80% and 95% by default, widened by sqrt(1 + 1/k) for k origins: errors
  *      within one backtest day share that day's offset (a level shift, a busier day), so k
@@ -20,12 +23,14 @@
  * "The use of prior information in forecast combination", IJF 6(4), 1990 (the shrinkage).
  * Conventions: only models that can be fitted at every backtest origin compete; nothing after
  * the end of `y` exists for this function, and each backtest sees only data before its origin.
- * Complexity: (origins + 1) fits of every candidate model.
+ * Complexity: (origins + 1) fits of every candidate model (the origins' fits serve both the
+ * errors and their rescaling).
  */
-import { backtestErrors, backtestOrigins } from './backtest.js';
+import { backtestOrigins, backtestRuns } from './backtest.js';
 import { empiricalIntervals } from './intervals.js';
 import { candidateModels } from './models.js';
 import { shrinkTowardEqual } from './shrinkage.js';
+import { rescaleToFinal } from './training-length.js';
 import type { Forecast, ForecastModel, Seasons } from './types.js';
 import { checkSeries } from './validate.js';
 import { combinationWeights, type Weighting } from './weights.js';
@@ -91,7 +96,10 @@ export function forecastSeries(
   const origins = backtestOrigins(y.length, settings.horizon, settings.stride, settings.backtests, minTrain);
   const earliest = origins[origins.length - 1]!.origin;
   const models = candidates.filter((model) => model.minLength(seasons) <= earliest);
-  const errors = models.map((model) => backtestErrors(y, seasons, model, origins));
+  const runs = models.map((model) => backtestRuns(y, seasons, model, origins));
+  const errors = runs.map((run) => run.errors);
+  const finalFits = models.map((model) => model.fit(y, seasons));
+  const rescaled = models.map((model, i) => rescaleToFinal(model, finalFits[i]!, runs[i]!.fits, errors[i]!));
   // Weights from some origins' errors, shrunk by how many backtest steps they rest on.
   const weightsFrom = (perModel: readonly (readonly Float64Array[])[]) => {
     const steps = perModel[0]!.reduce((sum, part) => sum + part.length, 0);
@@ -100,8 +108,8 @@ export function forecastSeries(
   const weights = weightsFrom(errors);
   // Each origin's error uses weights chosen without it, so selection does not shrink the intervals.
   const heldOut = (j: number) => (origins.length === 1 ? weights : weightsFrom(errors.map((perOrigin) => perOrigin.filter((_, k) => k !== j))));
-  const combinedErrors = origins.map((_, j) => weightedSum(errors.map((perOrigin) => perOrigin[j]!), heldOut(j), origins[j]!.steps));
-  const paths = models.map((model) => model.forecast(model.fit(y, seasons), settings.horizon));
+  const combinedErrors = origins.map((_, j) => weightedSum(rescaled.map((perOrigin) => perOrigin[j]!), heldOut(j), origins[j]!.steps));
+  const paths = models.map((model, i) => model.forecast(finalFits[i]!, settings.horizon));
   const widen = Math.sqrt(1 + 1 / origins.length);
   const intervals = empiricalIntervals(weightedSum(paths, weights, settings.horizon), combinedErrors, settings.levels, settings.intervalBuckets, widen);
   const named = Object.fromEntries(models.map((model, i) => [model.name, weights[i]!]));

@@ -12,6 +12,7 @@
  * Cost: O(n) for the peaks plus one small least-squares fit per candidate level shift.
  */
 import { dailyPeakForecast, sustainedDailyPeaks } from './long-horizon.js';
+import { bridgeGaps } from './series.js';
 import { checkSeries } from './validate.js';
 import type { Forecast } from './types.js';
 
@@ -30,32 +31,22 @@ export interface PeakTrend {
   slopePerDay: number;
 }
 
-export function peakTrend(values: Float64Array, startSeconds: number, stepSeconds: number, horizonDays: number, source: string): PeakTrend {
-  const stepsPerDay = DAY_SECONDS / stepSeconds;
+/** The series made whole (see above): its values up to the end of the last whole day, gaps bridged. */
+export function wholeDaySeries(values: Float64Array, startSeconds: number, stepSeconds: number): { y: Float64Array; lastSampleSeconds: number } {
   const endsDay = (i: number) => (startSeconds + (i + 1) * stepSeconds) % DAY_SECONDS === 0;
   let last = values.length - 1;
   while (last > 0 && !endsDay(last)) last--;
-  const y = bridgeGaps(values.subarray(0, last + 1));
+  return { y: bridgeGaps(values.subarray(0, last + 1)), lastSampleSeconds: startSeconds + last * stepSeconds };
+}
+
+export function peakTrend(values: Float64Array, startSeconds: number, stepSeconds: number, horizonDays: number, source: string): PeakTrend {
+  const stepsPerDay = DAY_SECONDS / stepSeconds;
+  const { y, lastSampleSeconds } = wholeDaySeries(values, startSeconds, stepSeconds);
   // The length the combiner would ask of a day-ahead forecast (two seasons, a backtest's room), so
   // a series too short to forecast is refused the same way wherever it is forecast.
   const seasons = y.length >= 2 * 7 * stepsPerDay + stepsPerDay ? [stepsPerDay, 7 * stepsPerDay] : [stepsPerDay];
   checkSeries(y, seasons, Math.max(2 * Math.max(...seasons), stepsPerDay + 1 + stepsPerDay), source);
   const long = dailyPeakForecast(y, stepsPerDay, horizonDays, LEVELS);
   const peaks = sustainedDailyPeaks(y, stepsPerDay, 12);
-  return { lastSampleSeconds: startSeconds + last * stepSeconds, lastPeak: peaks[peaks.length - 1]!, pastPeaks: peaks, dailyPeak: long.dailyPeak, slopePerDay: long.params.slopePerDay };
-}
-
-/** NaN runs replaced by the straight line between the finite values around them (the loader keeps both ends finite). */
-function bridgeGaps(values: Float64Array): Float64Array {
-  const y = Float64Array.from(values);
-  for (let i = 0; i < y.length; i++) {
-    if (!Number.isNaN(y[i]!)) continue;
-    let end = i;
-    while (end < y.length && Number.isNaN(y[end]!)) end++;
-    const before = y[i - 1] ?? y[end]!;
-    const after = y[end] ?? before;
-    for (let k = i; k < end; k++) y[k] = before + ((after - before) * (k - i + 1)) / (end - i + 1);
-    i = end;
-  }
-  return y;
+  return { lastSampleSeconds, lastPeak: peaks[peaks.length - 1]!, pastPeaks: peaks, dailyPeak: long.dailyPeak, slopePerDay: long.params.slopePerDay };
 }

@@ -6,6 +6,9 @@
  *   shift      = mean(y[n-m .. n)) - mean(y[n-Km .. n))             (last season vs all K)
  *   yhat[n+h]  = profile[(h - 1) mod m] + shift
  *   fitted[t]  = mean of y[t - m], y[t - 2m], ... back to the start (no shift)
+ *   error variance over the noise variance: 1 + 1/K (a new season's noise plus the noise of
+ *   a mean of K; FPP3 section 5.5, the mean method's sigma sqrt(1 + 1/T)), leaving out the
+ *   shift's O(1/m) (1/(2m) for K = 2; nothing at a day's or a week's steps)
  *
  * Reference: FPP3 section 5.2 (seasonal naive) and 13.4 (averaging forecasts); averaging K
  * seasonal naive forecasts divides the variance of their noise by about K.
@@ -56,5 +59,6 @@ export function seasonalMean(name: string, pick: (seasons: Seasons) => number): 
       const m = fit.profile.length;
       return tabulate(steps, (h) => fit.profile[h % m]!);
     },
+    errorVariance: (fit) => 1 + 1 / fit.params.cycles!,
   };
 }

@@ -6,6 +6,7 @@
  *   smooth[p]   = (1/(2r+1)) sum_{j=-r..r} c[(p + j) mod m]
  *   yhat[n+h]   = smooth[(h - 1) mod m]
  *   fitted[t]   = the same two steps over the whole seasons before t's (NaN in the first)
+ *   error variance over the noise variance (the mean only): 1 + 1/K, as for the seasonal mean
  *
  * Averaging K seasons divides the noise variance by about K; the moving average then pools
  * the neighbouring phases of a short window (K = 2 or 3), trading a little of the profile's
@@ -20,7 +21,10 @@
  * Conventions: r = round(m_1 / 48) for the shortest season m_1 (half an hour each side for a
  * daily season at 5 min: 13 steps, one hour), whatever the season the profile is of; K =
  * every whole season in the series (the oldest partial one is left out); the median of an
- * even count is the mean of the middle two.
+ * even count is the mean of the middle two. The median declares no error variance (no
+ * correction for the seasons it saw: its small-sample variance has no simple form, and 1 + 1/K
+ * would overstate what a third season gives it); the mean's leaves out the smoothing's further
+ * reduction (the smoothing adds bias), so it corrects no more than the mean of K earns.
  * Complexity: O(K m r) fit with the mean, O(K^2 m) with the median (sorted insertion); O(h) forecast.
  */
 import { residualsOf, tabulate } from './series.js';
@@ -97,5 +101,6 @@ export function smoothedProfile(name: string, pick: (seasons: Seasons) => number
       const m = fit.profile.length;
       return tabulate(steps, (h) => fit.profile[h % m]!);
     },
+    ...(centre === 'mean' ? { errorVariance: (fit: SmoothedProfileFit) => 1 + 1 / fit.params.cycles! } : {}),
   };
 }

@@ -32,6 +32,12 @@ export interface ForecastModel<F extends ModelFit = ModelFit> {
   minLength(seasons: Seasons): number;
   fit(y: Float64Array, seasons: Seasons): F;
   forecast(fit: F, steps: number): Float64Array;
+  /**
+   * The variance of the forecast error over the noise variance, under the model's own
+   * assumptions, where it depends on how much data the fit saw: 1 + 1/K for a mean of K whole
+   * seasons. Omitted by models whose error does not (training-length.ts).
+   */
+  errorVariance?(fit: F): number;
 }
 
 export interface Forecast {

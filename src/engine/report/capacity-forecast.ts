@@ -10,13 +10,19 @@
  * cluster's series is the sum of the nodes' use over the sum of their sizes, sample by sample,
  * on the samples every node has.
  *
+ * Per node and resource, and for the cluster, the next day at the history's step too
+ * (forecast/day-ahead.ts: the short-horizon combination with its intervals): day 1 at the step,
+ * then the daily peaks for every day of the horizon. Only the daily peaks move dates.
+ *
  * The N+1 loss: each VM's vCPUs and memory grow as its own daily peak is forecast to (a
  * guest's series over its last day's peak; a VM without history takes its node's factor), and
  * the policy is judged at every day of the horizon (policy/policy-timeline.ts).
  */
+import { InvariantError } from '../../errors.js';
 import type { Cluster, Resource } from '../model/cluster.js';
 import type { History, HistoryMetric, HistorySeries } from '../model/history.js';
-import { peakTrend, type PeakTrend } from '../forecast/peak-trend.js';
+import { dayAhead, dayAheadTask, type DayAhead, type DayAheadTask } from '../forecast/day-ahead.js';
+import { peakTrend, wholeDaySeries, type PeakTrend } from '../forecast/peak-trend.js';
 import { thresholdCrossing, type CrossingDates, type CrossingDays } from '../forecast/threshold-crossing.js';
 import type { PolicyOptions } from '../policy/failover-policy.js';
 import { policyTimeline, type DemandStep, type PolicyTimeline } from '../policy/policy-timeline.js';
@@ -35,6 +41,22 @@ export interface SeriesForecast {
   daysToCrossing: CrossingDays;
   /** The sustained daily peaks behind the dates, as fractions rounded to 1e-4 (what the report's charts draw). */
   dailyPeaks: DailyPeakPath;
+  /** The next day at the history's step, as fractions rounded to 1e-4. */
+  dayAhead: DayAheadPath;
+}
+
+export interface DayAheadPath {
+  /** ISO time of the first forecast step (one step after `lastSample`), and the step. */
+  start: string;
+  stepSeconds: number;
+  /** The last whole day measured, at the step, ending one step before `start`. */
+  past: number[];
+  /** One value per step of the day from `start`: the forecast and its 80% and 95% intervals. */
+  mean: number[];
+  lower80: number[];
+  upper80: number[];
+  lower95: number[];
+  upper95: number[];
 }
 
 export interface DailyPeakPath {
@@ -67,6 +89,8 @@ export interface ForecastOptions {
   policy: PolicyOptions;
   /** `done` series forecast of `total` (nodes, the cluster, the VMs' own): a progress bar, nothing depends on it. */
   onProgress?: (done: number, total: number) => void;
+  /** The day-ahead forecasts of dayAheadTasks(cluster, history), in its order, made on workers; made here when absent. */
+  dayAhead?: readonly DayAhead[];
 }
 
 const DAY_SECONDS = 86_400;
@@ -74,9 +98,12 @@ const MIN_GUEST_HISTORY_SECONDS = 3 * DAY_SECONDS;
 const USE: Record<ForecastResource, HistoryMetric> = { cpu: 'cpu', memGiB: 'memGiB', diskGiB: 'diskGiB' };
 const SIZE: Record<ForecastResource, HistoryMetric | null> = { cpu: null, memGiB: 'memSizeGiB', diskGiB: 'diskSizeGiB' };
 
-export function capacityForecast(cluster: Cluster, history: History, options: ForecastOptions): CapacityForecast {
+type ForecastInput = { node: string | null; resource: ForecastResource; series: TimeSeries; source: string };
+
+/** Per resource, each node's use over its size, then the cluster's (with two nodes or more). */
+function forecastInputs(cluster: Cluster, history: History): ForecastInput[] {
   const find = (entity: string, metric: HistoryMetric) => history.series.find((s) => s.entity === entity && s.metric === metric);
-  const inputs: Array<{ node: string | null; resource: ForecastResource; series: TimeSeries; source: string }> = [];
+  const inputs: ForecastInput[] = [];
   for (const resource of Object.keys(USE) as ForecastResource[]) {
     const perNode = cluster.nodes.flatMap((node) => {
       const use = find(node.name, USE[resource]);
@@ -88,6 +115,19 @@ export function capacityForecast(cluster: Cluster, history: History, options: Fo
     const common = ratioSeries(perNode.map((p) => p.use), perNode.map((p) => p.size));
     if (common.values.length > 0) inputs.push({ node: null, resource, series: common, source: `cluster/${resource}` });
   }
+  return inputs;
+}
+
+/** The day-ahead forecast each node and cluster series needs, in the order capacityForecast reports them. */
+export function dayAheadTasks(cluster: Cluster, history: History): DayAheadTask[] {
+  return forecastInputs(cluster, history).map(({ series, source }) => {
+    const whole = wholeDaySeries(series.values, series.startSeconds, series.stepSeconds);
+    return dayAheadTask(whole.y, whole.lastSampleSeconds, series.stepSeconds, source);
+  });
+}
+
+export function capacityForecast(cluster: Cluster, history: History, options: ForecastOptions): CapacityForecast {
+  const inputs = forecastInputs(cluster, history);
   // The VMs' own series feed the N+1 loss, judged only when some node or cluster series exists.
   const guests = inputs.length === 0 ? [] : guestSeries(cluster, history);
   let done = 0;
@@ -97,11 +137,15 @@ export function capacityForecast(cluster: Cluster, history: History, options: Fo
     return trend;
   };
   const trends = inputs.map(({ node, resource, series, source }) => ({ node, resource, trend: forecastOne(series, source) }));
+  // After every peak trend, so a series too short is refused by the same check wherever it is forecast.
+  const nextDays = options.dayAhead ?? dayAheadTasks(cluster, history).map(dayAhead);
+  // Day-ahead forecasts made for other inputs are a caller's bug.
+  if (nextDays.length !== inputs.length) throw new InvariantError('one day-ahead forecast per series', { series: inputs.length, dayAhead: nextDays.length });
   const guestTrends = new Map(guests.map(({ source, series }) => [source, forecastOne(series, source)]));
-  const series = trends.map(({ node, resource, trend }): SeriesForecast => {
+  const series = trends.map(({ node, resource, trend }, i): SeriesForecast => {
     const threshold = options.threshold ?? cluster.policy.threshold[resource];
     const band = { lastSampleSeconds: trend.lastSampleSeconds, days: dayList(options.horizonDays), mean: trend.dailyPeak.mean, lower: trend.dailyPeak.lower[1]!, upper: trend.dailyPeak.upper[1]!, level: trend.dailyPeak.level[1]! };
-    return { node, resource, threshold, lastPeak: round(trend.lastPeak), slopePerDay: round(trend.slopePerDay), ...thresholdCrossing(band, threshold), dailyPeaks: pathOf(trend, options.horizonDays) };
+    return { node, resource, threshold, lastPeak: round(trend.lastPeak), slopePerDay: round(trend.slopePerDay), ...thresholdCrossing(band, threshold), dailyPeaks: pathOf(trend, options.horizonDays), dayAhead: stepPathOf(nextDays[i]!) };
   });
   const last = Math.max(...trends.map((t) => t.trend.lastSampleSeconds));
   const timeline = trends.length === 0 ? null : policyTimeline(cluster, options.strategy, options.policy, demandSteps(cluster, guestTrends, trends, options.horizonDays));
@@ -173,11 +217,12 @@ function demandSteps(cluster: Cluster, guestTrends: ReadonlyMap<string, PeakTren
   return dayList(horizonDays).map((day) => ({ day, cpu: Float64Array.from(perVm, (g) => g.cpu(day)), mem: Float64Array.from(perVm, (g) => g.mem(day)) }));
 }
 
+const four = (values: ArrayLike<number>) => Array.from(values, (v) => Math.round(v * 1e4) / 1e4);
+
 function pathOf(trend: PeakTrend, horizonDays: number): DailyPeakPath {
   const { dailyPeak, pastPeaks, lastSampleSeconds } = trend;
   const dateOf = (day: number) => new Date((lastSampleSeconds + day * DAY_SECONDS) * 1000).toISOString().slice(0, 10);
   const level = (wanted: number) => dailyPeak.level.indexOf(wanted);
-  const four = (values: ArrayLike<number>) => Array.from(values, (v) => Math.round(v * 1e4) / 1e4);
   return {
     // The last past day ends at the last sample (day 0); horizon day k is dated as thresholdCrossing dates it.
     pastDates: Array.from(pastPeaks, (_, d) => dateOf(d + 1 - pastPeaks.length)),
@@ -188,6 +233,21 @@ function pathOf(trend: PeakTrend, horizonDays: number): DailyPeakPath {
     upper80: four(dailyPeak.upper[level(0.8)]!),
     lower95: four(dailyPeak.lower[level(0.95)]!),
     upper95: four(dailyPeak.upper[level(0.95)]!),
+  };
+}
+
+function stepPathOf(next: DayAhead): DayAheadPath {
+  const { forecast } = next;
+  const level = (wanted: number) => forecast.level.indexOf(wanted);
+  return {
+    start: new Date(next.startSeconds * 1000).toISOString(),
+    stepSeconds: next.stepSeconds,
+    past: four(next.past),
+    mean: four(forecast.mean),
+    lower80: four(forecast.lower[level(0.8)]!),
+    upper80: four(forecast.upper[level(0.8)]!),
+    lower95: four(forecast.lower[level(0.95)]!),
+    upper95: four(forecast.upper[level(0.95)]!),
   };
 }
 

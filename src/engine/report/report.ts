@@ -21,6 +21,7 @@ import { cheapestNodeAddition } from '../policy/node-remedy.js';
 import type { History } from '../model/history.js';
 import type { SweepResult } from '../policy/sweep.js';
 import { capacityForecast, type CapacityForecast } from './capacity-forecast.js';
+import type { DayAhead } from '../forecast/day-ahead.js';
 
 export interface SingleFailureRow extends SingleNodeCheck {
   /** The policy's verdict on this failure: quorum, HA VMs lost for capacity, survivors over capacity. */
@@ -70,13 +71,15 @@ export const REPORT_HORIZON_DAYS = 180;
 export interface ReportInputs {
   /** Utilisation history, for the forecast section. */
   history?: History | null;
+  /** The forecast's day-ahead paths, made on the workers (capacity-forecast.ts dayAheadTasks); made here when absent. */
+  dayAhead?: readonly DayAhead[];
   /** `report --sweep 2`: every pair of node failures, swept (on the workers) from the same placement. */
   pairs?: SweepResult | null;
   /** Called after each class's headroom of the cluster as it is (a progress bar); the report never depends on it. */
   onClass?: () => void;
 }
 
-export function buildReport(cluster: Cluster, strategyName: string, policy: PolicyOptions, { history = null, pairs = null, onClass = () => undefined }: ReportInputs = {}): ClusterReport {
+export function buildReport(cluster: Cluster, strategyName: string, policy: PolicyOptions, { history = null, dayAhead, pairs = null, onClass = () => undefined }: ReportInputs = {}): ClusterReport {
   const { state, result } = planPlacement(cluster, strategyName);
   const strategy = strategyNamed(strategyName);
   const context = failureContext(state, strategy);
@@ -114,7 +117,7 @@ export function buildReport(cluster: Cluster, strategyName: string, policy: Poli
     remedy: remedy && { like: remedy.like, added: remedy.added, headroom: headroomOf(remedy.cluster) },
     remedyChecked: checked,
     ...fixesForEach(cluster, strategyName, policy, haDown.filter((d) => !d.structural && d.reason === 'no-capacity').map((d) => ({ vm: d.vm, failed: [d.failedNode] }))),
-    forecast: history === null ? null : capacityForecast(cluster, history, { horizonDays: REPORT_HORIZON_DAYS, threshold: null, strategy: strategyName, policy }),
+    forecast: history === null ? null : capacityForecast(cluster, history, { horizonDays: REPORT_HORIZON_DAYS, threshold: null, strategy: strategyName, policy, dayAhead }),
     pairs,
   };
 }

@@ -1,8 +1,8 @@
 /**
- * The --threads flag of a failure sweep: a whole number from 1 to MAX_THREADS, by default the
- * machine's cores. It is a ceiling, not an order: the pool never starts more workers than the
- * machine has cores or the sweep has scenarios (workers/sweep-runner.ts `poolSize`), and the
- * output is the same bytes at any thread count.
+ * The --threads flag of a failure sweep and of the day-ahead forecasts: a whole number from 1 to
+ * MAX_THREADS, by default the machine's cores. It is a ceiling, not an order: the pool never
+ * starts more workers than the machine has cores or the work has parts (scenarios, series;
+ * workers/sweep-runner.ts `poolSize`), and the output is the same bytes at any thread count.
  */
 import { availableParallelism } from 'node:os';
 import { Flags } from '@oclif/core';
@@ -12,7 +12,7 @@ import { InputError } from '../../errors.js';
 export const MAX_THREADS = 256;
 
 export const threadsFlag = Flags.string({
-  description: `Threads for a sweep, 1 to ${MAX_THREADS} (default: the machine's cores). Never more workers start than the machine has cores or the sweep has scenarios.`,
+  description: `Threads for a sweep and the day-ahead forecasts, 1 to ${MAX_THREADS} (default: the machine's cores). Never more workers start than the machine has cores or the work has parts (scenarios, series).`,
 });
 
 export function threadCount(raw: string | undefined): number {

@@ -20,7 +20,7 @@ import { isMap, type Node as YamlNode, type YAMLMap } from 'yaml';
 
 export const FAILOVER_POLICIES = ['n+1', 'n+2', 'domains'] as const;
 
-const DEFAULT_POLICY: Policy = {
+export const DEFAULT_POLICY: Policy = {
   threshold: { cpu: 0.85, memGiB: 0.85, diskGiB: 0.85, gpus: 1 },
   cpuOvercommit: 4,
   memOvercommit: 1,

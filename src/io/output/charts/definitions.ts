@@ -6,8 +6,8 @@
  * Conventions: every chart has a title, axis titles with units and a legend; colours come from
  * palette.ts and keep their meaning from chart to chart. Thresholds are drawn as a short
  * horizontal mark per bar (per node the threshold is its own capacity × threshold) or a dashed
- * line (when it is one percentage). Forecast bands are floating bars, one per day, so the legend
- * holds one entry per band.
+ * line (when it is one percentage). Forecast bands are floating bars, one per day (one per step
+ * in the day-ahead chart), so the legend holds one entry per band.
  */
 import type { ClusterReport } from '../../../engine/report/report.js';
 import type { SeriesForecast } from '../../../engine/report/capacity-forecast.js';
@@ -53,7 +53,7 @@ export function reportCharts(report: ClusterReport): ChartDefinition[] {
   if (report.pairs !== null) charts.push(pairsChart(report, report.pairs));
   if (report.nPlusOne.worst !== null) charts.push(afterWorstChart(report, report.nPlusOne.worst));
   if (report.headroom.classes.length > 0) charts.push(headroomChart(report));
-  for (const series of report.forecast?.series ?? []) charts.push(forecastChart(series));
+  for (const series of report.forecast?.series ?? []) charts.push(forecastChart(series), dayAheadChart(series));
   return charts;
 }
 
@@ -231,9 +231,48 @@ function forecastChart(series: SeriesForecast): ChartDefinition {
   marker(`earliest crossing ${series.crossing.earliest}`, series.daysToCrossing.earliest, 'rectRot');
   const who = series.node ?? 'whole cluster';
   const title = `${who}, ${RESOURCE_WORDS[series.resource].toLowerCase()}: sustained daily peak, forecast with 80% and 95% intervals, ${percent(series.threshold)} threshold`;
-  const config = barConfig(title, labels, datasets, { x: 'date (UTC)', ticks: 14, y: `% of the ${series.node === null ? "cluster's" : "node's"} ${series.resource === 'cpu' ? 'threads' : series.resource === 'memGiB' ? 'memory' : 'disk'}`, stacked: false });
+  const config = barConfig(title, labels, datasets, { x: 'date (UTC)', ticks: 14, y: yAxisOf(series), stacked: false });
   config.type = 'line';
-  return { id: `forecast-${series.node ?? 'cluster'}-${series.resource === 'memGiB' ? 'memory' : series.resource === 'diskGiB' ? 'disk' : 'cpu'}`, section: 'forecast', title, width: 900, height: 380, config };
+  return { id: `forecast-${series.node ?? 'cluster'}-${resourceSlug(series)}`, section: 'forecast', title, width: 900, height: 380, config };
+}
+
+/** The last day measured and the next day at the history's step (dayAhead), with the same bands and threshold as forecastChart. */
+function dayAheadChart(series: SeriesForecast): ChartDefinition {
+  const path = series.dayAhead;
+  const start = Date.parse(path.start);
+  const steps = path.past.length + path.mean.length;
+  // "MM-DD HH:MM" (UTC) of each step, the past day first.
+  const labels = Array.from({ length: steps }, (_, i) => new Date(start + (i - path.past.length) * path.stepSeconds * 1000).toISOString().slice(5, 16).replace('T', ' '));
+  const before = (values: readonly number[]): Value[] => [...values.map((v) => round(v * 100)), ...path.mean.map(() => null)];
+  const after = (values: readonly number[]): Value[] => [...path.past.map(() => null), ...values.map((v) => round(v * 100))];
+  const band = (label: string, lower: readonly number[], upper: readonly number[], colour: string): Dataset => ({
+    ...bar(label, [...path.past.map(() => null), ...lower.map((lo, i): [number, number] => [round(lo * 100), round(upper[i]! * 100)])], colour, label),
+    grouped: false,
+    barPercentage: 1,
+    categoryPercentage: 1,
+  });
+  const thresholdPercent = round(series.threshold * 100);
+  const datasets: Dataset[] = [
+    { ...line('measured', before(path.past), COLOURS.history, []), borderWidth: 1.5 },
+    { ...line('forecast (mean)', after(path.mean), COLOURS.forecast, [6, 3]), borderWidth: 2 },
+    band('80% interval', path.lower80, path.upper80, COLOURS.band80),
+    band('95% interval', path.lower95, path.upper95, COLOURS.band95),
+    line(`${percent(series.threshold)} threshold`, labels.map(() => thresholdPercent), COLOURS.threshold, [8, 4]),
+  ];
+  const who = series.node ?? 'whole cluster';
+  const minutes = path.stepSeconds / 60;
+  const title = `${who}, ${RESOURCE_WORDS[series.resource].toLowerCase()}: the last day and the next at ${minutes}-minute steps, forecast with 80% and 95% intervals`;
+  const config = barConfig(title, labels, datasets, { x: 'time (UTC)', ticks: 16, y: yAxisOf(series), stacked: false });
+  config.type = 'line';
+  return { id: `day-ahead-${series.node ?? 'cluster'}-${resourceSlug(series)}`, section: 'forecast', title, width: 900, height: 320, config };
+}
+
+function yAxisOf(series: SeriesForecast): string {
+  return `% of the ${series.node === null ? "cluster's" : "node's"} ${series.resource === 'cpu' ? 'threads' : series.resource === 'memGiB' ? 'memory' : 'disk'}`;
+}
+
+function resourceSlug(series: SeriesForecast): string {
+  return series.resource === 'memGiB' ? 'memory' : series.resource === 'diskGiB' ? 'disk' : 'cpu';
 }
 
 /** `counts`: the value axis counts VMs, so its ticks are whole numbers. */

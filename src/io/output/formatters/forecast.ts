@@ -12,20 +12,25 @@ export function forecastIntro(forecast: CapacityForecast): string {
   return `Forecast for ${forecast.scenario} from ${forecast.lastSample}, ${forecast.horizonDays} days: the sustained daily peak of measured use (a share of the node's threads, memory or disk, not of what its VMs are allotted) against the threshold; earliest from the 95% interval's upper edge, latest from its lower edge, '-' not within the horizon.`;
 }
 
-/** One row per node (or the cluster) and resource: the last peak, its trend and the three crossing dates. */
+/**
+ * One row per node (or the cluster) and resource: the last peak, its trend, the next day's
+ * highest step (the day-ahead mean, then its 95% upper edge) and the three crossing dates.
+ */
 export function forecastTable(forecast: CapacityForecast, table: TableRenderer): string {
   const when = (date: string | null, days: number | null) => (date === null ? '-' : `${date} (${days} d)`);
+  const highest = (values: readonly number[]) => `${(Math.max(...values) * 100).toFixed(1)}%`;
   const rows = forecast.series.map((s) => [
     s.node ?? 'cluster',
     RESOURCE[s.resource],
     `${(s.lastPeak * 100).toFixed(1)}%`,
     `${(s.slopePerDay * 100).toFixed(2)} pt/d`,
+    `${highest(s.dayAhead.mean)} (95%: ${highest(s.dayAhead.upper95)})`,
     `${Math.round(s.threshold * 100)}%`,
     when(s.crossing.earliest, s.daysToCrossing.earliest),
     when(s.crossing.likely, s.daysToCrossing.likely),
     when(s.crossing.latest, s.daysToCrossing.latest),
   ]);
-  return table(['node', 'resource', 'last peak', 'trend', 'threshold', 'earliest', 'likely', 'latest'], rows);
+  return table(['node', 'resource', 'last peak', 'trend', 'next day high', 'threshold', 'earliest', 'likely', 'latest'], rows);
 }
 
 /** The date the failover policy is first lost under the forecast growth, and the nodes that keep it. */

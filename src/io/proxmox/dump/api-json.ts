@@ -9,7 +9,8 @@
  *   `template` may be absent (0); `tags` is `;`-separated. A shared storage repeats once per node.
  * - `api/cluster-status.json`: an array of one `cluster` entry (name, quorate) and one `node` entry
  *   per member (name, nodeid, online, ip); a single node without a cluster has no cluster entry.
- * - `api/nodes/<node>/status.json`: an object; `cpuinfo.cpus` (host threads), `memory.total` (bytes).
+ * - `api/nodes/<node>/status.json`: an object; `cpuinfo.cpus` (host threads), `memory.total` (bytes),
+ *   `cpuinfo.model` (the CPU's name, optional).
  *
  * Key order is random in real output (a Perl hash), so nothing depends on it. A wrong shape is an
  * error naming the file and the JSON path (`$[3].maxmem`); the files have no useful line numbers.
@@ -68,6 +69,8 @@ export interface ClusterStatus {
 export interface NodeStatus {
   cpus: number;
   memoryTotal: number;
+  /** `cpuinfo.model`, null when absent. */
+  cpuModel: string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -143,9 +146,11 @@ export function readClusterStatus(text: string, file: string): ClusterStatus {
 export function readNodeStatus(text: string, file: string): NodeStatus {
   const read = new Reader(file);
   const status = read.object(read.parse(text), '$');
+  const cpuinfo = read.object(status['cpuinfo'], '$.cpuinfo');
   return {
-    cpus: read.number(read.object(status['cpuinfo'], '$.cpuinfo'), 'cpus', '$.cpuinfo'),
+    cpus: read.number(cpuinfo, 'cpus', '$.cpuinfo'),
     memoryTotal: read.number(read.object(status['memory'], '$.memory'), 'total', '$.memory'),
+    cpuModel: read.optionalString(cpuinfo, 'model', '$.cpuinfo'),
   };
 }
 

@@ -2,14 +2,14 @@
  * A dump folder (issue 13's layout) read whole into one typed object, each file through its own
  * reader in this folder:
  *
- *   DUMP/etc-pve/                 storage.cfg, corosync.conf, ha/{resources,rules,groups}.cfg,
+ *   DUMP/etc-pve/                 storage.cfg, datacenter.cfg, corosync.conf, ha/{resources,rules,groups}.cfg,
  *                                 mapping/pci.cfg, nodes/<node>/{qemu-server,lxc}/<vmid>.conf
  *   DUMP/api/cluster-resources.json, api/cluster-status.json, api/nodes/<node>/status.json
  *
  * `api/cluster-resources.json` and `etc-pve/nodes/` are required; every other file may be missing
  * (an older cluster has no rules.cfg, one without HA no ha/) and is listed in `missing` so the
  * importer can say what it assumed. A missing storage.cfg still yields the implicit `local`.
- * `etc-pve/priv/` (keys, tokens) is never opened. Guests and nodes are sorted, so two reads of the
+ * `etc-pve/priv/` (keys, tokens) is never opened. Guests, nodes and storage pools are sorted, so two reads of the
  * same folder give the same object.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { InputError } from '../../../errors.js';
 import { readClusterResources, readClusterStatus, readNodeStatus, type ClusterResources, type ClusterStatus, type NodeStatus } from './api-json.js';
 import { readCorosyncConf, type Corosync } from './corosync.js';
+import { readDatacenterCfg, type DatacenterConfig } from './datacenter.js';
 import { readGuestConfig, type GuestConfig, type GuestKind } from './guest-config.js';
 import { parseSectionConfig, type HeaderForm, type Section } from '../section-config.js';
 import { readStorageCfg, type StoragePool } from './storage.js';
@@ -28,8 +29,12 @@ export interface DumpGuest extends GuestConfig {
 }
 
 export interface ProxmoxDump {
+  /** Where it was read from: the dump folder, or the API root URL (read-api.ts); source-file.ts names a section's file from it. */
+  source: string;
   storage: StoragePool[];
   corosync: Corosync | null;
+  /** null when datacenter.cfg is missing (Proxmox's defaults apply). */
+  datacenter: DatacenterConfig | null;
   /** SectionConfig sections, typed into HA rules by the mapping. */
   haResources: Section[];
   haRules: Section[];
@@ -67,10 +72,14 @@ export function readDump(folder: string): ProxmoxDump {
   const resources = readClusterResources(readFileSync(resourcesFile, 'utf8'), resourcesFile);
   const storage = optional('etc-pve/storage.cfg');
   const corosync = optional('etc-pve/corosync.conf');
+  const datacenter = optional('etc-pve/datacenter.cfg');
   const status = optional('api/cluster-status.json');
   const dump: ProxmoxDump = {
-    storage: readStorageCfg(storage?.text ?? '', storage?.file ?? join(folder, 'etc-pve/storage.cfg')),
+    source: folder,
+    // By id, the order the API lists them in (read-api.ts), so both readers give the same scenario.
+    storage: readStorageCfg(storage?.text ?? '', storage?.file ?? join(folder, 'etc-pve/storage.cfg')).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     corosync: corosync === undefined ? null : readCorosyncConf(corosync.text, corosync.file),
+    datacenter: datacenter === undefined ? null : readDatacenterCfg(datacenter.text, datacenter.file),
     haResources: sections('etc-pve/ha/resources.cfg'),
     haRules: sections('etc-pve/ha/rules.cfg'),
     haGroups: sections('etc-pve/ha/groups.cfg'),

@@ -11,8 +11,8 @@
  * - `nodes` absent means every node; `disable` marks the pool unusable.
  * - An unknown type is an error here (Proxmox warns and skips it): a pool the importer cannot
  *   classify would silently move a guest's disks out of the capacity picture.
- * - The server address (`server`, iscsi `portal` without its port, ceph `monhost`) is kept so the
- *   mapping can match it against a node's corosync address.
+ * - The server address (`server`, iscsi `portal` without its port, ceph `monhost`; an lvm on a LUN
+ *   takes its `base` storage's) is kept so the mapping can match it against a node's address.
  */
 import { InputError } from '../../../errors.js';
 import { flag, parseSectionConfig, single, splitList, type Section } from '../section-config.js';
@@ -41,7 +41,14 @@ export interface StoragePool {
 const IMPLICIT_LOCAL: StoragePool = { id: 'local', type: 'dir', line: null, shared: false, nodes: null, content: ['iso', 'vztmpl', 'backup'], disabled: false, servers: [] };
 
 export function readStorageCfg(text: string, file: string): StoragePool[] {
-  const pools = parseSectionConfig(text, file).map((section) => toPool(section, file));
+  const sections = parseSectionConfig(text, file);
+  const pools = sections.map((section) => toPool(section, file));
+  // An LVM on a SAN LUN names the LUN's storage in `base <storage>:<volume>`: its servers are that storage's.
+  sections.forEach((section, i) => {
+    const baseId = single(section, 'base', file)?.value.split(':')[0];
+    const base = pools.find((pool) => pool.id === baseId);
+    if (base !== undefined && pools[i]!.servers.length === 0) pools[i]!.servers = base.servers;
+  });
   const local = pools.find((pool) => pool.id === 'local');
   if (local === undefined) return [IMPLICIT_LOCAL, ...pools];
   local.nodes = null;
@@ -83,7 +90,7 @@ function serversOf(section: Section, file: string): string[] {
 }
 
 /** `192.0.2.20:3260` and `[2001:db8::1]:3260` lose the port; a bare IPv6 address stays whole. */
-function withoutPort(address: string): string {
+export function withoutPort(address: string): string {
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
   if (bracketed !== null) return bracketed[1]!;
   return /^[^:]+:\d+$/.test(address) ? address.slice(0, address.lastIndexOf(':')) : address;

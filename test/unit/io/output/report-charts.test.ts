@@ -122,6 +122,17 @@ describe('the forecast chart', () => {
       lower95: [0.65, 0.75, 0.85],
       upper95: [0.95, 1.05, 1.15],
     },
+    // Two measured steps of an hour (60%, 62%), then two forecast steps from 01-03 00:00.
+    dayAhead: {
+      start: '2026-01-03T00:00:00.000Z',
+      stepSeconds: 3600,
+      past: [0.6, 0.62],
+      mean: [0.7, 0.8],
+      lower80: [0.65, 0.74],
+      upper80: [0.75, 0.86],
+      lower95: [0.6, 0.7],
+      upper95: [0.8, 0.9],
+    },
   };
   const report = reportOf(threeNodes());
   const forecast = chart(reportCharts({ ...report, forecast: { scenario: 'test', lastSample: '2026-01-02T23:55:00.000Z', horizonDays: 3, series: [series], nPlusOneLoss: null } }), 'forecast-a-memory');
@@ -136,6 +147,34 @@ describe('the forecast chart', () => {
     // Day 2 is the 2 past days + 2 − 1 = index 3; day 1 index 2.
     expect(dataset(forecast, 'likely crossing 2026-01-04').data).toEqual([null, null, null, 85, null]);
     expect(dataset(forecast, 'earliest crossing 2026-01-03').data).toEqual([null, null, 85, null, null]);
+  });
+});
+
+describe('the day-ahead chart', () => {
+  const series = {
+    node: null,
+    resource: 'cpu',
+    threshold: 0.85,
+    dayAhead: { start: '2026-01-03T00:00:00.000Z', stepSeconds: 3600, past: [0.6, 0.62], mean: [0.7, 0.8], lower80: [0.65, 0.74], upper80: [0.75, 0.86], lower95: [0.6, 0.7], upper95: [0.8, 0.9] },
+  } as unknown as SeriesForecast;
+  const report = reportOf(threeNodes());
+  const charts = reportCharts({ ...report, forecast: { scenario: 'test', lastSample: '2026-01-02T23:00:00.000Z', horizonDays: 1, series: [{ ...series, dailyPeaks: { pastDates: [], past: [], dates: [], mean: [], lower80: [], upper80: [], lower95: [], upper95: [] }, crossing: { earliest: null, likely: null, latest: null }, daysToCrossing: { earliest: null, likely: null, latest: null } }], nPlusOneLoss: null } });
+  const dayAhead = chart(charts, 'day-ahead-cluster-cpu');
+
+  it('follows its series\' long-horizon chart, in the forecast section', () => {
+    expect(charts.map((c) => c.id).slice(-2)).toEqual(['forecast-cluster-cpu', 'day-ahead-cluster-cpu']);
+    expect(dayAhead.section).toBe('forecast');
+  });
+
+  it('the last day measured, then the forecast steps with their bands, times in UTC, percentages', () => {
+    // Steps at 3600 s: the past two end one step before 01-03 00:00, so 01-02 22:00 and 23:00.
+    expect(dayAhead.config.data.labels).toEqual(['01-02 22:00', '01-02 23:00', '01-03 00:00', '01-03 01:00']);
+    expect(dataset(dayAhead, 'measured').data).toEqual([60, 62, null, null]);
+    expect(dataset(dayAhead, 'forecast (mean)').data).toEqual([null, null, 70, 80]);
+    expect(dataset(dayAhead, '80% interval').data).toEqual([null, null, [65, 75], [74, 86]]);
+    expect(dataset(dayAhead, '95% interval').data).toEqual([null, null, [60, 80], [70, 90]]);
+    expect(dataset(dayAhead, '85% threshold').data).toEqual([85, 85, 85, 85]);
+    expect(dayAhead.title).toBe('whole cluster, cpu: the last day and the next at 60-minute steps, forecast with 80% and 95% intervals');
   });
 });
 

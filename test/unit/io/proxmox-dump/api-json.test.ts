@@ -86,9 +86,13 @@ describe('cluster-status.json', () => {
 });
 
 describe('nodes/<node>/status.json', () => {
-  it('reads host threads and memory total', () => {
+  it('reads host threads, memory total and the CPU model', () => {
     const text = JSON.stringify({ cpuinfo: { cpus: 64, sockets: 2, cores: 16, model: 'AMD EPYC' }, memory: { total: 540965306368, used: 1, free: 2 }, uptime: 5 });
-    expect(readNodeStatus(text, 'api/nodes/pve-a/status.json')).toEqual({ cpus: 64, memoryTotal: 540965306368 });
+    expect(readNodeStatus(text, 'api/nodes/pve-a/status.json')).toEqual({ cpus: 64, memoryTotal: 540965306368, cpuModel: 'AMD EPYC' });
+  });
+
+  it('reads a status without a CPU model as model null', () => {
+    expect(readNodeStatus('{"cpuinfo":{"cpus":8},"memory":{"total":1024}}', 's.json')).toEqual({ cpus: 8, memoryTotal: 1024, cpuModel: null });
   });
 
   it('refuses a missing cpuinfo, naming the path', () => {

@@ -27,17 +27,17 @@ describe('readDump', () => {
     ]);
     // 101's cdrom is not a disk: 200G on ceph-vm and 500G on local-lvm.
     expect(dump.guests[0]!.disks.map((d) => [d.storage, d.sizeBytes])).toEqual([['ceph-vm', 200 * GiB], ['local-lvm', 500 * GiB]]);
-    expect(dump.storage.map((pool) => [pool.id, pool.shared])).toEqual([['local', false], ['local-lvm', false], ['ceph-vm', true]]);
+    expect(dump.storage.map((pool) => [pool.id, pool.shared])).toEqual([['ceph-vm', true], ['local', false], ['local-lvm', false]]); // by id
     expect(dump.corosync!.nodes.map((node) => node.ring0Addr)).toEqual(['10.0.0.11', '10.0.0.12']);
     expect(dump.corosync!.qdevice!.votes).toBe(1);
     expect(dump.haResources.map((section) => `${section.type}:${section.id}`)).toEqual(['vm:101', 'ct:201']);
     expect(dump.resources.nodes.map((node) => node.status)).toEqual(['online', 'offline']);
     expect(dump.clusterStatus).toMatchObject({ name: 'small', quorate: true });
-    expect(dump.nodeStatus).toEqual({ 'pve-a': { cpus: 64, memoryTotal: 540965306368 } });
+    expect(dump.nodeStatus).toEqual({ 'pve-a': { cpus: 64, memoryTotal: 540965306368, cpuModel: 'AMD EPYC 7302' } });
   });
 
   it('lists the optional files that are missing, sorted', () => {
-    expect(readDump(SMALL).missing).toEqual(['api/nodes/pve-b/status.json', 'etc-pve/ha/groups.cfg', 'etc-pve/ha/rules.cfg', 'etc-pve/mapping/pci.cfg']);
+    expect(readDump(SMALL).missing).toEqual(['api/nodes/pve-b/status.json', 'etc-pve/datacenter.cfg', 'etc-pve/ha/groups.cfg', 'etc-pve/ha/rules.cfg', 'etc-pve/mapping/pci.cfg']);
   });
 
   it('assumes the implicit local storage when storage.cfg is missing, and no corosync without its file', () => {

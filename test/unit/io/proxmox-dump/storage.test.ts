@@ -84,6 +84,7 @@ describe('storage.cfg', () => {
     expect(byId('local-lvm').content).toEqual(['rootdir', 'images']);
     expect(byId('nas-backup').servers).toEqual(['192.0.2.10']);
     expect(byId('san0').servers).toEqual(['192.0.2.20']); // the portal's port dropped
+    expect(byId('san0-lvm').servers).toEqual(['192.0.2.20']); // base san0:0.0.1...: the LUN's portal
     expect(byId('cephfs').servers).toEqual(['10.0.0.11', '10.0.0.12', '2001:db8::13']);
     expect(byId('cephfs').disabled).toBe(true); // bare `disable` is the flag 1
     expect(byId('ceph-vm').disabled).toBe(false);
