@@ -2,7 +2,7 @@ import { HeadroomCommand } from '../io/cli/base-command.js';
 import { scenarioFlag, strategyFlag } from '../io/cli/flags.js';
 import { loadScenario } from '../io/loaders/scenario.js';
 import { placeAndJudge, type JudgedPlacement } from '../engine/policy/place.js';
-import { renderPlacement, renderPlacementVerdict } from '../io/output/formatters/placement.js';
+import { renderFixes, renderPlacement, renderPlacementVerdict } from '../io/output/formatters/placement.js';
 
 export default class Place extends HeadroomCommand {
   static summary = 'Place every VM on a node with a strategy; explain the ones that do not fit. Exit 0 when all fit, 1 when not.';
@@ -15,7 +15,7 @@ export default class Place extends HeadroomCommand {
     const { flags } = await this.parse(Place);
     const cluster = loadScenario(flags.scenario);
     const result = placeAndJudge(cluster, flags.strategy ?? cluster.policy.strategy);
-    if (!this.printJson(flags.json, result)) this.log(`${renderPlacement(result, cluster.policy, 'text')}\n\n${renderPlacementVerdict(result.verdict)}`);
+    if (!this.printJson(flags.json, result)) this.log(`${renderPlacement(result, cluster.policy, 'text')}\n\n${renderPlacementVerdict(result.verdict)}${renderFixes(result.fixes, result.fixesOmitted)}`);
     if (!result.verdict.holds) this.failGate();
     return result;
   }

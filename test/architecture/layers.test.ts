@@ -3,7 +3,7 @@
  * between files outside the HA simulator (whose daemons call each other by design). Ranks, low
  * to high; folders of equal rank never import each other:
  *   errors.ts < engine/numeric < engine/proxmox < engine/model, engine/packing, engine/forecast
- *   < engine/placement < engine/failure < engine/availability < engine/policy < engine/report, engine/ha-sim < io < workers < commands
+ *   < engine/placement < engine/failure < engine/availability < engine/policy < engine/operations < engine/report, engine/ha-sim < io < workers < commands
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
@@ -21,6 +21,7 @@ const RANK: Record<string, number> = {
   'engine/failure': 5,
   'engine/availability': 5.5,
   'engine/policy': 6,
+  'engine/operations': 6.5,
   'engine/report': 7,
   'engine/ha-sim': 7,
   io: 8,

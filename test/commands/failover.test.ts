@@ -35,6 +35,17 @@ describe('headroom failover', () => {
     expect(run.stdout).toContain('Verdict: the policy BREAKS: k8s-worker3 down (no-capacity: no surviving node its rules allow has room).');
   });
 
+  it('node01 fails on the proposed lab: k8s-worker3 is lost for capacity, with its checked fixes cheapest first', async () => {
+    // k8s-worker3 (32 GiB) may not join worker1 (node04) or worker2 (node05); node02 has 62 - 44 =
+    // 18 GiB free, node03 62 - 40 = 22. app1 (16) off node02 or app2 (16) off node03 makes room.
+    const run = await runCommand<FailoverResult>(Failover, [...PROPOSED, '--fail', 'node01', '--json']);
+    expect(run.exitCode).toBe(1);
+    const [fixes] = (JSON.parse(run.stdout) as FailoverResult).verdict.fixes;
+    expect(fixes!.vm).toBe('k8s-worker3');
+    expect(fixes!.cheapest).toEqual({ kind: 'move-vm', vm: 'app1', from: 'node02', to: 'node05', gib: 16 });
+    expect(fixes!.fixes.map((f) => f.kind)).toEqual(['move-vm', 'move-vm', 'grow-node', 'grow-node', 'add-node', 'relax-rule']);
+  });
+
   it('--domain rack-a fails node01-03: 2 of 5 votes, no quorum', async () => {
     const run = await runCommand<FailoverResult>(Failover, [...PROPOSED, '--domain', 'rack-a', '--json']);
     const json = JSON.parse(run.stdout) as FailoverResult;

@@ -12,7 +12,7 @@ describe('headroom place', () => {
     const run = await runCommand<PlacementResult>(Place, [...PROPOSED, '--json']);
     expect(run.exitCode).toBe(0);
     const json = JSON.parse(run.stdout) as PlacementResult;
-    expect(Object.keys(json)).toEqual(['scenario', 'strategy', 'layout', 'vms', 'nodes', 'pools', 'placements', 'unplaced', 'violations', 'verdict']);
+    expect(Object.keys(json)).toEqual(['scenario', 'strategy', 'layout', 'vms', 'nodes', 'pools', 'placements', 'unplaced', 'violations', 'verdict', 'fixes', 'fixesOmitted']);
     expect(json.layout).toBe('proposed');
     expect(json.vms[0]).toEqual({ name: 'dns1', class: 'infra-small', vcpus: 2, memGiB: 4, diskGiB: 32, pool: 'local-nvme', gpus: 0, ha: false });
     expect(Object.keys(json.nodes[0]!)).toEqual(['name', 'up', 'capacity', 'used', 'percent', 'overThreshold', 'overCapacity']);
@@ -34,6 +34,9 @@ describe('headroom place', () => {
     // gpu-on-node04 also pins gpu1 to node04, so the other four nodes give that reason too.
     expect(run.stdout).toContain('0/5 nodes fit gpu1: 5 insufficient GPUs, 4 node affinity (node04)');
     expect(run.stdout).toContain('node04: insufficient GPUs: requested 1 GPU, free 0 of 2 GPU');
+    // The fix, checked by placing again: node04 with 2 + 1 GPUs takes gpu1 too. Growing another
+    // node does not help (the rule pins gpu1 to node04), nor does a node like node04 (same pin).
+    expect(run.stdout).toContain('Fixes for gpu1 (each checked by re-running the engine), cheapest first: add 1 GPU to node04.');
     expect(run.stdout).toContain('node01: node affinity (node04); insufficient GPUs: requested 1 GPU, free 0 of 0 GPU\n');
   });
 

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import Check from '../../src/commands/check.js';
+import Maintenance from '../../src/commands/maintenance.js';
 import { runCommand } from '../support/run-command.js';
 
 /** The first fenced block of `language` after the README heading that starts with `heading`. */
@@ -23,5 +25,12 @@ describe('README examples', () => {
     expect(run.stderr).toBe('');
     expect([0, 1]).toContain(run.exitCode);
     expect(run.stdout).toContain('HA: crs static -> basic; rules added app3-on-node06');
+  });
+
+  it('the serial play of the maintenance section walks the waves that `maintenance --keep none --max-parallel 2 --format ansible` writes', async () => {
+    const play = (parse(readmeBlock('Rolling maintenance', 'yaml')) as Array<{ hosts: string; serial: number[]; order: string }>)[0]!;
+    const run = await runCommand(Maintenance, ['--keep', 'none', '--max-parallel', '2', '--format', 'ansible']);
+    const vars = (parse(run.stdout) as { all: { children: { headroom_maintenance: { vars: { headroom_hosts: string; headroom_serial: number[] } } } } }).all.children.headroom_maintenance.vars;
+    expect([play.hosts, play.serial, play.order]).toEqual([vars.headroom_hosts, vars.headroom_serial, 'inventory']);
   });
 });

@@ -29,6 +29,9 @@ class NodeBuilder {
   votes(votes: number): this {
     return this.with({ votes });
   }
+  net(netGbps: number): this {
+    return this.with({ netGbps });
+  }
   build(): NodeSpec {
     return this.spec;
   }

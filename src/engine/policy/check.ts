@@ -7,10 +7,11 @@
  * switches a Proxmox strategy on the "after" side (strategyAfterChange).
  */
 import type { Cluster } from '../model/cluster.js';
-import { placedState, planPlacement, strategyNamed } from '../placement/plan.js';
+import { planPlacement, strategyNamed } from '../placement/plan.js';
 import type { NodeUsage } from '../model/usage.js';
 import { applyChange, strategyAfterChange, type ClusterChange } from './change.js';
-import { evaluatePolicy, type PolicyOptions, type PolicyResult } from './failover-policy.js';
+import { evaluatePolicy, policyScenarios, type PolicyOptions, type PolicyResult } from './failover-policy.js';
+import { fixesForEach, type VmFixes } from './fixes.js';
 import { haDifference, type HaDifference } from './ha-difference.js';
 import { analyticAvailability, availabilitySetup } from '../availability/availability.js';
 import { DEFAULT_AVAILABILITY } from '../availability/defaults.js';
@@ -54,6 +55,9 @@ export interface ChangeCheck {
     /** Expected downtime per service (the analytic method of `availability`) where the change moves it, the largest change first (downtimeChanges). */
     downtime: DowntimeChange[];
   };
+  /** For the VMs the change leaves without a node or lost for capacity in a scenario, the changes that make each fit again, checked on the cluster after the change (none past MAX_VMS_FIXED VMs, counted in fixesOmitted). */
+  fixes: VmFixes[];
+  fixesOmitted: number;
 }
 
 export function checkChange(cluster: Cluster, change: ClusterChange, strategyName: string, policy: PolicyOptions): ChangeCheck {
@@ -69,10 +73,16 @@ export function checkChange(cluster: Cluster, change: ClusterChange, strategyNam
       policy: result,
       load: placed.result.nodes,
     };
-    return { summary, ha: c.ha, dropped: placed.index.ha.rules?.dropped ?? [], nodeOf: new Map(placed.result.placements.map((p) => [p.vm, p.node])), downtime: downtimeOf(c, placed.state, sideStrategy) };
+    return { summary, cluster: c, index: placed.index, ha: c.ha, dropped: placed.index.ha.rules?.dropped ?? [], nodeOf: new Map(placed.result.placements.map((p) => [p.vm, p.node])), downtime: downtimeOf(c, placed.state, sideStrategy) };
   };
   const before = side(cluster, strategyName);
-  const after = side(applyChange(cluster, change, before.nodeOf), strategyAfterChange(strategyName, change));
+  const afterStrategy = strategyAfterChange(strategyName, change);
+  const after = side(applyChange(cluster, change, before.nodeOf), afterStrategy);
+  const failedIn = new Map(policyScenarios(after.index, policy.scenarios).map((scenario) => [scenario.label, scenario.failed]));
+  const toFix = [
+    ...after.summary.unplaced.map((vm) => ({ vm, failed: [] as string[] })),
+    ...after.summary.policy.breaches.flatMap((b) => b.vmsDown.filter((d) => d.reason === 'no-capacity').map((d) => ({ vm: d.vm, failed: failedIn.get(b.scenario) ?? [] }))),
+  ];
   const breaking = (s: ChangeSide) => new Set(s.policy.breaches.map((b) => b.scenario));
   const [broke, breaks] = [breaking(before.summary), breaking(after.summary)];
   const loadOf = (s: ChangeSide) => new Map(s.load.map((n) => [n.name, n]));
@@ -100,6 +110,7 @@ export function checkChange(cluster: Cluster, change: ClusterChange, strategyNam
       ha: haDifference(before.ha, after.ha, before.dropped, after.dropped),
       downtime: downtimeChanges(before.downtime, after.downtime),
     },
+    ...fixesForEach(after.cluster, afterStrategy, policy, toFix),
   };
 }
 
@@ -134,29 +145,4 @@ function downtimeChanges(before: ReadonlyMap<string, ServiceDowntime>, after: Re
   // Largest change first (a service only on one side counts as the largest); ties keep the services' order.
   const size = (c: DowntimeChange): number => (c.changeMinutesPerYear === null ? Infinity : Math.abs(c.changeMinutesPerYear));
   return changes.sort((x, y) => size(y) - size(x));
-}
-
-/** Where each VM runs once the strategy has placed the cluster (the "before" side of checkChange), by name. */
-export function placementByName(cluster: Cluster, strategyName: string): Map<string, string> {
-  const { index, state } = placedState(cluster, strategyNamed(strategyName), false);
-  const placedOn = new Map<string, string>();
-  cluster.vms.forEach((vm, i) => {
-    const node = state.vmNode[i]!;
-    if (node >= 0) placedOn.set(vm.name, index.nodes[node]!.name);
-  });
-  return placedOn;
-}
-
-/**
- * The "after" verdict of checkChange up to its first breach, for a search that judges many
- * changes of one cluster: `placedOn` is placementByName(cluster, strategyName), computed once
- * by the caller, since the "before" side does not depend on the change. The placement after
- * the change is checkChange's own (the same applyChange and placement), and evaluatePolicy
- * stopped at the first breach gives the same `holds` and steady state and, when the steady
- * state holds, the same first breach: it walks the scenarios in the same order and stops where
- * the full list has its first entry (a broken steady state skips the scenarios).
- */
-export function verdictAfterChange(cluster: Cluster, change: ClusterChange, strategyName: string, policy: PolicyOptions, placedOn: ReadonlyMap<string, string>): PolicyResult {
-  const strategy = strategyNamed(strategyAfterChange(strategyName, change));
-  return evaluatePolicy(placedState(applyChange(cluster, change, placedOn), strategy, false).state, strategy, policy, true);
 }

@@ -17,7 +17,7 @@
  */
 import type { Cluster, NodeSpec } from '../model/cluster.js';
 import { applyChange, NO_CHANGE, nodeLike, type ClusterChange } from './change.js';
-import { placementByName, verdictAfterChange } from './check.js';
+import { placementByName, verdictAfterChange } from './change-verdict.js';
 import type { PolicyOptions } from './failover-policy.js';
 
 export const MAX_ADDED_NODES = 3;

@@ -17,7 +17,7 @@
 import type { Cluster } from '../model/cluster.js';
 import { placedState, strategyNamed } from '../placement/plan.js';
 import { applyChange, NO_CHANGE, type ClusterChange } from './change.js';
-import { placementByName, verdictAfterChange } from './check.js';
+import { placementByName, verdictAfterChange } from './change-verdict.js';
 import { evaluatePolicy, type PolicyOptions, type PolicyResult } from './failover-policy.js';
 import { cheapestNodeAddition } from './node-remedy.js';
 

@@ -7,6 +7,9 @@ import type { Resource, VmRequirements } from '../model/cluster.js';
 import type { GuestRef, ImportNote } from '../model/import-notes.js';
 import type { GuestSize, ScenarioDiff } from './scenario-diff.js';
 import type { DownReason } from '../failure/outcome.js';
+import type { StopCause } from '../operations/evacuate.js';
+import type { Fix, VmFixes } from '../policy/fixes.js';
+import type { MaintenanceBlocker } from '../operations/wave.js';
 import type { DroppedRule } from '../proxmox/rules-feasibility.js';
 import type { NodeRejection, Reason } from '../placement/types.js';
 import type { PolicyBreach } from '../policy/scenario-judge.js';
@@ -125,6 +128,83 @@ export function breachText(breach: PolicyBreach): string {
 
 function fmt(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** Why a VM cannot run anywhere while a maintenance wave is down: "its disk is on zfs-shared, served by node05". */
+export function stopCauseText(vm: string, cause: StopCause): string {
+  switch (cause.code) {
+    case 'storage-served':
+      return `its disk is on ${cause.pool}, served by ${cause.servedBy}`;
+    case 'passthrough':
+      return `its passthrough GPU${cause.gpus > 1 ? 's' : ''}${cause.gpuModel === null ? '' : ` (${cause.gpuModel})`} ${cause.gpus > 1 ? 'are' : 'is'} free on no other node up`;
+    case 'no-target':
+      return aggregateRejections(vm, cause.rejections);
+  }
+}
+
+/** What would let the VM move instead of stopping, read from the same cause. */
+export function stopUnblockText(cause: StopCause): string {
+  switch (cause.code) {
+    case 'storage-served':
+      return `move its disk to a pool no node of the wave serves, or serve ${cause.pool} from outside the cluster`;
+    case 'passthrough':
+      return `a second node with a free ${cause.gpuModel ?? 'GPU'} its rules allow`;
+    case 'no-target': {
+      const byRoomOnly = cause.rejections.filter((r) => r.reasons.length > 0 && r.reasons.every((reason) => reason.code === 'insufficient'));
+      if (byRoomOnly.length > 0) {
+        const first = byRoomOnly[0]!;
+        return `more room on ${first.node} (${first.reasons.map(reasonDetail).join('; ')})`;
+      }
+      const rules = new Set(cause.rejections.flatMap((r) => r.reasons.filter((reason) => reason.code !== 'insufficient').map(reasonSummary)));
+      return `relax ${[...rules].sort().join(', ')}`;
+    }
+  }
+}
+
+/** One blocker of a maintenance wave and what would unblock it. */
+export function maintenanceBlockerText(blocker: MaintenanceBlocker): string {
+  switch (blocker.code) {
+    case 'quorum-lost':
+      return `${blocker.down.join(' and ')} down together leave no majority of votes: take fewer nodes down at once (--max-parallel) or add a QDevice vote`;
+    case 'ha-vm-stops':
+      return `HA VM ${blocker.vm} must stop: ${stopCauseText(blocker.vm, blocker.cause)}; to unblock: ${stopUnblockText(blocker.cause)}`;
+    case 'failover-breach':
+      return `if ${blocker.breach.scenario} also fails: ${breachText(blocker.breach)}; to unblock: more room on the nodes up (check --add-node NEW=LIKE) or fewer VMs on ${blocker.breach.scenario}`;
+    case 'invalid-state':
+      return `the wave's state breaks capacity or a rule: ${steadyStateLines(blocker.steadyState).join('; ')}`;
+  }
+}
+
+/** One checked fix in words: "move app1 from node02 to node05 (16 GiB)". */
+export function fixText(fix: Fix): string {
+  switch (fix.kind) {
+    case 'move-vm':
+      return `move ${fix.vm} from ${fix.from} to ${fix.to} (${fmt(fix.gib)} GiB)`;
+    case 'grow-node': {
+      const parts = [
+        ...(fix.addMemGiB > 0 ? [`${fix.addMemGiB} GiB of memory`] : []),
+        ...(fix.addThreads > 0 ? [`${fix.addThreads} threads`] : []),
+        ...(fix.addGpus > 0 ? [`${fix.addGpus} GPU${fix.addGpus > 1 ? 's' : ''}`] : []),
+      ];
+      return `add ${parts.join(' and ')} to ${fix.node}`;
+    }
+    case 'add-node':
+      return `add ${fix.count} node${fix.count > 1 ? 's' : ''} like ${fix.like}`;
+    case 'relax-rule':
+      return `relax ${fix.rule}`;
+  }
+}
+
+/** "Fixes for k8s-worker3 when node01 fails (each checked by re-running the engine), cheapest first: ..." */
+export function vmFixesText(fixes: VmFixes): string {
+  const when = fixes.failed.length === 0 ? '' : ` when ${fixes.failed.join(' and ')} ${fixes.failed.length > 1 ? 'fail' : 'fails'}`;
+  if (fixes.fixes.length === 0) return `No fix found for ${fixes.vm}${when} (${fixes.checked} changes checked).`;
+  return `Fixes for ${fixes.vm}${when} (each checked by re-running the engine), cheapest first: ${fixes.fixes.map(fixText).join('; ')}.`;
+}
+
+/** Why no per-VM fixes are shown when many VMs do not fit. */
+export function fixesOmittedText(count: number): string {
+  return `${count} VMs do not fit: too many for fixes one VM at a time; the answer is capacity (check --add-node NEW=LIKE, or the report's remedy).`;
 }
 
 /** "102 web-1, 103 web-2", the first `shown` of them and "and N more". */

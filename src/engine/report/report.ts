@@ -17,6 +17,7 @@ import { planPlacement, strategyNamed, type PlacementResult } from '../placement
 import { fitUnits, type FitResult } from '../policy/fit.js';
 import { evaluatePolicy, type PolicyOptions, type PolicyResult } from '../policy/failover-policy.js';
 import type { PolicyBreach } from '../policy/scenario-judge.js';
+import { fixesForEach, type VmFixes } from '../policy/fixes.js';
 import { cheapestNodeAddition } from '../policy/node-remedy.js';
 import type { History } from '../model/history.js';
 import type { SweepResult } from '../policy/sweep.js';
@@ -58,6 +59,9 @@ export interface ClusterReport {
   remedy: { like: string; added: string[]; headroom: FitResult[] } | null;
   /** Candidate changes checked for the remedy (up to MAX_ADDED_NODES nodes of each model). */
   remedyChecked: number;
+  /** For each HA VM a single failure loses for capacity, the changes that make it restart, each checked (fixes.ts); none past MAX_VMS_FIXED VMs, counted in fixesOmitted. */
+  fixes: VmFixes[];
+  fixesOmitted: number;
   /** When the scenario has utilisation history: the crossing dates and the N+1 loss (capacity-forecast.ts). */
   forecast: CapacityForecast | null;
   /** With `--sweep 2`: every single and pair failure, summarised (policy/sweep.ts); null otherwise. */
@@ -117,6 +121,7 @@ export function buildReport(cluster: Cluster, strategyName: string, policy: Poli
     headroom: { policy: verdict.policy, holds: verdict.holds, classes: headroomOf(cluster, onClass) },
     remedy: remedy && { like: remedy.like, added: remedy.added, headroom: headroomOf(remedy.cluster) },
     remedyChecked: checked,
+    ...fixesForEach(cluster, strategyName, policy, haDown.filter((d) => !d.structural && d.reason === 'no-capacity').map((d) => ({ vm: d.vm, failed: [d.failedNode] }))),
     forecast: history === null ? null : capacityForecast(cluster, history, { horizonDays: REPORT_HORIZON_DAYS, threshold: null, strategy: strategyName, policy, dayAhead }),
     pairs,
     availability: { method: 'analytic', services: analyticAvailability(availabilitySetup(state, strategy, cluster.availability ?? DEFAULT_AVAILABILITY)) },

@@ -13,12 +13,20 @@
  * receives it. Cost: O(up nodes²) per decision, plus the allocations of the ranking.
  */
 import { scoreNodesStatic, type StaticNodeLoad } from '../../proxmox/scheduler-static.js';
+import type { ClusterState } from '../../model/state.js';
 import type { Chooser } from '../types.js';
 import { firstRankedCandidate } from './proxmox-choice.js';
 
 export const GIB_BYTES = 2 ** 30;
 
 export const chooseStatic: Chooser = (state, vm, candidates) => {
+  const { index } = state;
+  const demand = { cpu: index.vmCpu[vm]!, memBytes: index.vmMem[vm]! * GIB_BYTES };
+  return firstRankedCandidate(index, scoreNodesStatic(staticNodeLoads(state), demand), candidates);
+};
+
+/** Every up node's load as Proxmox's static scheduler reads it (threads, whole memory in bytes); also what auto-rebalance measures. */
+export function staticNodeLoads(state: ClusterState): StaticNodeLoad[] {
   const { index } = state;
   const loads: StaticNodeLoad[] = [];
   for (let node = 0; node < index.nodeCount; node++) {
@@ -32,6 +40,5 @@ export const chooseStatic: Chooser = (state, vm, candidates) => {
       usedMemBytes: state.memUsed[node]! * GIB_BYTES,
     });
   }
-  const demand = { cpu: index.vmCpu[vm]!, memBytes: index.vmMem[vm]! * GIB_BYTES };
-  return firstRankedCandidate(index, scoreNodesStatic(loads, demand), candidates);
-};
+  return loads;
+}

@@ -1,7 +1,7 @@
 /** Renders a change check: the verdict, what broke or was fixed, the HA rules changed, expected downtime per service, and the load before and after. */
 import type { ChangeCheck } from '../../../engine/policy/check.js';
 import type { HaDifference } from '../../../engine/policy/ha-difference.js';
-import { breachText, droppedRuleText, steadyStateLines } from '../../../engine/report/explain.js';
+import { breachText, droppedRuleText, steadyStateLines, fixesOmittedText, vmFixesText } from '../../../engine/report/explain.js';
 import { textTable } from '../tables.js';
 
 export function renderCheck(check: ChangeCheck): string {
@@ -21,6 +21,7 @@ export function renderCheck(check: ChangeCheck): string {
   }
   if (difference.fixedBreaches.length > 0) lines.push('', `Fixed by the change: ${difference.fixedBreaches.join(', ')}.`);
   if (difference.newlyUnplaced.length > 0) lines.push('', `No longer placeable: ${difference.newlyUnplaced.join(', ')}.`);
+  if (check.fixes.length + check.fixesOmitted > 0) lines.push('', ...check.fixes.map(vmFixesText), ...(check.fixesOmitted > 0 ? [fixesOmittedText(check.fixesOmitted)] : []));
   if (difference.moved.length > 0) lines.push('', `Moved: ${difference.moved.map((m) => `${m.vm} ${m.from} -> ${m.to}`).join(', ')}.`);
   lines.push('', ...downtimeLines(difference.downtime));
   lines.push(

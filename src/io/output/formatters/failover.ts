@@ -2,7 +2,7 @@
 import type { Policy } from '../../../engine/model/cluster.js';
 import type { FailoverResult } from '../../../engine/policy/failover.js';
 import type { SweepResult } from '../../../engine/policy/sweep.js';
-import { aggregateRejections, breachText, downReasonText, steadyStateLines } from '../../../engine/report/explain.js';
+import { aggregateRejections, breachText, downReasonText, steadyStateLines, fixesOmittedText, vmFixesText } from '../../../engine/report/explain.js';
 import { textTable } from '../tables.js';
 import { LOAD_LEGEND, nodeLoadTable } from './placement.js';
 
@@ -34,6 +34,8 @@ export function renderFailover(result: FailoverResult, policy: Policy): string {
     lines.push(`Single points of failure (HA VMs down whatever the capacity): ${verdict.singlePointsOfFailure.map((s) => `${s.vm} (${s.reason})`).join(', ')}.`);
   }
   if (verdict.nodesOverThreshold.length > 0) lines.push(`Warning: nodes at or over the alert threshold after recovery: ${verdict.nodesOverThreshold.join(', ')}.`);
+  for (const fixes of verdict.fixes) lines.push(vmFixesText(fixes));
+  if (verdict.fixesOmitted > 0) lines.push(fixesOmittedText(verdict.fixesOmitted));
   return lines.join('\n');
 }
 

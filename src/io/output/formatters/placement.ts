@@ -1,8 +1,9 @@
 /** Renders a placement result: node loads against the threshold, where each VM went, and why the rest did not fit. */
 import type { Policy, Resource } from '../../../engine/model/cluster.js';
 import type { LayoutKind, PlacementResult } from '../../../engine/placement/plan.js';
+import type { VmFixes } from '../../../engine/policy/fixes.js';
 import type { SteadyState } from '../../../engine/policy/steady-state.js';
-import { aggregateRejections, reasonDetail, steadyStateLines } from '../../../engine/report/explain.js';
+import { aggregateRejections, reasonDetail, steadyStateLines, fixesOmittedText, vmFixesText } from '../../../engine/report/explain.js';
 import type { NodeUsage } from '../../../engine/model/usage.js';
 import { markdownTable, textTable, type Cell, type TableRenderer } from '../tables.js';
 
@@ -73,6 +74,12 @@ export function renderPlacementVerdict(verdict: SteadyState): string {
   const lines = steadyStateLines(verdict);
   const breaking = lines.filter((line) => !line.startsWith('warning'));
   return [breaking.length === 0 ? 'Verdict: everything fits.' : 'Verdict: DOES NOT FIT.', ...lines.map((line) => `- ${line}`)].join('\n');
+}
+
+/** The fixes of the unplaced VMs, one line each after a blank line; empty when there are none. */
+export function renderFixes(fixes: readonly VmFixes[], omitted: number): string {
+  const lines = [...fixes.map(vmFixesText), ...(omitted > 0 ? [fixesOmittedText(omitted)] : [])];
+  return lines.length === 0 ? '' : `\n\n${lines.join('\n')}`;
 }
 
 /** `withLayout`: false where the caller has said which layout this is already (the report's top). */

@@ -2,7 +2,7 @@
  * Renders the main report as terminal text or Markdown (report.md), from section builders that
  * report.html shares (html/report-html.ts), so every format says the same in the same words.
  */
-import { breachText, downReasonText, steadyStateLines } from '../../../engine/report/explain.js';
+import { breachText, downReasonText, steadyStateLines, fixesOmittedText, vmFixesText } from '../../../engine/report/explain.js';
 import type { ClusterReport } from '../../../engine/report/report.js';
 import { MAX_ADDED_NODES } from '../../../engine/policy/node-remedy.js';
 import { markdownTable, textTable, type TableRenderer } from '../tables.js';
@@ -78,6 +78,10 @@ export function downListings(report: ClusterReport): Array<{ id: string; title: 
   };
   listing('spof-list', 'Single points of failure (HA VMs down whatever the capacity):', nPlusOne.singlePointsOfFailure);
   listing('lost-for-capacity', 'HA VMs lost for capacity (more room would save them):', nPlusOne.lostForCapacity);
+  if (report.fixes.length + report.fixesOmitted > 0) {
+    const entries = report.fixesOmitted > 0 ? [fixesOmittedText(report.fixesOmitted)] : report.fixes.map(vmFixesText);
+    listings.push({ id: 'fixes', title: 'What would save them:', entries });
+  }
   const notHa = nPlusOne.nodes.flatMap((c) => c.down.filter((d) => !d.ha).map((d) => `${d.vm} (${c.node}, ${d.reason})`));
   if (notHa.length > 0) listings.push({ id: 'not-ha', title: 'VMs without HA that a single failure stops:', entries: notHa });
   const reasons = [...new Set(nPlusOne.nodes.flatMap((c) => c.down.map((d) => d.reason)))].sort();
