@@ -43,6 +43,11 @@ const ROOM_SLACK = 1e-6;
 
 const LOAD_BOUND_SLOTS = 4;
 
+// Per tree node, one record of STRIDE doubles: the free room, then STATS per slot, then the sums per VM kind.
+const FREE_CPU = 0;
+const FREE_MEM = 1;
+const FREE_GPU = 2;
+const FIRST_STAT = 3;
 // Statistics kept per slot, in this order.
 const MIN_FRACTION = 0;
 const MAX_FRACTION = 1;
@@ -60,19 +65,22 @@ export class ScoreIndex {
   /** Tree position of each node, and the node at each position (NO_INDEX past the last). */
   private readonly positionOf: Int32Array;
   private readonly nodeAt: Int32Array;
-  /** Positions of capacity class c: classStart[c] .. classStart[c + 1] − 1. */
-  private readonly classStart: Int32Array;
-  private readonly freeCpu: Float64Array;
-  private readonly freeMem: Float64Array;
-  private readonly freeGpu: Float64Array;
-  /** stats[slot * STATS + stat] is a tree array of 2 × size. */
-  private readonly stats: Float64Array[];
+  /** Per capacity class, the tree nodes that cover exactly its positions, left to right, as [i, lo, hi] triples. */
+  private readonly classCover: Int32Array[];
   /**
-   * Least and most sum of used fractions over the slots of a VM kind: kind = 2 × disk + gpu,
-   * disk 0 for a shared pool or 1 + the local pool's number, gpu 1 when the VM asks for GPUs.
+   * Tree node i's record at agg[i * stride ..]: free CPU, memory, GPUs; STATS per slot; then per
+   * VM kind (2 × disk + gpu, disk 0 for a shared pool or 1 + the local pool's number, gpu 1 when
+   * the VM asks for GPUs) the least and most sum of used fractions over the kind's slots.
    */
-  private readonly minSum: Float64Array[];
-  private readonly maxSum: Float64Array[];
+  private readonly agg: Float64Array;
+  private readonly stride: number;
+  private readonly firstSum: number;
+  private readonly kinds: number;
+  /** 1 where a parent takes the smaller of its children's values, 0 the larger. */
+  private readonly takesMin: Uint8Array;
+  /** Nodes changed since the last choice; the tree catches up before the next (several changes to one node cost one). */
+  private readonly dirty: number[] = [];
+  private readonly isDirty: Uint8Array;
   private kind = 0;
   /** Slot of each local pool's disk, NO_INDEX for a shared pool. */
   private readonly diskSlot: Int32Array;
@@ -105,10 +113,6 @@ export class ScoreIndex {
     let size = 1;
     while (size < nodeCount) size *= 2;
     this.size = size;
-    const tree = (): Float64Array => new Float64Array(2 * size);
-    this.freeCpu = tree();
-    this.freeMem = tree();
-    this.freeGpu = tree();
     this.diskSlot = new Int32Array(index.poolNames.length).fill(NO_INDEX);
     this.localPools = [];
     for (let instance = 0; instance < index.instancePool.length; instance++) {
@@ -134,21 +138,30 @@ export class ScoreIndex {
     }
     this.positionOf = new Int32Array(nodeCount);
     this.nodeAt = new Int32Array(size).fill(NO_INDEX);
-    this.classStart = new Int32Array(classes.size + 1);
+    this.classCover = [];
     let position = 0;
-    let c = 0;
     for (const members of classes.values()) {
-      this.classStart[c++] = position;
+      const from = position;
       for (const node of members) {
         this.positionOf[node] = position;
         this.nodeAt[position++] = node;
       }
+      const cover: number[] = [];
+      this.cover(1, 0, size - 1, from, position - 1, cover);
+      this.classCover.push(Int32Array.from(cover));
     }
-    this.classStart[c] = position;
     const slotCount = FIRST_DISK + this.localPools.length;
-    this.stats = Array.from({ length: slotCount * STATS }, tree);
-    this.minSum = Array.from({ length: 2 * (1 + this.localPools.length) }, tree);
-    this.maxSum = Array.from({ length: 2 * (1 + this.localPools.length) }, tree);
+    this.kinds = 2 * (1 + this.localPools.length);
+    this.firstSum = FIRST_STAT + slotCount * STATS;
+    this.stride = this.firstSum + 2 * this.kinds;
+    this.takesMin = new Uint8Array(this.stride);
+    for (let slot = 0; slot < slotCount; slot++) {
+      this.takesMin[FIRST_STAT + slot * STATS + MIN_FRACTION] = 1;
+      this.takesMin[FIRST_STAT + slot * STATS + MIN_INVERSE] = 1;
+    }
+    for (let kind = 0; kind < this.kinds; kind++) this.takesMin[this.firstSum + 2 * kind] = 1;
+    this.agg = new Float64Array(2 * size * this.stride);
+    this.isDirty = new Uint8Array(nodeCount);
     for (let i = 0; i < 2 * size; i++) this.setEmpty(i);
     for (let node = 0; node < nodeCount; node++) this.setLeaf(node);
     for (let i = size - 1; i >= 1; i--) this.pull(i);
@@ -156,8 +169,9 @@ export class ScoreIndex {
 
   /** Call after the state changed on `node` (a VM assigned or stopped, the node failed or came back). */
   update(node: number): void {
-    this.setLeaf(node);
-    for (let i = (this.positionOf[node]! + this.size) >> 1; i >= 1; i >>= 1) this.pull(i);
+    if (this.isDirty[node] === 1) return;
+    this.isDirty[node] = 1;
+    this.dirty.push(node);
   }
 
   /**
@@ -166,6 +180,7 @@ export class ScoreIndex {
    * when none passes.
    */
   choose(vm: number, mask: Uint8Array | null): number {
+    this.catchUp();
     this.prepare(vm, mask);
     this.top = -Infinity;
     this.searchTop(1, 0, this.size - 1);
@@ -174,14 +189,39 @@ export class ScoreIndex {
     const near = this.top - NEAR_TOP;
     let first = NO_INDEX;
     let firstScore = -Infinity;
-    for (let c = 0; c + 1 < this.classStart.length; c++) {
-      const found = this.searchFirst(1, 0, this.size - 1, this.classStart[c]!, this.classStart[c + 1]! - 1, near, first);
-      if (found !== NO_INDEX) {
-        first = found;
-        firstScore = this.firstScore;
+    for (const cover of this.classCover) {
+      for (let k = 0; k < cover.length; k += 3) {
+        const found = this.searchFirst(cover[k]!, cover[k + 1]!, cover[k + 2]!, near, first);
+        if (found !== NO_INDEX) {
+          first = found;
+          firstScore = this.firstScore;
+          break;
+        }
       }
     }
     return first !== NO_INDEX && firstScore >= this.top - CLEAR_OF_TIES ? first : this.scan();
+  }
+
+  private catchUp(): void {
+    for (const node of this.dirty) {
+      this.isDirty[node] = 0;
+      this.setLeaf(node);
+      // An ancestor whose record does not change leaves the ones above it as they are.
+      for (let i = (this.positionOf[node]! + this.size) >> 1; i >= 1 && this.pull(i); i >>= 1);
+    }
+    this.dirty.length = 0;
+  }
+
+  /** The tree nodes covering positions from..to exactly, left to right. */
+  private cover(i: number, lo: number, hi: number, from: number, to: number, out: number[]): void {
+    if (hi < from || lo > to) return;
+    if (lo >= from && hi <= to) {
+      out.push(i, lo, hi);
+      return;
+    }
+    const mid = (lo + hi) >> 1;
+    this.cover(2 * i, lo, mid, from, to, out);
+    this.cover(2 * i + 1, mid + 1, hi, from, to, out);
   }
 
   private prepare(vm: number, mask: Uint8Array | null): void {
@@ -222,7 +262,8 @@ export class ScoreIndex {
   private roomless(i: number): boolean {
     const { index } = this.state;
     const vm = this.vm;
-    return this.freeCpu[i]! < index.vmCpu[vm]! - ROOM_SLACK || this.freeMem[i]! < index.vmMem[vm]! - ROOM_SLACK || this.freeGpu[i]! < index.vmGpus[vm]!;
+    const at = i * this.stride;
+    return this.agg[at + FREE_CPU]! < index.vmCpu[vm]! - ROOM_SLACK || this.agg[at + FREE_MEM]! < index.vmMem[vm]! - ROOM_SLACK || this.agg[at + FREE_GPU]! < index.vmGpus[vm]!;
   }
 
   private bound(i: number): number {
@@ -251,16 +292,14 @@ export class ScoreIndex {
   }
 
   /**
-   * Search 2 within one class (positions from..to, in name order): the first passing node there
-   * scoring at least `near` and coming before `before` (NO_INDEX: no limit); its score in firstScore.
+   * Search 2 in subtree i, which lies inside one class (positions in name order): the first
+   * passing node scoring at least `near` and coming before `before` (NO_INDEX: no limit); its
+   * score in firstScore.
    */
-  private searchFirst(i: number, lo: number, hi: number, from: number, to: number, near: number, before: number): number {
-    if (hi < from || lo > to) return NO_INDEX;
-    const start = Math.max(lo, from);
-    const firstNode = this.nodeAt[start]!;
+  private searchFirst(i: number, lo: number, hi: number, near: number, before: number): number {
+    const firstNode = this.nodeAt[lo]!;
     if (firstNode === NO_INDEX || (before !== NO_INDEX && firstNode >= before) || this.roomless(i)) return NO_INDEX;
-    // A subtree reaching past the class mixes capacities: its bound is loose, so only the class's own are judged.
-    if (lo >= from && hi <= to && this.bound(i) + BOUND_SLACK < near) return NO_INDEX;
+    if (this.bound(i) + BOUND_SLACK < near) return NO_INDEX;
     if (i >= this.size) {
       const score = this.scoreOf(firstNode);
       if (!(score >= near)) return NO_INDEX;
@@ -268,8 +307,8 @@ export class ScoreIndex {
       return firstNode;
     }
     const mid = (lo + hi) >> 1;
-    const left = this.searchFirst(2 * i, lo, mid, from, to, near, before);
-    return left !== NO_INDEX ? left : this.searchFirst(2 * i + 1, mid + 1, hi, from, to, near, before);
+    const left = this.searchFirst(2 * i, lo, mid, near, before);
+    return left !== NO_INDEX ? left : this.searchFirst(2 * i + 1, mid + 1, hi, near, before);
   }
 
   /** The scan itself (pipeline.ts bestNode), for near-ties whose order decides. */
@@ -287,106 +326,102 @@ export class ScoreIndex {
   }
 
   private subtreeLoads(i: number): SubtreeLoads {
-    const { loads, stats } = this;
+    const { loads, agg } = this;
+    const at = i * this.stride;
     let lowAdded = 0;
     let highAdded = 0;
     for (let k = 0; k < loads.count; k++) {
-      const base = this.slots[k]! * STATS;
+      const base = at + FIRST_STAT + this.slots[k]! * STATS;
       const q = this.requested[k]!;
       const held = this.diskMayBeHeld && k === 2;
+      const minInverse = agg[base + MIN_INVERSE]!;
+      const maxInverse = agg[base + MAX_INVERSE]!;
       // A held disk may take nothing more on its node: the load can be as low as the fraction used.
-      loads.low[k] = stats[base + MIN_FRACTION]![i]! + (held ? 0 : q * stats[base + MIN_INVERSE]![i]!);
-      loads.high[k] = stats[base + MAX_FRACTION]![i]! + q * stats[base + MAX_INVERSE]![i]!;
-      const maxInverse = stats[base + MAX_INVERSE]![i]!;
-      loads.aligned[k] = q * (stats[base + MAX_FREE_SHARE]![i]! + (held ? q * maxInverse * maxInverse : 0));
-      lowAdded += held ? 0 : q * stats[base + MIN_INVERSE]![i]!;
+      const lowAdd = held ? 0 : q * minInverse;
+      loads.low[k] = agg[base + MIN_FRACTION]! + lowAdd;
+      loads.high[k] = agg[base + MAX_FRACTION]! + q * maxInverse;
+      loads.aligned[k] = q * (agg[base + MAX_FREE_SHARE]! + (held ? q * maxInverse * maxInverse : 0));
+      lowAdded += lowAdd;
       highAdded += q * maxInverse;
     }
-    loads.lowSum = this.minSum[this.kind]![i]! + lowAdded;
-    loads.highSum = this.maxSum[this.kind]![i]! + highAdded;
+    loads.lowSum = agg[at + this.firstSum + 2 * this.kind]! + lowAdded;
+    loads.highSum = agg[at + this.firstSum + 2 * this.kind + 1]! + highAdded;
     return loads;
   }
 
   private setEmpty(i: number): void {
-    this.freeCpu[i] = -Infinity;
-    this.freeMem[i] = -Infinity;
-    this.freeGpu[i] = -Infinity;
-    for (let slot = 0; slot * STATS < this.stats.length; slot++) this.setSlotEmpty(slot, i);
-    for (let kind = 0; kind < this.minSum.length; kind++) {
-      this.minSum[kind]![i] = Infinity;
-      this.maxSum[kind]![i] = -Infinity;
-    }
+    const at = i * this.stride;
+    for (let k = 0; k < this.stride; k++) this.agg[at + k] = this.takesMin[k] === 1 ? Infinity : -Infinity;
   }
 
-  private setSlotEmpty(slot: number, i: number): void {
-    const base = slot * STATS;
-    this.stats[base + MIN_FRACTION]![i] = Infinity;
-    this.stats[base + MAX_FRACTION]![i] = -Infinity;
-    this.stats[base + MIN_INVERSE]![i] = Infinity;
-    this.stats[base + MAX_INVERSE]![i] = -Infinity;
-    this.stats[base + MAX_FREE_SHARE]![i] = -Infinity;
+  private setSlotEmpty(slot: number, at: number): void {
+    const base = at + FIRST_STAT + slot * STATS;
+    this.agg[base + MIN_FRACTION] = Infinity;
+    this.agg[base + MAX_FRACTION] = -Infinity;
+    this.agg[base + MIN_INVERSE] = Infinity;
+    this.agg[base + MAX_INVERSE] = -Infinity;
+    this.agg[base + MAX_FREE_SHARE] = -Infinity;
   }
 
-  private setSlot(slot: number, i: number, used: number, capacity: number): void {
-    const base = slot * STATS;
+  private setSlot(slot: number, at: number, used: number, capacity: number): void {
+    const base = at + FIRST_STAT + slot * STATS;
     // loadsAfter counts a zero capacity as empty, and dotProduct skips it: fraction and share 0.
     const fraction = capacity > 0 ? used / capacity : 0;
     const inverse = capacity > 0 ? 1 / capacity : 0;
-    this.stats[base + MIN_FRACTION]![i] = fraction;
-    this.stats[base + MAX_FRACTION]![i] = fraction;
-    this.stats[base + MIN_INVERSE]![i] = inverse;
-    this.stats[base + MAX_INVERSE]![i] = inverse;
-    this.stats[base + MAX_FREE_SHARE]![i] = capacity > 0 ? (capacity - used) / (capacity * capacity) : 0;
+    this.agg[base + MIN_FRACTION] = fraction;
+    this.agg[base + MAX_FRACTION] = fraction;
+    this.agg[base + MIN_INVERSE] = inverse;
+    this.agg[base + MAX_INVERSE] = inverse;
+    this.agg[base + MAX_FREE_SHARE] = capacity > 0 ? (capacity - used) / (capacity * capacity) : 0;
   }
 
   private setLeaf(node: number): void {
-    const { state } = this;
+    const { state, agg } = this;
     const { index } = state;
-    const leaf = this.positionOf[node]! + this.size;
+    const at = (this.positionOf[node]! + this.size) * this.stride;
     if (state.nodeUp[node] !== 1) {
-      this.setEmpty(leaf);
+      this.setEmpty(this.positionOf[node]! + this.size);
       return;
     }
-    this.freeCpu[leaf] = index.cpuCap[node]! - state.cpuUsed[node]!;
-    this.freeMem[leaf] = index.memCap[node]! - state.memUsed[node]!;
-    this.freeGpu[leaf] = index.gpuCap[node]! - state.gpuUsed[node]!;
-    this.setSlot(CPU, leaf, state.cpuUsed[node]!, index.cpuCap[node]!);
-    this.setSlot(MEM, leaf, state.memUsed[node]!, index.memCap[node]!);
-    this.setSlot(GPU, leaf, state.gpuUsed[node]!, index.gpuCap[node]!);
-    this.localPools.forEach((pool, k) => {
-      const instance = index.instanceAt[pool * index.nodeCount + node]!;
-      if (instance === NO_INDEX) this.setSlotEmpty(FIRST_DISK + k, leaf);
-      else this.setSlot(FIRST_DISK + k, leaf, state.instanceUsed[instance]!, index.instanceCap[instance]!);
-    });
-    const fraction = (slot: number): number => this.stats[slot * STATS + MIN_FRACTION]![leaf]!;
-    for (let kind = 0; kind < this.minSum.length; kind++) {
+    agg[at + FREE_CPU] = index.cpuCap[node]! - state.cpuUsed[node]!;
+    agg[at + FREE_MEM] = index.memCap[node]! - state.memUsed[node]!;
+    agg[at + FREE_GPU] = index.gpuCap[node]! - state.gpuUsed[node]!;
+    this.setSlot(CPU, at, state.cpuUsed[node]!, index.cpuCap[node]!);
+    this.setSlot(MEM, at, state.memUsed[node]!, index.memCap[node]!);
+    this.setSlot(GPU, at, state.gpuUsed[node]!, index.gpuCap[node]!);
+    for (let k = 0; k < this.localPools.length; k++) {
+      const instance = index.instanceAt[this.localPools[k]! * index.nodeCount + node]!;
+      if (instance === NO_INDEX) this.setSlotEmpty(FIRST_DISK + k, at);
+      else this.setSlot(FIRST_DISK + k, at, state.instanceUsed[instance]!, index.instanceCap[instance]!);
+    }
+    const fraction = (slot: number): number => agg[at + FIRST_STAT + slot * STATS + MIN_FRACTION]!;
+    for (let kind = 0; kind < this.kinds; kind++) {
       const disk = kind >> 1;
       let sum = fraction(CPU) + fraction(MEM);
       if (disk > 0) sum += fraction(FIRST_DISK + disk - 1);
       if ((kind & 1) === 1) sum += fraction(GPU);
       // A node without the pool's instance holds no VM of that pool: empty for that kind.
-      this.minSum[kind]![leaf] = sum === Infinity ? Infinity : sum;
-      this.maxSum[kind]![leaf] = sum === Infinity ? -Infinity : sum;
+      agg[at + this.firstSum + 2 * kind] = sum;
+      agg[at + this.firstSum + 2 * kind + 1] = sum === Infinity ? -Infinity : sum;
     }
   }
 
-  private pull(i: number): void {
-    const left = 2 * i;
-    const right = left + 1;
-    this.freeCpu[i] = Math.max(this.freeCpu[left]!, this.freeCpu[right]!);
-    this.freeMem[i] = Math.max(this.freeMem[left]!, this.freeMem[right]!);
-    this.freeGpu[i] = Math.max(this.freeGpu[left]!, this.freeGpu[right]!);
-    for (let kind = 0; kind < this.minSum.length; kind++) {
-      this.minSum[kind]![i] = Math.min(this.minSum[kind]![left]!, this.minSum[kind]![right]!);
-      this.maxSum[kind]![i] = Math.max(this.maxSum[kind]![left]!, this.maxSum[kind]![right]!);
+  /** Recomputes tree node i from its children; whether its record changed. */
+  private pull(i: number): boolean {
+    const { agg, stride, takesMin } = this;
+    const at = i * stride;
+    const left = 2 * i * stride;
+    const right = left + stride;
+    let changed = false;
+    for (let k = 0; k < stride; k++) {
+      const a = agg[left + k]!;
+      const b = agg[right + k]!;
+      const value = takesMin[k] === 1 ? (a < b ? a : b) : a > b ? a : b;
+      if (value !== agg[at + k]) {
+        agg[at + k] = value;
+        changed = true;
+      }
     }
-    const s = this.stats;
-    for (let base = 0; base < s.length; base += STATS) {
-      s[base + MIN_FRACTION]![i] = Math.min(s[base + MIN_FRACTION]![left]!, s[base + MIN_FRACTION]![right]!);
-      s[base + MAX_FRACTION]![i] = Math.max(s[base + MAX_FRACTION]![left]!, s[base + MAX_FRACTION]![right]!);
-      s[base + MIN_INVERSE]![i] = Math.min(s[base + MIN_INVERSE]![left]!, s[base + MIN_INVERSE]![right]!);
-      s[base + MAX_INVERSE]![i] = Math.max(s[base + MAX_INVERSE]![left]!, s[base + MAX_INVERSE]![right]!);
-      s[base + MAX_FREE_SHARE]![i] = Math.max(s[base + MAX_FREE_SHARE]![left]!, s[base + MAX_FREE_SHARE]![right]!);
-    }
+    return changed;
   }
 }
