@@ -91,6 +91,7 @@ export function resetScratch(context: FailureContext, scratch: FailureScratch, o
     after.cpuUsed[n] = base.cpuUsed[n]!;
     after.memUsed[n] = base.memUsed[n]!;
     after.gpuUsed[n] = base.gpuUsed[n]!;
+    after.guests[n] = base.guests[n]!;
     room?.update(n);
   };
   const instance = (i: number): void => {

@@ -19,7 +19,7 @@ import { pinCurrentLayout } from './current-layout.js';
 import { FILTERS } from './filters/index.js';
 import { RoomIndex } from './room-index.js';
 import { ScoreIndex } from './score-index.js';
-import type { Filter, NodeRejection, Strategy } from './types.js';
+import type { ChoiceIndex, Filter, NodeRejection, Strategy } from './types.js';
 import { placementOrder } from './vm-order.js';
 
 const SCORE_TIE = 1e-12;
@@ -44,12 +44,16 @@ function usesScoreIndex(strategy: Strategy): boolean {
 }
 
 /** An index that finds the strategy's node without scanning every node; the caller keeps it in step with the state (update). */
-export type PlacementIndex = RoomIndex | ScoreIndex;
+export type PlacementIndex = RoomIndex | ChoiceIndex;
 
-/** The strategy's index over `state`: a RoomIndex for first fit, a ScoreIndex for a bounded scorer, else null (the scan). */
+/**
+ * The strategy's index over `state`: a RoomIndex for first fit, a ScoreIndex for a bounded
+ * scorer, the chooser's own index when it has one, else null (the scan).
+ */
 export function placementIndex(state: ClusterState, strategy: Strategy): PlacementIndex | null {
   if (usesRoomIndex(strategy)) return new RoomIndex(state);
   if (usesScoreIndex(strategy)) return new ScoreIndex(state, strategy.scorer!, strategy.scoreBound!);
+  if (strategy.choose !== undefined && strategy.choiceIndex !== undefined) return strategy.choiceIndex(state);
   return null;
 }
 
@@ -64,14 +68,14 @@ export function chooseNode(state: ClusterState, vm: number, strategy: Strategy, 
   if (current !== NO_INDEX && passesAllFilters(state, vm, current, filtersOf(strategy))) return current;
   const preferred = index.vmPreferred[vm];
   if (preferred !== null && preferred !== undefined) {
-    const choice = room instanceof ScoreIndex ? room.choose(vm, preferred) : bestNode(state, vm, strategy, preferred);
+    const choice = room !== null && !(room instanceof RoomIndex) ? room.choose(vm, preferred) : bestNode(state, vm, strategy, preferred);
     if (choice !== NO_INDEX) return choice;
   }
-  if (room instanceof ScoreIndex) return room.choose(vm, null);
-  if (room !== null) {
+  if (room instanceof RoomIndex) {
     const node = room.firstFit(vm, (candidate) => passesAllFilters(state, vm, candidate));
     return node === -1 ? NO_INDEX : node;
   }
+  if (room !== null) return room.choose(vm, null);
   return bestNode(state, vm, strategy, null);
 }
 

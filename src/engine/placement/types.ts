@@ -66,6 +66,16 @@ export type ScoreBound = (loads: SubtreeLoads, state: ClusterState) => number;
  */
 export type Chooser = (state: ClusterState, vm: number, candidates: readonly number[]) => number;
 
+/**
+ * A strategy's node choice kept in step with a state (the caller calls update(node) after each
+ * change to a node), answering exactly what the strategy's scan or chooser answers.
+ */
+export interface ChoiceIndex {
+  update(node: number): void;
+  /** The strategy's node for `vm` among the nodes that pass its filters (and `mask`, when given); NO_INDEX when none does. */
+  choose(vm: number, mask: Uint8Array | null): number;
+}
+
 /** The order a strategy places VMs in. */
 export type VmOrder = 'input' | 'decreasing-size';
 
@@ -89,6 +99,8 @@ export interface Strategy {
    * groups that cannot beat the best node so far; the choice is the scan's either way.
    */
   readonly scoreBound?: ScoreBound;
+  /** For a chooser: an index over a state that gives the chooser's answer faster (pve-basic.ts). */
+  readonly choiceIndex?: (state: ClusterState) => ChoiceIndex;
   /** The hard constraints; the pipeline's FILTERS when absent. */
   readonly filters?: readonly Filter[];
   readonly recoveryOrder: RecoveryOrder;

@@ -20,7 +20,7 @@ import { dotProduct, dotProductBound } from '../scorers/dot-product.js';
 import { leastAllocated, leastAllocatedBound } from '../scorers/least-allocated.js';
 import { mostAllocated, mostAllocatedBound } from '../scorers/most-allocated.js';
 import type { Strategy } from '../types.js';
-import { chooseBasic } from './pve-basic.js';
+import { chooseBasic, FewestGuestsIndex } from './pve-basic.js';
 import { chooseStatic } from './pve-static.js';
 
 /** headroom's own strategies: each keeps every node within capacity (sizing and the property tests iterate these). */
@@ -83,6 +83,7 @@ export const STRATEGIES: Readonly<Record<StrategyName, Strategy>> = {
     order: 'input',
     scorer: null,
     choose: chooseBasic,
+    choiceIndex: (state) => new FewestGuestsIndex(state),
     filters: PROXMOX_FILTERS,
     recoveryOrder: 'name',
   },
