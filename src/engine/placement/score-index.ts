@@ -29,6 +29,7 @@
 import { NO_INDEX } from '../model/cluster-index.js';
 import type { ClusterState } from '../model/state.js';
 import { FILTERS } from './filters/index.js';
+import { scarcityWeights, type ScarcityWeights } from './scorers/weights.js';
 import type { ScoreBound, Scorer, SubtreeLoads } from './types.js';
 
 const SCORE_TIE = 1e-12;
@@ -47,7 +48,9 @@ const LOAD_BOUND_SLOTS = 4;
 const FREE_CPU = 0;
 const FREE_MEM = 1;
 const FREE_GPU = 2;
-const FIRST_STAT = 3;
+/** Most w_cpu·d_cpu·f_cpu + w_mem·d_mem·f_mem, f = free/capacity², d the typical VM (alignedCpuMem). */
+const JOINT = 3;
+const FIRST_STAT = 4;
 // Statistics kept per slot, in this order.
 const MIN_FRACTION = 0;
 const MAX_FRACTION = 1;
@@ -82,6 +85,12 @@ export class ScoreIndex {
   private readonly dirty: number[] = [];
   private readonly isDirty: Uint8Array;
   private kind = 0;
+  private readonly weights: ScarcityWeights;
+  /** The commonest VM size (vCPUs, GiB), the direction of JOINT. */
+  private readonly typicalCpu: number;
+  private readonly typicalMem: number;
+  /** For the VM in flight: the largest t with t × typical <= its request, per resource. */
+  private typicalShare = 0;
   /** Slot of each local pool's disk, NO_INDEX for a shared pool. */
   private readonly diskSlot: Int32Array;
   private readonly localPools: number[];
@@ -90,6 +99,7 @@ export class ScoreIndex {
     low: new Float64Array(LOAD_BOUND_SLOTS),
     high: new Float64Array(LOAD_BOUND_SLOTS),
     aligned: new Float64Array(LOAD_BOUND_SLOTS),
+    alignedCpuMem: 0,
     hasDisk: false,
     lowSum: 0,
     highSum: 0,
@@ -150,6 +160,8 @@ export class ScoreIndex {
       this.cover(1, 0, size - 1, from, position - 1, cover);
       this.classCover.push(Int32Array.from(cover));
     }
+    this.weights = scarcityWeights(index);
+    [this.typicalCpu, this.typicalMem] = commonestSize(index.vmCpu, index.vmMem);
     const slotCount = FIRST_DISK + this.localPools.length;
     this.kinds = 2 * (1 + this.localPools.length);
     this.firstSum = FIRST_STAT + slotCount * STATS;
@@ -245,6 +257,8 @@ export class ScoreIndex {
     }
     this.loads.count = count;
     this.loads.hasDisk = diskSlot !== NO_INDEX;
+    this.typicalShare = Math.min(this.typicalCpu > 0 ? index.vmCpu[vm]! / this.typicalCpu : Infinity, this.typicalMem > 0 ? index.vmMem[vm]! / this.typicalMem : Infinity);
+    if (this.typicalShare === Infinity) this.typicalShare = 0;
     this.kind = 2 * (diskSlot === NO_INDEX ? 0 : diskSlot - FIRST_DISK + 1) + (index.vmGpus[vm]! > 0 ? 1 : 0);
     // A restarted VM's disk may already sit on one node's instance, where it does not count again.
     const held = this.state.vmInstance[vm]!;
@@ -344,6 +358,13 @@ export class ScoreIndex {
       lowAdded += lowAdd;
       highAdded += q * maxInverse;
     }
+    // Split the request into t × typical plus a non-negative rest: the typical part is bounded
+    // jointly (one node's CPU and memory together), the rest per resource.
+    const t = this.typicalShare;
+    const cpuShare = agg[at + FIRST_STAT + CPU * STATS + MAX_FREE_SHARE]!;
+    const memShare = agg[at + FIRST_STAT + MEM * STATS + MAX_FREE_SHARE]!;
+    const joint = t === 0 ? 0 : t * agg[at + JOINT]!;
+    loads.alignedCpuMem = joint + this.weights.cpu * (this.requested[0]! - t * this.typicalCpu) * cpuShare + this.weights.memGiB * (this.requested[1]! - t * this.typicalMem) * memShare;
     loads.lowSum = agg[at + this.firstSum + 2 * this.kind]! + lowAdded;
     loads.highSum = agg[at + this.firstSum + 2 * this.kind + 1]! + highAdded;
     return loads;
@@ -389,6 +410,8 @@ export class ScoreIndex {
     this.setSlot(CPU, at, state.cpuUsed[node]!, index.cpuCap[node]!);
     this.setSlot(MEM, at, state.memUsed[node]!, index.memCap[node]!);
     this.setSlot(GPU, at, state.gpuUsed[node]!, index.gpuCap[node]!);
+    const share = (slot: number): number => agg[at + FIRST_STAT + slot * STATS + MAX_FREE_SHARE]!;
+    agg[at + JOINT] = this.weights.cpu * this.typicalCpu * share(CPU) + this.weights.memGiB * this.typicalMem * share(MEM);
     for (let k = 0; k < this.localPools.length; k++) {
       const instance = index.instanceAt[this.localPools[k]! * index.nodeCount + node]!;
       if (instance === NO_INDEX) this.setSlotEmpty(FIRST_DISK + k, at);
@@ -424,4 +447,21 @@ export class ScoreIndex {
     }
     return changed;
   }
+}
+
+/** The (vCPUs, memory) pair most VMs ask for, the first met on a tie; (0, 0) without VMs. */
+function commonestSize(cpu: Float64Array, mem: Float64Array): [number, number] {
+  const counts = new Map<string, number>();
+  let best: [number, number] = [0, 0];
+  let bestCount = 0;
+  for (let vm = 0; vm < cpu.length; vm++) {
+    const key = `${cpu[vm]}|${mem[vm]}`;
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    if (count > bestCount) {
+      bestCount = count;
+      best = [cpu[vm]!, mem[vm]!];
+    }
+  }
+  return best;
 }

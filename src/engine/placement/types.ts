@@ -49,6 +49,8 @@ export interface SubtreeLoads {
   readonly high: Float64Array;
   /** Upper bound of requested_r × free_r / capacity_r² (0 where the capacity is 0), for CPU, memory, disk. */
   readonly aligned: Float64Array;
+  /** Upper bound of Σ over CPU and memory of weight_r × requested_r × free_r / capacity_r² (scarcity weights), at most their separate bounds. */
+  alignedCpuMem: number;
   /** Whether slot 2 is the local disk. */
   hasDisk: boolean;
   /** Lower and upper bound of the sum of the loads, at least as tight as the sums of `low` and `high` (one node reaches both within a capacity class). */

@@ -29,8 +29,7 @@ export const dotProduct: Scorer = (state, vm, node) => {
   return score;
 };
 
-/** Upper bound over a subtree (score-index.ts): each term with the subtree's largest requested × free / capacity². */
-export const dotProductBound: ScoreBound = ({ aligned, hasDisk }, state) => {
-  const weights = scarcityWeights(state.index);
-  return weights.cpu * aligned[0]! + weights.memGiB * aligned[1]! + (hasDisk ? weights.diskGiB * aligned[2]! : 0);
+/** Upper bound over a subtree (score-index.ts): CPU and memory bounded together along the commonest VM size, the disk term with the subtree's largest free / capacity². */
+export const dotProductBound: ScoreBound = ({ aligned, alignedCpuMem, hasDisk }, state) => {
+  return alignedCpuMem + (hasDisk ? scarcityWeights(state.index).diskGiB * aligned[2]! : 0);
 };
