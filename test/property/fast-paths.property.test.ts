@@ -4,7 +4,9 @@
  *     first breach) against checkChange's "after" verdict, for node additions like the remedy's;
  *   - failure scenarios on one scratch copy, reset after each, against a fresh copy each;
  *   - first-fit restarts and fit's growth through a RoomIndex against the same strategy
- *     scanning every node.
+ *     scanning every node;
+ *   - every scored strategy through its ScoreIndex, and pve-basic through its FewestGuestsIndex,
+ *     placing and restarting, against the same strategy scanning every node.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +17,7 @@ import { placementByName, verdictAfterChange } from '../../src/engine/policy/cha
 import type { PolicyOptions } from '../../src/engine/policy/failover-policy.js';
 import { STRATEGIES, STRATEGY_NAMES } from '../../src/engine/placement/strategies/index.js';
 import { FILTERS } from '../../src/engine/placement/filters/index.js';
-import { planPlacement, strategyNamed } from '../../src/engine/placement/plan.js';
+import { placedState, planPlacement, strategyNamed } from '../../src/engine/placement/plan.js';
 import type { Strategy } from '../../src/engine/placement/types.js';
 import { failureContext } from '../../src/engine/failure/context.js';
 import { failureScratch, resetScratch, simulateFailure, type CompactOutcome } from '../../src/engine/failure/simulate.js';
@@ -105,6 +107,46 @@ describe('failure simulation fast paths equal the plain path', () => {
       RUNS,
     );
   });
+});
+
+/** The strategy without its index: the scan of every node (scorers) or the chooser over every candidate. */
+function scanning(name: (typeof INDEXED)[number]): Strategy {
+  return { ...STRATEGIES[name], scoreBound: undefined, choiceIndex: undefined };
+}
+
+const INDEXED = ['best-fit', 'worst-fit', 'dot-product', 'balanced', 'pve-basic'] as const;
+
+/** Random clusters, half of them with every node shaped like n1 or n2: equal nodes give exact ties, which go by name. */
+const tiedClusterArbitrary = fc.tuple(clusterArbitrary, fc.boolean()).map(([cluster, tied]) =>
+  tied ? { ...cluster, nodes: cluster.nodes.map((node, i) => ({ ...cluster.nodes[i % Math.min(2, cluster.nodes.length)]!, name: node.name })) } : cluster,
+);
+
+describe('indexed choices equal the scan', () => {
+  for (const strategy of INDEXED) {
+    it(`${strategy} places and restarts through its index where a scan of every node sends each VM`, () => {
+      fc.assert(
+        fc.property(tiedClusterArbitrary, scenarioLists, fc.boolean(), (cluster, picks, explain) => {
+          const indexed = placedState(cluster, STRATEGIES[strategy]);
+          const scanned = placedState(cluster, scanning(strategy));
+          expect(stateArrays(indexed.state)).toEqual(stateArrays(scanned.state));
+          expect(indexed.unplaced).toEqual(scanned.unplaced);
+          const indexedContext = failureContext(indexed.state, STRATEGIES[strategy]);
+          const scannedContext = failureContext(scanned.state, scanning(strategy));
+          const scratch = failureScratch(indexedContext);
+          for (const pick of picks) {
+            const failed = [...new Set(pick.map((p) => p % cluster.nodes.length))];
+            const expected = outcomeData(simulateFailure(scannedContext, failed, explain));
+            expect(outcomeData(simulateFailure(indexedContext, failed, explain))).toEqual(expected);
+            // The index a sweep keeps, told of each scenario's changes and put back after it.
+            const outcome = simulateFailure(indexedContext, failed, explain, scratch);
+            expect(outcomeData(outcome)).toEqual(expected);
+            resetScratch(indexedContext, scratch, outcome, failed);
+          }
+        }),
+        { ...RUNS, numRuns: 60 },
+      );
+    });
+  }
 });
 
 describe('fit fast paths equal the plain path', () => {

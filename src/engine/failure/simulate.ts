@@ -28,8 +28,7 @@
  */
 import { NO_INDEX } from '../model/cluster-index.js';
 import { assign, cloneState, stopVm, type ClusterState } from '../model/state.js';
-import { chooseNode, explainRejections, filtersOf, passesAllFilters, usesRoomIndex } from '../placement/pipeline.js';
-import { RoomIndex } from '../placement/room-index.js';
+import { chooseNode, explainRejections, filtersOf, passesAllFilters, placementIndex, type PlacementIndex } from '../placement/pipeline.js';
 import type { NodeRejection } from '../placement/types.js';
 import { listOf, type FailureContext } from './context.js';
 import { DOWN_REASONS, type DownReason } from './outcome.js';
@@ -68,7 +67,7 @@ export interface FailureScratch {
   readonly code: Uint8Array;
   readonly from: Int32Array;
   readonly touched: number[];
-  readonly room: RoomIndex | null;
+  readonly room: PlacementIndex | null;
 }
 
 export function failureScratch(context: FailureContext): FailureScratch {
@@ -76,7 +75,7 @@ export function failureScratch(context: FailureContext): FailureScratch {
   const after = cloneState(context.base);
   const code = new Uint8Array(vmCount);
   for (const vm of context.unplaced) code[vm] = UNPLACED;
-  return { after, code, from: new Int32Array(vmCount).fill(NO_INDEX), touched: Array.from(context.unplaced), room: usesRoomIndex(context.strategy) ? new RoomIndex(after) : null };
+  return { after, code, from: new Int32Array(vmCount).fill(NO_INDEX), touched: Array.from(context.unplaced), room: placementIndex(after, context.strategy) };
 }
 
 /**
@@ -92,6 +91,7 @@ export function resetScratch(context: FailureContext, scratch: FailureScratch, o
     after.cpuUsed[n] = base.cpuUsed[n]!;
     after.memUsed[n] = base.memUsed[n]!;
     after.gpuUsed[n] = base.gpuUsed[n]!;
+    after.guests[n] = base.guests[n]!;
     room?.update(n);
   };
   const instance = (i: number): void => {
@@ -184,8 +184,8 @@ export function simulateFailure(context: FailureContext, failedNodes: readonly n
  * First fit's RoomIndex over `after` as the restarts find it: the scratch's, told of every node
  * changed so far (failed, or running a VM of `stopped`, the VMs touched so far), or a new one.
  */
-function restartRoom(context: FailureContext, after: ClusterState, scratch: FailureScratch | null, failedNodes: readonly number[], stopped: readonly number[]): RoomIndex | null {
-  if (scratch === null) return usesRoomIndex(context.strategy) ? new RoomIndex(after) : null;
+function restartRoom(context: FailureContext, after: ClusterState, scratch: FailureScratch | null, failedNodes: readonly number[], stopped: readonly number[]): PlacementIndex | null {
+  if (scratch === null) return placementIndex(after, context.strategy);
   const { room } = scratch;
   if (room === null) return null;
   for (const node of failedNodes) room.update(node);
@@ -194,7 +194,7 @@ function restartRoom(context: FailureContext, after: ClusterState, scratch: Fail
 }
 
 /** The node an HA VM restarts on, or why it cannot. */
-function restartTarget(context: FailureContext, state: ClusterState, vm: number, room: RoomIndex | null): number | DownReason {
+function restartTarget(context: FailureContext, state: ClusterState, vm: number, room: PlacementIndex | null): number | DownReason {
   const { index } = state;
   const instance = context.base.vmInstance[vm]!;
   const onLocalDisk = index.instanceShared[instance] === 0;

@@ -11,6 +11,8 @@ export interface ClusterState {
   readonly cpuUsed: Float64Array;
   readonly memUsed: Float64Array;
   readonly gpuUsed: Int32Array;
+  /** VMs running on each node (what Proxmox's basic scheduler counts). */
+  readonly guests: Int32Array;
   readonly instanceUsed: Float64Array;
   /** 1 while the node is up. */
   readonly nodeUp: Uint8Array;
@@ -26,6 +28,7 @@ export function emptyState(index: ClusterIndex): ClusterState {
     cpuUsed: new Float64Array(index.nodeCount),
     memUsed: new Float64Array(index.nodeCount),
     gpuUsed: new Int32Array(index.nodeCount),
+    guests: new Int32Array(index.nodeCount),
     instanceUsed: new Float64Array(index.instanceCap.length),
     nodeUp: new Uint8Array(index.nodeCount).fill(1),
     vmNode: new Int32Array(index.vmCount).fill(NO_INDEX),
@@ -39,6 +42,7 @@ export function cloneState(state: ClusterState): ClusterState {
     cpuUsed: state.cpuUsed.slice(),
     memUsed: state.memUsed.slice(),
     gpuUsed: state.gpuUsed.slice(),
+    guests: state.guests.slice(),
     instanceUsed: state.instanceUsed.slice(),
     nodeUp: state.nodeUp.slice(),
     vmNode: state.vmNode.slice(),
@@ -61,6 +65,7 @@ export function assign(state: ClusterState, vm: number, node: number): void {
   state.cpuUsed[node]! += index.vmCpu[vm]!;
   state.memUsed[node]! += index.vmMem[vm]!;
   state.gpuUsed[node]! += index.vmGpus[vm]!;
+  state.guests[node]! += 1;
   moveDisk(state, vm, instance);
 }
 
@@ -73,6 +78,7 @@ export function stopVm(state: ClusterState, vm: number): void {
   state.cpuUsed[node]! -= index.vmCpu[vm]!;
   state.memUsed[node]! -= index.vmMem[vm]!;
   state.gpuUsed[node]! -= index.vmGpus[vm]!;
+  state.guests[node]! -= 1;
 }
 
 /** Undoes `assign`, disk included, for a search that backtracks (size-exact.ts). */

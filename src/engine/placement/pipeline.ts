@@ -18,7 +18,8 @@ import { assign, type ClusterState } from '../model/state.js';
 import { pinCurrentLayout } from './current-layout.js';
 import { FILTERS } from './filters/index.js';
 import { RoomIndex } from './room-index.js';
-import type { Filter, NodeRejection, Strategy } from './types.js';
+import { ScoreIndex } from './score-index.js';
+import type { ChoiceIndex, Filter, NodeRejection, Strategy } from './types.js';
 import { placementOrder } from './vm-order.js';
 
 const SCORE_TIE = 1e-12;
@@ -33,28 +34,48 @@ export function filtersOf(strategy: Strategy): readonly Filter[] {
 }
 
 /** Whether first fit may use a RoomIndex: it answers "first node that passes FILTERS" only. */
-export function usesRoomIndex(strategy: Strategy): boolean {
+function usesRoomIndex(strategy: Strategy): boolean {
   return strategy.scorer === null && strategy.choose === undefined && strategy.filters === undefined;
+}
+
+/** Whether a scorer may choose through a ScoreIndex: it needs the scorer's bound, and searches FILTERS only. */
+function usesScoreIndex(strategy: Strategy): boolean {
+  return strategy.scorer !== null && strategy.scoreBound !== undefined && strategy.choose === undefined && strategy.filters === undefined;
+}
+
+/** An index that finds the strategy's node without scanning every node; the caller keeps it in step with the state (update). */
+export type PlacementIndex = RoomIndex | ChoiceIndex;
+
+/**
+ * The strategy's index over `state`: a RoomIndex for first fit, a ScoreIndex for a bounded
+ * scorer, the chooser's own index when it has one, else null (the scan).
+ */
+export function placementIndex(state: ClusterState, strategy: Strategy): PlacementIndex | null {
+  if (usesRoomIndex(strategy)) return new RoomIndex(state);
+  if (usesScoreIndex(strategy)) return new ScoreIndex(state, strategy.scorer!, strategy.scoreBound!);
+  if (strategy.choose !== undefined && strategy.choiceIndex !== undefined) return strategy.choiceIndex(state);
+  return null;
 }
 
 /**
  * The node the strategy picks for `vm` on this state, NO_INDEX when none passes. Reads only.
- * `room`, when the caller keeps one in step with the state, makes first fit O(log n); it never
- * changes the answer.
+ * `room`, the strategy's placementIndex when the caller keeps one in step with the state, makes
+ * first fit O(log n) and a scorer's choice a pruned search; it never changes the answer.
  */
-export function chooseNode(state: ClusterState, vm: number, strategy: Strategy, room: RoomIndex | null = null): number {
+export function chooseNode(state: ClusterState, vm: number, strategy: Strategy, room: PlacementIndex | null = null): number {
   const { index } = state;
   const current = index.vmCurrentNode[vm]!;
   if (current !== NO_INDEX && passesAllFilters(state, vm, current, filtersOf(strategy))) return current;
   const preferred = index.vmPreferred[vm];
   if (preferred !== null && preferred !== undefined) {
-    const choice = bestNode(state, vm, strategy, preferred);
+    const choice = room !== null && !(room instanceof RoomIndex) ? room.choose(vm, preferred) : bestNode(state, vm, strategy, preferred);
     if (choice !== NO_INDEX) return choice;
   }
-  if (room !== null && usesRoomIndex(strategy)) {
+  if (room instanceof RoomIndex) {
     const node = room.firstFit(vm, (candidate) => passesAllFilters(state, vm, candidate));
     return node === -1 ? NO_INDEX : node;
   }
+  if (room !== null) return room.choose(vm, null);
   return bestNode(state, vm, strategy, null);
 }
 
@@ -115,7 +136,7 @@ export function placeInventory(state: ClusterState, vms: readonly number[], stra
 /** Places `vms` on `state` (which the caller owns: pass a copy) in the strategy's order. */
 export function placeVms(state: ClusterState, vms: readonly number[], strategy: Strategy, explain = true): Unplaced[] {
   const unplaced: Unplaced[] = [];
-  const room = usesRoomIndex(strategy) ? new RoomIndex(state) : null;
+  const room = placementIndex(state, strategy);
   for (const vm of placementOrder(state.index, vms, strategy.order)) {
     const node = chooseNode(state, vm, strategy, room);
     if (node === NO_INDEX) unplaced.push({ vm, rejections: explain ? explainRejections(state, vm, filtersOf(strategy)) : [] });

@@ -38,11 +38,45 @@ export interface Filter {
 export type Scorer = (state: ClusterState, vm: number, node: number) => number;
 
 /**
+ * Bounds over the up nodes of one subtree of a ScoreIndex (score-index.ts), per load slot of the VM in loadsAfter's order
+ * (CPU, memory, then the disk when its pool is local, then GPUs when it asks for some).
+ */
+export interface SubtreeLoads {
+  count: number;
+  /** Lower bound of the load used_r + requested_r over capacity_r. */
+  readonly low: Float64Array;
+  /** Upper bound of the same load. */
+  readonly high: Float64Array;
+  /** Upper bound of requested_r × free_r / capacity_r² (0 where the capacity is 0), for CPU, memory, disk. */
+  readonly aligned: Float64Array;
+  /** Upper bound of Σ over CPU and memory of weight_r × requested_r × free_r / capacity_r² (scarcity weights), at most their separate bounds. */
+  alignedCpuMem: number;
+  /** Whether slot 2 is the local disk. */
+  hasDisk: boolean;
+  /** Lower and upper bound of the sum of the loads, at least as tight as the sums of `low` and `high` (one node reaches both within a capacity class). */
+  lowSum: number;
+  highSum: number;
+}
+
+/** An upper bound on a scorer's score over the nodes of a subtree (score-index.ts); rounding within 1e-9 of it is allowed for. */
+export type ScoreBound = (loads: SubtreeLoads, state: ClusterState) => number;
+
+/**
  * Picks one of `candidates` (node indices that passed every filter, in node order, never
  * empty) for the VM. For schedulers that rank against all nodes at once, such as Proxmox's
  * static CRS whose TOPSIS normalises over every online node. Never writes the state.
  */
 export type Chooser = (state: ClusterState, vm: number, candidates: readonly number[]) => number;
+
+/**
+ * A strategy's node choice kept in step with a state (the caller calls update(node) after each
+ * change to a node), answering exactly what the strategy's scan or chooser answers.
+ */
+export interface ChoiceIndex {
+  update(node: number): void;
+  /** The strategy's node for `vm` among the nodes that pass its filters (and `mask`, when given); NO_INDEX when none does. */
+  choose(vm: number, mask: Uint8Array | null): number;
+}
 
 /** The order a strategy places VMs in. */
 export type VmOrder = 'input' | 'decreasing-size';
@@ -62,6 +96,13 @@ export interface Strategy {
   readonly scorer: Scorer | null;
   /** Decides among all passing nodes at once; when set, `scorer` is null. */
   readonly choose?: Chooser;
+  /**
+   * An upper bound of `scorer` over a group of nodes (score-index.ts), which lets the choice skip
+   * groups that cannot beat the best node so far; the choice is the scan's either way.
+   */
+  readonly scoreBound?: ScoreBound;
+  /** For a chooser: an index over a state that gives the chooser's answer faster (pve-basic.ts). */
+  readonly choiceIndex?: (state: ClusterState) => ChoiceIndex;
   /** The hard constraints; the pipeline's FILTERS when absent. */
   readonly filters?: readonly Filter[];
   readonly recoveryOrder: RecoveryOrder;

@@ -17,8 +17,7 @@ import type { Cluster, VmClass, VmSpec } from '../model/cluster.js';
 import { vmOfClass } from '../model/vm-of-class.js';
 import { indexCluster, NO_INDEX, type ClusterIndex } from '../model/cluster-index.js';
 import { assign, cloneState, emptyState, type ClusterState } from '../model/state.js';
-import { chooseNode, explainRejections, placeInventory, usesRoomIndex } from '../placement/pipeline.js';
-import { RoomIndex } from '../placement/room-index.js';
+import { chooseNode, explainRejections, placeInventory, placementIndex, type PlacementIndex } from '../placement/pipeline.js';
 import type { NodeRejection, Strategy } from '../placement/types.js';
 
 export interface Unit {
@@ -38,7 +37,7 @@ export interface Growth {
   /** The base with every new VM placed so far. */
   grown: ClusterState;
   /** First fit's room index over `grown` (usesRoomIndex), kept in step with it; null for the other strategies. */
-  room: RoomIndex | null;
+  room: PlacementIndex | null;
   /** Node of each new VM in placement order, for as many as were placed. */
   placedNodes: number[];
   /** Whole units placed so far. */
@@ -118,7 +117,7 @@ function widen(growth: Growth, units: number): void {
   growth.base = carryOver(growth.base, growth.index);
   growth.grown = carryOver(growth.grown, growth.index);
   // Rebuilt on the new state: it reads the new VMs' sizes from the larger index.
-  growth.room = usesRoomIndex(growth.strategy) ? new RoomIndex(growth.grown) : null;
+  growth.room = placementIndex(growth.grown, growth.strategy);
   growth.newVmNames = newVms.map((vm) => vm.name);
 }
 

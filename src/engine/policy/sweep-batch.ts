@@ -7,7 +7,7 @@
  */
 import type { FailureContext } from '../failure/context.js';
 import { DOWN_REASONS } from '../failure/outcome.js';
-import { RUNNING, simulateFailure } from '../failure/simulate.js';
+import { failureScratch, resetScratch, RUNNING, simulateFailure, type FailureScratch } from '../failure/simulate.js';
 import { judgeScenario, type JudgeOptions } from './scenario-judge.js';
 
 export interface ScenarioBatch {
@@ -36,15 +36,29 @@ export function packScenarios(scenarios: ReadonlyArray<{ nodes: readonly number[
   return { offsets, nodes };
 }
 
+// One scratch copy per context and thread, reused by every batch: a scenario then touches only
+// the VMs of its failed nodes and the nodes that take them, never a copy of the whole state.
+const scratches = new WeakMap<FailureContext, FailureScratch>();
+
+function scratchOf(context: FailureContext): FailureScratch {
+  let scratch = scratches.get(context);
+  if (scratch === undefined) {
+    scratch = failureScratch(context);
+    scratches.set(context, scratch);
+  }
+  return scratch;
+}
+
 export function simulateBatch(context: FailureContext, batch: ScenarioBatch, options: JudgeOptions): BatchResult {
   const scenarioCount = batch.offsets.length - 1;
+  const scratch = scratchOf(context);
   const counts = new Int32Array(scenarioCount * COUNT_STRIDE);
   const scenarioOf: number[] = [];
   const vmOf: number[] = [];
   const codeOf: number[] = [];
   for (let s = 0; s < scenarioCount; s++) {
     const failed = Array.from(batch.nodes.subarray(batch.offsets[s]!, batch.offsets[s + 1]!));
-    const outcome = simulateFailure(context, failed, false);
+    const outcome = simulateFailure(context, failed, false, scratch);
     const row = s * COUNT_STRIDE;
     counts[row] = outcome.quorate ? 1 : 0;
     counts[row + BREAKS_COLUMN] = judgeScenario(context.base.index, '', outcome, options).breach === null ? 0 : 1;
@@ -56,6 +70,7 @@ export function simulateBatch(context: FailureContext, batch: ScenarioBatch, opt
       vmOf.push(vm);
       codeOf.push(code);
     }
+    resetScratch(context, scratch, outcome, failed);
   }
   return { counts, affectedScenario: Int32Array.from(scenarioOf), affectedVm: Int32Array.from(vmOf), affectedCode: Uint8Array.from(codeOf) };
 }

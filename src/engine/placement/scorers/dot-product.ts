@@ -9,7 +9,7 @@
  * Resources: CPU, memory and, for a local pool, disk (see free-fraction.ts). O(1).
  */
 import { instanceFor, diskHeldOn } from '../../model/state.js';
-import type { Scorer } from '../types.js';
+import type { ScoreBound, Scorer } from '../types.js';
 import { scarcityWeights } from './weights.js';
 
 export const dotProduct: Scorer = (state, vm, node) => {
@@ -27,4 +27,9 @@ export const dotProduct: Scorer = (state, vm, node) => {
     if (diskCap > 0) score += (weights.diskGiB * index.vmDisk[vm]! * diskFree) / (diskCap * diskCap);
   }
   return score;
+};
+
+/** Upper bound over a subtree (score-index.ts): CPU and memory bounded together along the commonest VM size, the disk term with the subtree's largest free / capacity². */
+export const dotProductBound: ScoreBound = ({ aligned, alignedCpuMem, hasDisk }, state) => {
+  return alignedCpuMem + (hasDisk ? scarcityWeights(state.index).diskGiB * aligned[2]! : 0);
 };

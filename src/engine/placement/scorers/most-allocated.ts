@@ -4,9 +4,12 @@
  * Reference: Kubernetes NodeResourcesFit `MostAllocated`; the multi-dimensional best fit of
  * Panigrahy et al. 2011 measured by the mean load. O(1).
  */
-import type { Scorer } from '../types.js';
+import type { ScoreBound, Scorer } from '../types.js';
 import { LOAD_SLOTS, loadsAfter, meanOf } from './free-fraction.js';
 
 const loads = new Float64Array(LOAD_SLOTS);
 
 export const mostAllocated: Scorer = (state, vm, node) => meanOf(loads, loadsAfter(state, vm, node, loads));
+
+/** Upper bound over a subtree (score-index.ts): the upper bound of the loads' sum over their count. */
+export const mostAllocatedBound: ScoreBound = ({ count, highSum }) => highSum / count;

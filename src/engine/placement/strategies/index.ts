@@ -15,12 +15,12 @@
  * recovers in sorted service-id order; HA priorities do not exist there).
  */
 import { PROXMOX_FILTERS } from '../filters/index.js';
-import { bottleneck } from '../scorers/bottleneck.js';
-import { dotProduct } from '../scorers/dot-product.js';
-import { leastAllocated } from '../scorers/least-allocated.js';
-import { mostAllocated } from '../scorers/most-allocated.js';
+import { bottleneck, bottleneckBound } from '../scorers/bottleneck.js';
+import { dotProduct, dotProductBound } from '../scorers/dot-product.js';
+import { leastAllocated, leastAllocatedBound } from '../scorers/least-allocated.js';
+import { mostAllocated, mostAllocatedBound } from '../scorers/most-allocated.js';
 import type { Strategy } from '../types.js';
-import { chooseBasic } from './pve-basic.js';
+import { chooseBasic, FewestGuestsIndex } from './pve-basic.js';
 import { chooseStatic } from './pve-static.js';
 
 /** headroom's own strategies: each keeps every node within capacity (sizing and the property tests iterate these). */
@@ -43,6 +43,7 @@ export const STRATEGIES: Readonly<Record<StrategyName, Strategy>> = {
     description: 'VMs largest first, each on the node left fullest (most allocated)',
     order: 'decreasing-size',
     scorer: mostAllocated,
+    scoreBound: mostAllocatedBound,
     recoveryOrder: 'ha-priority',
   },
   'worst-fit': {
@@ -50,6 +51,7 @@ export const STRATEGIES: Readonly<Record<StrategyName, Strategy>> = {
     description: 'VMs largest first, each on the node left emptiest (spread, least allocated)',
     order: 'decreasing-size',
     scorer: leastAllocated,
+    scoreBound: leastAllocatedBound,
     recoveryOrder: 'ha-priority',
   },
   ffd: {
@@ -64,6 +66,7 @@ export const STRATEGIES: Readonly<Record<StrategyName, Strategy>> = {
     description: 'VMs largest first, each on the node whose free room best aligns with it (Panigrahy 2011)',
     order: 'decreasing-size',
     scorer: dotProduct,
+    scoreBound: dotProductBound,
     recoveryOrder: 'ha-priority',
   },
   balanced: {
@@ -71,6 +74,7 @@ export const STRATEGIES: Readonly<Record<StrategyName, Strategy>> = {
     description: 'VMs largest first, each where its resulting bottleneck load is lowest (Proxmox static CRS style)',
     order: 'decreasing-size',
     scorer: bottleneck,
+    scoreBound: bottleneckBound,
     recoveryOrder: 'ha-priority',
   },
   'pve-basic': {
@@ -79,6 +83,7 @@ export const STRATEGIES: Readonly<Record<StrategyName, Strategy>> = {
     order: 'input',
     scorer: null,
     choose: chooseBasic,
+    choiceIndex: (state) => new FewestGuestsIndex(state),
     filters: PROXMOX_FILTERS,
     recoveryOrder: 'name',
   },
