@@ -210,7 +210,8 @@ function restartTarget(context: FailureContext, state: ClusterState, vm: number,
   return node !== NO_INDEX ? node : classifyNoFit(context, state, vm);
 }
 
-function freeGpuSomewhere(state: ClusterState, vm: number): boolean {
+/** A node that is up has a free GPU of the VM's model (any model when it names none). */
+export function freeGpuSomewhere(state: ClusterState, vm: number): boolean {
   const { index } = state;
   const model = index.vmGpuModel[vm]!;
   for (let node = 0; node < index.nodeCount; node++) {

@@ -21,6 +21,7 @@
  * Complexity: O(wave VMs × nodes × filters), parking O(nodes × VMs per node × nodes) for the rare
  * VM that needs it.
  */
+import { freeGpuSomewhere } from '../failure/simulate.js';
 import { NO_INDEX } from '../model/cluster-index.js';
 import { assign, cloneState, stopVm, type ClusterState } from '../model/state.js';
 import { explainRejections, passesAllFilters } from '../placement/pipeline.js';
@@ -90,7 +91,7 @@ export function evacuate(base: ClusterState, wave: readonly number[], strategy: 
       move(vm, parking.room, false);
       continue;
     }
-    if (index.vmGpus[vm]! > 0 && !freeGpuUp(state, vm)) stop(vm, { code: 'passthrough', gpus: index.vmGpus[vm]!, gpuModel: index.cluster.vms[vm]!.gpuModel });
+    if (index.vmGpus[vm]! > 0 && !freeGpuSomewhere(state, vm)) stop(vm, { code: 'passthrough', gpus: index.vmGpus[vm]!, gpuModel: index.cluster.vms[vm]!.gpuModel });
     else stop(vm, { code: 'no-target', rejections: upNodeRejections(state, vm) });
   }
   return { state, moves, stopped };
@@ -154,16 +155,6 @@ function parkingFor(state: ClusterState, vm: number, strategy: Strategy): { vm: 
     }
   }
   return null;
-}
-
-function freeGpuUp(state: ClusterState, vm: number): boolean {
-  const { index } = state;
-  const model = index.vmGpuModel[vm]!;
-  for (let node = 0; node < index.nodeCount; node++) {
-    if (state.nodeUp[node] === 0 || (model !== NO_INDEX && index.nodeGpuModel[node] !== model)) continue;
-    if (index.gpuCap[node]! - state.gpuUsed[node]! >= index.vmGpus[vm]!) return true;
-  }
-  return false;
 }
 
 function upNodeRejections(state: ClusterState, vm: number): NodeRejection[] {
