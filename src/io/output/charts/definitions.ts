@@ -222,22 +222,8 @@ function forecastChart(series: SeriesForecast): ChartDefinition {
   const path = series.dailyPeaks;
   const labels = [...path.pastDates, ...path.dates];
   const past = path.past.length;
-  const before = (values: readonly number[]): Value[] => [...values.map((v) => round(v * 100)), ...path.dates.map(() => null)];
-  const after = (values: readonly number[]): Value[] => [...path.pastDates.map(() => null), ...values.map((v) => round(v * 100))];
-  const band = (label: string, lower: readonly number[], upper: readonly number[], colour: string): Dataset => ({
-    ...bar(label, [...path.pastDates.map(() => null), ...lower.map((lo, i): [number, number] => [round(lo * 100), round(upper[i]! * 100)])], colour, label),
-    grouped: false,
-    barPercentage: 1,
-    categoryPercentage: 1,
-  });
   const thresholdPercent = round(series.threshold * 100);
-  const datasets: Dataset[] = [
-    { ...line('sustained daily peak, measured', before(path.past), COLOURS.history, []), borderWidth: 2 },
-    { ...line('forecast (likely)', after(path.mean), COLOURS.forecast, [6, 3]), borderWidth: 2 },
-    band('80% interval', path.lower80, path.upper80, COLOURS.band80),
-    band('95% interval', path.lower95, path.upper95, COLOURS.band95),
-    line(`${percent(series.threshold)} threshold`, labels.map(() => thresholdPercent), COLOURS.threshold, [8, 4]),
-  ];
+  const datasets = measuredThenForecast(labels, path.pastDates.length, path.dates.length, path, series.threshold, { measured: 'sustained daily peak, measured', measuredWidth: 2, forecast: 'forecast (likely)' });
   const marker = (label: string, day: number | null, style: string): void => {
     if (day === null) return;
     const at = past + day - 1;
@@ -252,6 +238,38 @@ function forecastChart(series: SeriesForecast): ChartDefinition {
   return { id: `forecast-${series.node ?? 'cluster'}-${resourceSlug(series)}`, section: 'forecast', title, width: 900, height: 380, config };
 }
 
+interface ForecastPath {
+  past: readonly number[];
+  mean: readonly number[];
+  lower80: readonly number[];
+  upper80: readonly number[];
+  lower95: readonly number[];
+  upper95: readonly number[];
+}
+
+/**
+ * The datasets both forecast charts draw over `labels` (the past steps, then the forecast ones):
+ * the measured line, the forecast line, the 80% and 95% bands and the threshold, in percent.
+ */
+function measuredThenForecast(labels: readonly string[], pastSteps: number, forecastSteps: number, path: ForecastPath, threshold: number, words: { measured: string; measuredWidth: number; forecast: string }): Dataset[] {
+  const blanks = (count: number): null[] => Array.from({ length: count }, () => null);
+  const inPercent = (values: readonly number[]): number[] => values.map((v) => round(v * 100));
+  const band = (label: string, lower: readonly number[], upper: readonly number[], colour: string): Dataset => ({
+    ...bar(label, [...blanks(pastSteps), ...lower.map((lo, i): [number, number] => [round(lo * 100), round(upper[i]! * 100)])], colour, label),
+    grouped: false,
+    barPercentage: 1,
+    categoryPercentage: 1,
+  });
+  const thresholdPercent = round(threshold * 100);
+  return [
+    { ...line(words.measured, [...inPercent(path.past), ...blanks(forecastSteps)], COLOURS.history, []), borderWidth: words.measuredWidth },
+    { ...line(words.forecast, [...blanks(pastSteps), ...inPercent(path.mean)], COLOURS.forecast, [6, 3]), borderWidth: 2 },
+    band('80% interval', path.lower80, path.upper80, COLOURS.band80),
+    band('95% interval', path.lower95, path.upper95, COLOURS.band95),
+    line(`${percent(threshold)} threshold`, labels.map(() => thresholdPercent), COLOURS.threshold, [8, 4]),
+  ];
+}
+
 /** The last day measured and the next day at the history's step (dayAhead), with the same bands and threshold as forecastChart. */
 function dayAheadChart(series: SeriesForecast): ChartDefinition {
   const path = series.dayAhead;
@@ -259,22 +277,7 @@ function dayAheadChart(series: SeriesForecast): ChartDefinition {
   const steps = path.past.length + path.mean.length;
   // "MM-DD HH:MM" (UTC) of each step, the past day first.
   const labels = Array.from({ length: steps }, (_, i) => new Date(start + (i - path.past.length) * path.stepSeconds * 1000).toISOString().slice(5, 16).replace('T', ' '));
-  const before = (values: readonly number[]): Value[] => [...values.map((v) => round(v * 100)), ...path.mean.map(() => null)];
-  const after = (values: readonly number[]): Value[] => [...path.past.map(() => null), ...values.map((v) => round(v * 100))];
-  const band = (label: string, lower: readonly number[], upper: readonly number[], colour: string): Dataset => ({
-    ...bar(label, [...path.past.map(() => null), ...lower.map((lo, i): [number, number] => [round(lo * 100), round(upper[i]! * 100)])], colour, label),
-    grouped: false,
-    barPercentage: 1,
-    categoryPercentage: 1,
-  });
-  const thresholdPercent = round(series.threshold * 100);
-  const datasets: Dataset[] = [
-    { ...line('measured', before(path.past), COLOURS.history, []), borderWidth: 1.5 },
-    { ...line('forecast (mean)', after(path.mean), COLOURS.forecast, [6, 3]), borderWidth: 2 },
-    band('80% interval', path.lower80, path.upper80, COLOURS.band80),
-    band('95% interval', path.lower95, path.upper95, COLOURS.band95),
-    line(`${percent(series.threshold)} threshold`, labels.map(() => thresholdPercent), COLOURS.threshold, [8, 4]),
-  ];
+  const datasets = measuredThenForecast(labels, path.past.length, path.mean.length, path, series.threshold, { measured: 'measured', measuredWidth: 1.5, forecast: 'forecast (mean)' });
   const who = series.node ?? 'whole cluster';
   const minutes = path.stepSeconds / 60;
   const title = `${who}, ${RESOURCE_WORDS[series.resource].toLowerCase()}: the last day and the next at ${minutes}-minute steps, forecast with 80% and 95% intervals`;
